@@ -1,0 +1,61 @@
+import type { DbTx } from "../db/client.js";
+
+/** The two collections Vetrina searches: the showcase and the job seekers. */
+export type IndexName = "vacancies" | "candidates";
+
+export type FilterValue = string | number | boolean;
+
+/**
+ * A document as the index sees it: searchable text by field (weights are the index's business),
+ * exact-match filter fields (single or multi-valued, also used for facets), an optional point for
+ * "near comune X within K km", and a date to sort by.
+ */
+export interface SearchDocument {
+  id: string;
+  text: Record<string, string>;
+  filters: Record<string, FilterValue | FilterValue[] | null>;
+  geo: { lat: number; lon: number } | null;
+  date: Date | null;
+}
+
+export interface SearchQuery {
+  /** Free text, Italian; empty or absent means "everything that passes the filters". */
+  q?: string;
+  /** AND across fields, OR within the values of one field. */
+  filters?: Record<string, FilterValue[]>;
+  near?: { lat: number; lon: number; radiusKm: number };
+  sort?: "relevance" | "date_desc" | "date_asc" | "distance";
+  page: number;
+  pageSize: number;
+  /** Filter fields to count values of, over the whole filtered result (not just the page). */
+  facets?: string[];
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  distanceKm: number | null;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  facets: Record<string, Record<string, number>>;
+}
+
+/**
+ * The search engine behind the showcase. The embedded implementation (SQLite FTS5) writes in the
+ * caller's transaction when one is given, so store and index never drift; a Meilisearch adapter
+ * implements the same contract for deployments that run one.
+ */
+export interface SearchIndex {
+  readonly backend: "embedded" | "meilisearch";
+  /** Creates what the index needs (tables, settings); idempotent. */
+  init(): Promise<void>;
+  upsert(index: IndexName, docs: SearchDocument[], tx?: DbTx): Promise<void>;
+  remove(index: IndexName, ids: string[], tx?: DbTx): Promise<void>;
+  search(index: IndexName, query: SearchQuery): Promise<SearchResult>;
+  count(index: IndexName): Promise<number>;
+  clear(index: IndexName): Promise<void>;
+  health(): Promise<boolean>;
+}
