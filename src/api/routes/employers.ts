@@ -1,0 +1,33 @@
+import { Router } from "express";
+import type { AppContext } from "../../context.js";
+import { mountRoute } from "../route-contract.js";
+import { idParams } from "./vacancies.js";
+import { employerCreateSchema, employerListSchema, employerUpdateSchema } from "../../employers/employer-schemas.js";
+import { createEmployer, getEmployer, listEmployers, updateEmployer } from "../../employers/employer-service.js";
+
+const tag = "Aziende";
+
+export function employerRoutes(ctx: AppContext): Router {
+  const r = Router();
+  mountRoute(
+    r,
+    { method: "get", path: "/employers", tag, summary: "Elenco delle aziende", roles: "operatori; un'azienda vede solo sé stessa", query: employerListSchema },
+    ({ actor, query }) => listEmployers(ctx.db, actor, query.q, query.page, query.pageSize),
+  );
+  mountRoute(
+    r,
+    { method: "post", path: "/employers", tag, summary: "Registra un'azienda", roles: "admin; referente", body: employerCreateSchema, successStatus: 201 },
+    ({ actor, body }) => createEmployer(ctx.db, actor, body),
+  );
+  mountRoute(
+    r,
+    { method: "get", path: "/employers/:id", tag, summary: "Legge un'azienda", roles: "operatori; l'azienda stessa", params: idParams },
+    ({ actor, params }) => getEmployer(ctx.db, actor, params.id),
+  );
+  mountRoute(
+    r,
+    { method: "patch", path: "/employers/:id", tag, summary: "Aggiorna un'azienda", roles: "admin; referente", params: idParams, body: employerUpdateSchema },
+    ({ actor, params, body }) => updateEmployer(ctx.db, actor, params.id, body),
+  );
+  return r;
+}

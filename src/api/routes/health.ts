@@ -1,0 +1,14 @@
+import type { RequestHandler } from "express";
+import type { AppContext } from "../../context.js";
+
+/** Liveness and readiness in one: the store answers a query and the index answers its own probe. */
+export function healthRoute(ctx: AppContext): RequestHandler {
+  return async (_req, res) => {
+    const [store, index] = await Promise.all([
+      ctx.db.$queryRawUnsafe("SELECT 1").then(() => true, () => false),
+      ctx.index.health().catch(() => false),
+    ]);
+    const ok = store && index;
+    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "degraded", store: store ? "ok" : "down", index: index ? "ok" : "down", searchBackend: ctx.index.backend });
+  };
+}

@@ -1,0 +1,26 @@
+import type { Logger } from "pino";
+import type { Env } from "./config/env.js";
+import type { AppContext } from "./context.js";
+import { createDb } from "./db/client.js";
+import { applyMigrations } from "./db/migrate.js";
+import { createSearchIndex } from "./indexing/create-search-index.js";
+import { loadReferenceData } from "./reference/load-reference-data.js";
+
+/**
+ * Brings the store to the current schema, loads the reference data (comuni, CPIs) when missing and
+ * opens the search index: what the service, the CLI and the tests all need before anything else.
+ */
+export async function createContext(env: Env, log: Logger): Promise<AppContext> {
+  const { applied } = await applyMigrations(env.DATABASE_PATH);
+  if (applied.length > 0) log.info({ applied }, "migrazioni applicate");
+  const db = createDb(env.DATABASE_PATH);
+  await db.$executeRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  await loadReferenceData(db, (message) => log.info(message));
+  const index = createSearchIndex(env.SEARCH_BACKEND, db, {
+    meilisearchUrl: env.MEILISEARCH_URL,
+    meilisearchApiKey: env.MEILISEARCH_API_KEY,
+  });
+  await index.init();
+  return { env, db, index, log };
+}

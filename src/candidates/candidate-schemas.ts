@@ -1,0 +1,105 @@
+import { z } from "../validation/zod-setup.js";
+import {
+  competenceList,
+  educationLevelCode,
+  licenceCode,
+  cpiCode,
+  dateOnly,
+  email,
+  istatCode,
+  languageRequirement,
+  pagination,
+  personTaxCode,
+  queryList,
+  shortText,
+} from "../validation/common-schemas.js";
+
+export const PROGRAMMES = ["NASPI", "DISCOLL", "ADR", "RDC", "ADI", "SFL", "GOL", "L68"] as const;
+export const AVAILABILITY = ["available", "not_available", "employed"] as const;
+
+const programmeSchema = z
+  .object({
+    programme: z.enum(PROGRAMMES),
+    startDate: dateOnly,
+    endDate: dateOnly.optional(),
+    monthlyAmount: z.number().min(0).max(20000).optional().describe("Importo mensile (NASpI, ADI…)"),
+  })
+  .strict()
+  .refine((p) => !p.endDate || p.endDate >= p.startDate, { message: "La fine precede l'inizio", path: ["endDate"] });
+
+const experienceSchema = z
+  .object({
+    profileTitle: shortText,
+    profileCode: z.string().regex(/^[\d.]+$/).max(20).optional(),
+    sector: shortText.optional(),
+    fromDate: dateOnly,
+    toDate: dateOnly.optional(),
+  })
+  .strict()
+  .refine((e) => !e.toDate || e.toDate >= e.fromDate, { message: "La fine precede l'inizio", path: ["toDate"] });
+
+const trainingSchema = z
+  .object({ title: shortText, completedAt: dateOnly.optional(), hours: z.number().int().min(1).max(10000).optional() })
+  .strict();
+
+const declaredProfile = z
+  .object({ title: shortText, code: z.string().regex(/^[\d.]+$/).max(20).optional() })
+  .strict();
+
+const candidateFields = {
+  taxCode: personTaxCode,
+  firstName: shortText,
+  lastName: shortText,
+  email: email.optional(),
+  phone: z.string().regex(/^\+?[\d\s./-]{6,20}$/, "Numero di telefono non valido").optional(),
+  domicileIstatCode: istatCode.describe("Comune di domicilio"),
+  cpiCode: cpiCode.describe("CPI competente"),
+  availabilityDeclaredAt: dateOnly.optional().describe("Data della DID"),
+  declaredProfiles: z.array(declaredProfile).max(20).default([]),
+  competences: competenceList,
+  languages: z.array(languageRequirement).max(20).default([]),
+  drivingLicences: z.array(licenceCode).max(10).default([]),
+  educationLevel: educationLevelCode.optional(),
+  maxTravelKm: z.number().min(0).max(2000).optional(),
+  maxTravelMinutes: z.number().int().min(0).max(600).optional(),
+  availability: z.enum(AVAILABILITY).default("available"),
+  shareContactsConsent: z.boolean().default(false).describe("Consenso a condividere i contatti con le aziende"),
+  tutorId: z.string().min(1).optional(),
+  programmes: z.array(programmeSchema).max(20).default([]),
+  experiences: z.array(experienceSchema).max(50).default([]),
+  trainings: z.array(trainingSchema).max(50).default([]),
+};
+
+export const candidateCreateSchema = z.object(candidateFields).strict().openapi("CandidateCreate");
+export type CandidateCreateInput = z.infer<typeof candidateCreateSchema>;
+
+/** Partial update; a list that is sent (programmes, experiences…) replaces the stored one. */
+export const candidateUpdateSchema = z
+  .object(Object.fromEntries(Object.entries(candidateFields).map(([k, s]) => [k, (s as z.ZodType).optional()])) as {
+    [K in keyof typeof candidateFields]: z.ZodOptional<(typeof candidateFields)[K]>;
+  })
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, "Nessun campo da aggiornare")
+  .openapi("CandidateUpdate");
+export type CandidateUpdateInput = z.infer<typeof candidateUpdateSchema>;
+
+export const CANDIDATE_FACETS = ["cpi", "province", "programme", "availability", "licence", "educationLevel"] as const;
+
+export const candidateSearchSchema = z
+  .object({
+    q: z.string().max(200).optional(),
+    cpi: queryList.optional(),
+    province: queryList.optional(),
+    programme: queryList.pipe(z.array(z.enum(PROGRAMMES))).optional(),
+    availability: queryList.pipe(z.array(z.enum(AVAILABILITY))).optional(),
+    licence: queryList.optional(),
+    educationLevel: queryList.optional(),
+    tutor: z.string().optional().describe("Id del tutor, oppure «me»"),
+    nearComune: istatCode.optional(),
+    withinKm: z.coerce.number().min(1).max(500).default(30),
+    sort: z.enum(["relevance", "date", "date_asc", "distance"]).default("relevance"),
+    ...pagination,
+  })
+  .strict()
+  .openapi("CandidateSearchQuery");
+export type CandidateSearchInput = z.infer<typeof candidateSearchSchema>;

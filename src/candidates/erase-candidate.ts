@@ -1,0 +1,16 @@
+import type { Actor } from "../auth/actor.js";
+import { assertAllowed, canEraseCandidate } from "../auth/policies.js";
+import { recordAudit } from "../audit/record-audit.js";
+import type { AppContext } from "../context.js";
+import { findCandidate } from "./candidate-repository.js";
+
+/** Right to erasure: the person leaves the store and the index together; the audit keeps only the id. */
+export async function eraseCandidate(ctx: AppContext, actor: Actor, id: string, route: string): Promise<void> {
+  await ctx.db.$transaction(async (tx) => {
+    const current = await findCandidate(tx, id);
+    assertAllowed(canEraseCandidate(actor, current.cpiCode));
+    await tx.candidate.delete({ where: { id } });
+    await ctx.index.remove("candidates", [id], tx);
+    await recordAudit(tx, actor, "delete", "candidate", [id], route);
+  });
+}

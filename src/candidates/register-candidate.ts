@@ -1,0 +1,44 @@
+import type { Actor } from "../auth/actor.js";
+import { assertAllowed, canWriteCandidate } from "../auth/policies.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { AppError } from "../api/errors.js";
+import type { AppContext } from "../context.js";
+import type { DbTx } from "../db/client.js";
+import { assertReferencesExist } from "../validation/check-references.js";
+import { findCandidate, type CandidateRecord } from "./candidate-repository.js";
+import type { CandidateCreateInput } from "./candidate-schemas.js";
+import { candidateSearchDocument } from "./candidate-search-document.js";
+import { candidateWriteData } from "./candidate-write-data.js";
+
+/** Registers a job seeker of the actor's CPI; one person per tax code. */
+export async function registerCandidate(ctx: AppContext, actor: Actor, input: CandidateCreateInput, route: string): Promise<CandidateRecord> {
+  assertAllowed(canWriteCandidate(actor, input.cpiCode));
+  return ctx.db.$transaction(async (tx) => {
+    await assertReferencesExist(tx, {
+      cpiCode: input.cpiCode,
+      comuni: [{ field: "domicileIstatCode", istatCode: input.domicileIstatCode }],
+      tutorId: input.tutorId,
+    });
+    if (await tx.candidate.findUnique({ where: { taxCode: input.taxCode } })) {
+      throw new AppError("CONFLICT", "Persona già registrata con questo codice fiscale.", [
+        { field: "taxCode", message: "Codice fiscale già presente" },
+      ]);
+    }
+    const created = await tx.candidate.create({ data: candidateWriteData(input, false) as never });
+    return indexCandidateAndAudit(ctx, tx, actor, created.id, "create", route);
+  });
+}
+
+export async function indexCandidateAndAudit(
+  ctx: AppContext,
+  tx: DbTx,
+  actor: Actor | null,
+  id: string,
+  action: "create" | "update",
+  route: string,
+): Promise<CandidateRecord> {
+  const candidate = await findCandidate(tx, id);
+  await ctx.index.upsert("candidates", [candidateSearchDocument(candidate)], tx);
+  await recordAudit(tx, actor, action, "candidate", [id], route);
+  return candidate;
+}

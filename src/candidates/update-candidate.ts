@@ -1,0 +1,34 @@
+import type { Actor } from "../auth/actor.js";
+import { assertAllowed, canReadCandidate, canWriteCandidate } from "../auth/policies.js";
+import { AppError } from "../api/errors.js";
+import type { AppContext } from "../context.js";
+import { assertReferencesExist } from "../validation/check-references.js";
+import { findCandidate, type CandidateRecord } from "./candidate-repository.js";
+import type { CandidateUpdateInput } from "./candidate-schemas.js";
+import { candidateWriteData } from "./candidate-write-data.js";
+import { indexCandidateAndAudit } from "./register-candidate.js";
+
+export async function updateCandidate(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: CandidateUpdateInput,
+  route: string,
+): Promise<CandidateRecord> {
+  return ctx.db.$transaction(async (tx) => {
+    const current = await findCandidate(tx, id);
+    assertAllowed(canReadCandidate(actor, current) ?? canWriteCandidate(actor, current.cpiCode));
+    if (input.cpiCode !== undefined) assertAllowed(canWriteCandidate(actor, input.cpiCode));
+    await assertReferencesExist(tx, {
+      cpiCode: input.cpiCode,
+      comuni: [{ field: "domicileIstatCode", istatCode: input.domicileIstatCode }],
+      tutorId: input.tutorId,
+    });
+    if (input.taxCode !== undefined && input.taxCode !== current.taxCode) {
+      const other = await tx.candidate.findUnique({ where: { taxCode: input.taxCode } });
+      if (other) throw new AppError("CONFLICT", "Codice fiscale già assegnato a un'altra persona.", [{ field: "taxCode", message: "Duplicato" }]);
+    }
+    await tx.candidate.update({ where: { id }, data: candidateWriteData(input, true) as never });
+    return indexCandidateAndAudit(ctx, tx, actor, id, "update", route);
+  });
+}

@@ -1,0 +1,102 @@
+// Prisma migrations (prisma/migrations/<timestamp>_<name>/migration.sql, recorded in `_prisma_migrations`)
+// applied and created in-process through the wasm schema engine, so `prisma migrate deploy` stays valid
+// wherever Prisma's native engine is available.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { withSchemaEngine, type MigrationList, type SchemaFilter } from "./schema-engine.js";
+
+/** Where the migrations and the schema live; tests pass copies to try changes without touching prisma/. */
+export interface MigrationSources {
+  migrationsDir: string;
+  schemaPath: string;
+}
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const projectSources: MigrationSources = {
+  migrationsDir: path.join(projectRoot, "prisma", "migrations"),
+  schemaPath: path.join(projectRoot, "prisma", "schema.prisma"),
+};
+
+const noFilter: SchemaFilter = { externalTables: [], externalEnums: [] };
+const lockfileName = "migration_lock.toml";
+
+/** The migrations folder as the engine wants it: every subfolder with its migration.sql, sorted by name. */
+function listMigrations(migrationsDir: string): MigrationList {
+  const lockfilePath = path.join(migrationsDir, lockfileName);
+  const entries = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir, { withFileTypes: true }) : [];
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: lockfileName, content: fs.existsSync(lockfilePath) ? fs.readFileSync(lockfilePath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort() // Prisma orders migrations by folder name, i.e. by their timestamp prefix
+      .map((name) => {
+        const file = path.join(migrationsDir, name, "migration.sql");
+        // A folder without migration.sql is reported by the engine, as `prisma migrate` would.
+        const content = fs.existsSync(file)
+          ? ({ tag: "ok", value: fs.readFileSync(file, "utf8") } as const)
+          : ({ tag: "error", value: `${file} not found` } as const);
+        return { path: name, migrationFile: { path: "migration.sql", content } };
+      }),
+  };
+}
+
+/** Applies the migrations not yet recorded in the database's `_prisma_migrations` (creating the file if needed). */
+export async function applyMigrations(
+  databasePath: string,
+  sources: MigrationSources = projectSources,
+): Promise<{ applied: string[] }> {
+  fs.mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });
+  const out = await withSchemaEngine(databasePath, (engine) =>
+    engine.applyMigrations({ migrationsList: listMigrations(sources.migrationsDir), filters: noFilter }),
+  );
+  return { applied: out.appliedMigrationNames };
+}
+
+/**
+ * The SQL that would bring a database built from the migrations folder to the schema; empty when they agree.
+ * Replays the migrations on an in-memory shadow database, touching no file.
+ */
+export async function migrationsDiffFromSchema(sources: MigrationSources = projectSources): Promise<string> {
+  const migrations = listMigrations(sources.migrationsDir);
+  const schema = fs.readFileSync(sources.schemaPath, "utf8");
+  const out = await withSchemaEngine(":memory:", (engine) =>
+    engine.diff({
+      // Without any migration there is no migration_lock.toml to name the connector: diff from nothing.
+      from: migrations.migrationDirectories.length > 0 ? { tag: "migrations", ...migrations } : { tag: "empty" },
+      to: { tag: "schemaDatamodel", files: [{ path: sources.schemaPath, content: schema }] },
+      script: true,
+      exitCode: true, // 0: no difference, 2: difference (the script alone is never empty: it has comments)
+      filters: noFilter,
+    }),
+  );
+  return out.exitCode === 0 ? "" : (out.stdout ?? "");
+}
+
+/**
+ * Writes <migrationsDir>/<timestamp>_<name>/migration.sql with what the schema adds to the migrations (and
+ * migration_lock.toml if missing), like `prisma migrate dev --create-only`: nothing is applied.
+ * Returns the folder name, or null when there is nothing to migrate.
+ */
+export async function createMigration(name: string, sources: MigrationSources = projectSources): Promise<string | null> {
+  // Not the engine's createMigration: its wasm build gives SQLite no shadow database to replay the existing
+  // migrations on ("SQLite shadow DB must be provided through an external factory"), while diff has one.
+  // Same SQL renderer; the folder name follows the engine's format (UTC %Y%m%d%H%M%S_<name>).
+  const script = await migrationsDiffFromSchema(sources);
+  if (script === "") return null;
+  const folder = `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${name}`;
+  fs.mkdirSync(path.join(sources.migrationsDir, folder), { recursive: true });
+  fs.writeFileSync(path.join(sources.migrationsDir, folder, "migration.sql"), script);
+  const lockfilePath = path.join(sources.migrationsDir, lockfileName);
+  if (!fs.existsSync(lockfilePath)) {
+    // What Prisma's CLI writes; `prisma migrate` refuses a folder whose provider differs from the schema's.
+    fs.writeFileSync(
+      lockfilePath,
+      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "sqlite"\n',
+    );
+  }
+  return folder;
+}

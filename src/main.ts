@@ -1,0 +1,41 @@
+import { ConfigError, loadEnv } from "./config/env.js";
+import { createLogger } from "./logging/logger.js";
+import { createContext } from "./bootstrap.js";
+import { createApp } from "./api/app.js";
+import { ensureDemoData } from "./demo/ensure-demo-data.js";
+
+async function main() {
+  const env = loadEnv();
+  const log = createLogger(env);
+  const ctx = await createContext(env, log);
+  if (env.DEMO_DATA && env.NODE_ENV !== "production") await ensureDemoData(ctx);
+  const server = createApp(ctx).listen(env.PORT, env.HOST, () => {
+    log.info(`Vetrina in ascolto su http://${env.HOST}:${env.PORT} (documentazione API: /api/openapi.json)`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "arresto in corso: nessuna nuova richiesta, attendo quelle in corso");
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    server.close(async () => {
+      await ctx.db.$disconnect();
+      clearTimeout(force);
+      log.info("arrestato");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error("Avvio fallito:", err);
+  }
+  process.exit(1);
+});

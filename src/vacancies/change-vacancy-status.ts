@@ -1,0 +1,41 @@
+import type { Actor } from "../auth/actor.js";
+import { assertAllowed, canWriteVacancy } from "../auth/policies.js";
+import { AppError } from "../api/errors.js";
+import type { AppContext } from "../context.js";
+import { indexAndAudit } from "./publish-vacancy.js";
+import { findVacancy, type VacancyRecord } from "./vacancy-repository.js";
+import { allowedTransitions, canTransition, VACANCY_STATUS_LABELS, type VacancyStatus } from "./vacancy-status.js";
+
+/** Moves a vacancy along its lifecycle, keeping who, when and why in its history. */
+export async function changeVacancyStatus(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  to: VacancyStatus,
+  reason: string | undefined,
+  route: string,
+): Promise<VacancyRecord> {
+  return ctx.db.$transaction(async (tx) => {
+    const current = await findVacancy(tx, id);
+    if (actor) assertAllowed(canWriteVacancy(actor, current.cpiCode));
+    const from = current.status as VacancyStatus;
+    if (!canTransition(from, to)) {
+      const allowed = allowedTransitions(from).map((s) => VACANCY_STATUS_LABELS[s]);
+      throw new AppError(
+        "INVALID_TRANSITION",
+        `Passaggio di stato non ammesso: da «${VACANCY_STATUS_LABELS[from]}» a «${VACANCY_STATUS_LABELS[to]}». ` +
+          (allowed.length ? `Ammessi: ${allowed.join(", ")}.` : "L'offerta è chiusa."),
+        [{ field: "to", message: `Stato attuale: ${from}` }],
+      );
+    }
+    await tx.vacancy.update({
+      where: { id },
+      data: {
+        status: to,
+        statusHistory: { create: { fromState: from, toState: to, reason: reason ?? null, byUserId: actor?.userId ?? null } },
+      },
+    });
+    return indexAndAudit(ctx, tx, actor, id, "status", route);
+  });
+}
+

@@ -1,0 +1,76 @@
+import type { Actor } from "../auth/actor.js";
+import { assertAllowed, canWriteVacancy } from "../auth/policies.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { AppError } from "../api/errors.js";
+import type { AppContext } from "../context.js";
+import type { DbTx } from "../db/client.js";
+import { assertReferencesExist } from "../validation/check-references.js";
+import { findVacancy, type VacancyRecord } from "./vacancy-repository.js";
+import type { VacancyCreateInput } from "./vacancy-schemas.js";
+import { vacancySearchDocument } from "./vacancy-search-document.js";
+import { showcaseKey } from "./showcase-key.js";
+import type { VacancyStatus } from "./vacancy-status.js";
+
+export interface PublishOptions {
+  /** Imports bring rows that are already past "open". */
+  status?: VacancyStatus;
+  route: string;
+}
+
+/** Checks scope and references, then writes the vacancy, its first status, its index entry and the audit in one transaction. */
+export async function publishVacancy(
+  ctx: AppContext,
+  actor: Actor,
+  input: VacancyCreateInput,
+  opts: PublishOptions,
+): Promise<VacancyRecord> {
+  assertAllowed(canWriteVacancy(actor, input.cpiCode));
+  const arrivalDate = input.arrivalDate ?? todayUtc();
+  const key = showcaseKey({ ...input, arrivalDate });
+  return ctx.db.$transaction(async (tx) => {
+    await assertReferencesExist(tx, {
+      cpiCode: input.cpiCode,
+      comuni: [{ field: "workplaceIstatCode", istatCode: input.workplaceIstatCode }],
+      employerId: input.employerId,
+    });
+    const existing = await tx.vacancy.findUnique({ where: { showcaseKey: key } });
+    if (existing) {
+      throw new AppError("CONFLICT", "Offerta già presente in vetrina (stessa azienda, CPI, profilo e data di arrivo).", [
+        { field: "requestedProfile", message: `Offerta esistente: ${existing.id}` },
+      ]);
+    }
+    const status = opts.status ?? "open";
+    const created = await tx.vacancy.create({
+      data: {
+        ...input,
+        arrivalDate,
+        status,
+        profileTitle: input.profileTitle ?? input.requestedProfile,
+        publishedAt: input.publishedAt ?? (status === "open" ? arrivalDate : null),
+        showcaseKey: key,
+        createdById: actor.userId,
+        statusHistory: { create: { fromState: null, toState: status, byUserId: actor.userId, reason: "Pubblicazione" } },
+      },
+    });
+    return indexAndAudit(ctx, tx, actor, created.id, "create", opts.route);
+  });
+}
+
+/** Null actor: a scheduled job acting on its own. */
+export async function indexAndAudit(
+  ctx: AppContext,
+  tx: DbTx,
+  actor: Actor | null,
+  id: string,
+  action: "create" | "update" | "status",
+  route: string,
+): Promise<VacancyRecord> {
+  const vacancy = await findVacancy(tx, id);
+  await ctx.index.upsert("vacancies", [vacancySearchDocument(vacancy)], tx);
+  await recordAudit(tx, actor, action, "vacancy", [id], route);
+  return vacancy;
+}
+
+function todayUtc(): Date {
+  return new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+}

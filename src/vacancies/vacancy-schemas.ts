@@ -1,0 +1,109 @@
+import { z } from "../validation/zod-setup.js";
+import {
+  atecoCode,
+  educationLevelCode,
+  licenceCode,
+  companyTaxCode,
+  competenceList,
+  cpiCode,
+  dateOnly,
+  email,
+  istatCode,
+  languageRequirement,
+  longText,
+  pagination,
+  queryBoolean,
+  queryList,
+  shortText,
+} from "../validation/common-schemas.js";
+import { VACANCY_STATUSES } from "./vacancy-status.js";
+
+export const SOURCE_SERVICES = ["cpi", "alte_professionalita", "grandi_reclutamenti", "eures"] as const;
+export const CONTRACT_TYPES = [
+  "permanent",
+  "fixed_term",
+  "agency",
+  "apprenticeship",
+  "internship",
+  "occasional",
+  "self_employed",
+  "collaboration",
+] as const;
+
+const vacancyFields = {
+  arrivalDate: dateOnly.optional().describe("Data arrivo offerta; oggi se assente"),
+  requestedProfile: shortText.describe("Profilo richiesto, come scritto dall'azienda"),
+  profileTitle: shortText.optional().describe("Titolo normalizzato del profilo; se assente, il profilo richiesto"),
+  profileCode: z.string().regex(/^[\d.]+$/, "Codice CP2011/ISCO: cifre e punti").max(20).optional(),
+  positions: z.number().int().min(1).max(9999).default(1),
+  companyName: shortText,
+  companyTaxCode: companyTaxCode,
+  employerId: z.string().min(1).optional(),
+  sectorLabel: shortText.optional().describe("Area economica"),
+  atecoCode: atecoCode.optional(),
+  contractOfferText: longText.optional().describe("Proposta contratto, testo libero"),
+  competencesText: longText.optional().describe("Competenze – requisiti, testo libero"),
+  mustHaveCompetences: competenceList,
+  niceToHaveCompetences: competenceList,
+  requiredEducationLevel: educationLevelCode.optional().describe("Codice del livello di studio minimo"),
+  requiredLanguages: z.array(languageRequirement).max(10).default([]),
+  requiredLicences: z.array(licenceCode).max(10).default([]),
+  contractType: z.enum(CONTRACT_TYPES).optional(),
+  contractMonths: z.number().int().min(1).max(120).optional(),
+  hoursPerWeek: z.number().min(1).max(60).optional(),
+  grossMonthlyPay: z.number().min(0).max(100000).optional(),
+  workplaceIstatCode: istatCode.describe("Comune della sede di lavoro"),
+  cpiCode: cpiCode,
+  referentName: shortText.optional(),
+  referentEmail: email.optional(),
+  notes: longText.optional(),
+  sourceService: z.enum(SOURCE_SERVICES).default("cpi"),
+  shortlistCap: z.number().int().min(1).max(200).default(15).describe("Tetto della rosa: 15 salvo diversa richiesta dell'azienda"),
+  reservedL68: z.boolean().default(false).describe("Riservata L. 68/1999"),
+  publishedAt: dateOnly.optional(),
+  closingDate: dateOnly.optional(),
+};
+
+export const vacancyCreateSchema = z.object(vacancyFields).strict().openapi("VacancyCreate");
+export type VacancyCreateInput = z.infer<typeof vacancyCreateSchema>;
+
+/** Partial update: only the fields sent change; status changes go through their own route. */
+export const vacancyUpdateSchema = z
+  .object(Object.fromEntries(Object.entries(vacancyFields).map(([k, s]) => [k, (s as z.ZodType).optional()])) as {
+    [K in keyof typeof vacancyFields]: z.ZodOptional<(typeof vacancyFields)[K]>;
+  })
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, "Nessun campo da aggiornare")
+  .openapi("VacancyUpdate");
+export type VacancyUpdateInput = z.infer<typeof vacancyUpdateSchema>;
+
+export const vacancyStatusChangeSchema = z
+  .object({ to: z.enum(VACANCY_STATUSES), reason: z.string().trim().max(1000).optional() })
+  .strict()
+  .openapi("VacancyStatusChange");
+
+export const vacancyCloseSchema = z
+  .object({ outcome: z.enum(["filled", "cancelled", "expired"]), reason: z.string().trim().max(1000).optional() })
+  .strict()
+  .openapi("VacancyClose");
+
+export const VACANCY_FACETS = ["status", "cpi", "province", "sector", "contractType", "sourceService", "reservedL68"] as const;
+
+export const vacancySearchSchema = z
+  .object({
+    q: z.string().max(200).optional(),
+    status: queryList.pipe(z.array(z.enum(VACANCY_STATUSES))).optional(),
+    cpi: queryList.optional(),
+    province: queryList.optional().describe("Sigla della provincia della sede di lavoro"),
+    sector: queryList.optional().describe("Sezione ATECO (lettera) o codice"),
+    contractType: queryList.pipe(z.array(z.enum(CONTRACT_TYPES))).optional(),
+    sourceService: queryList.pipe(z.array(z.enum(SOURCE_SERVICES))).optional(),
+    reservedL68: queryBoolean.optional(),
+    nearComune: istatCode.optional().describe("Vicino al comune (codice ISTAT)…"),
+    withinKm: z.coerce.number().min(1).max(500).default(30).describe("…entro K km"),
+    sort: z.enum(["relevance", "date", "date_asc", "distance"]).default("relevance"),
+    ...pagination,
+  })
+  .strict()
+  .openapi("VacancySearchQuery");
+export type VacancySearchInput = z.infer<typeof vacancySearchSchema>;

@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Express } from "express";
+import { loadEnv } from "../../src/config/env.js";
+import { createLogger } from "../../src/logging/logger.js";
+import { createContext } from "../../src/bootstrap.js";
+import { createApp } from "../../src/api/app.js";
+import type { AppContext } from "../../src/context.js";
+import { createUser } from "../../src/users/create-user.js";
+
+let template: Promise<string> | undefined;
+
+/** A migrated database with the reference data, built once per worker and copied for each test file. */
+async function templateDatabase(): Promise<string> {
+  template ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vetrina-template-"));
+    const file = path.join(dir, "template.db");
+    const ctx = await createContext(loadEnv({ DATABASE_PATH: file, NODE_ENV: "test", LOG_LEVEL: "silent" }), createLogger({ LOG_LEVEL: "silent", NODE_ENV: "test" }));
+    await ctx.db.$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+    await ctx.db.$executeRawUnsafe("PRAGMA journal_mode = DELETE");
+    await ctx.db.$disconnect();
+    return file;
+  })();
+  return template;
+}
+
+export interface TestApp {
+  app: Express;
+  ctx: AppContext;
+  databasePath: string;
+  close(): Promise<void>;
+}
+
+/** A real service on a real SQLite file of its own, with the embedded index, ready for supertest. */
+export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
+  const source = await templateDatabase();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vetrina-test-"));
+  const databasePath = path.join(dir, "vetrina.db");
+  fs.copyFileSync(source, databasePath);
+  const env = loadEnv({ DATABASE_PATH: databasePath, NODE_ENV: "test", LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "0", ...envOverrides });
+  const ctx = await createContext(env, createLogger(env));
+  return {
+    app: createApp(ctx),
+    ctx,
+    databasePath,
+    close: async () => {
+      await ctx.db.$disconnect();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const CPI_TORINO = "TO-TORINO-VIA-BOLOGNA";
+export const CPI_MONCALIERI = "TO-MONCALIERI";
+export const CPI_MILANO = "MI-MILANO";
+
+export interface Personas {
+  admin: string;
+  referent: string;
+  tutor: string;
+  navigator: string;
+  otherReferent: string;
+  employer: string;
+  otherEmployer: string;
+  employerId: string;
+  otherEmployerId: string;
+  tutorId: string;
+}
+
+/** One user per role (tokens), scoped the way the CPIs are: Torino and Moncalieri against Milano. */
+export async function createPersonas(ctx: AppContext): Promise<Personas> {
+  const acme = await ctx.db.employer.create({ data: { name: "Logistica Sabauda S.r.l.", taxCode: "00743110157" } });
+  const other = await ctx.db.employer.create({ data: { name: "Pulizie Ambrosiane S.p.A.", taxCode: "01234567897" } });
+  const make = async (name: string, role: "admin" | "referent" | "tutor" | "navigator" | "employer", cpiCodes: string[], employerId?: string) =>
+    createUser(ctx.db, { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}@example.it`, role, cpiCodes, ...(employerId ? { employerId } : {}) });
+  const tutor = await make("Tutor Torino", "tutor", [CPI_TORINO]);
+  return {
+    admin: (await make("Admin Regione", "admin", [])).token,
+    referent: (await make("Referente Torino", "referent", [CPI_TORINO, CPI_MONCALIERI])).token,
+    tutor: tutor.token,
+    tutorId: tutor.user.id,
+    navigator: (await make("Navigator Torino", "navigator", [CPI_TORINO])).token,
+    otherReferent: (await make("Referente Milano", "referent", [CPI_MILANO])).token,
+    employer: (await make("HR Logistica", "employer", [], acme.id)).token,
+    otherEmployer: (await make("HR Pulizie", "employer", [], other.id)).token,
+    employerId: acme.id,
+    otherEmployerId: other.id,
+  };
+}
