@@ -13,6 +13,7 @@ import { employerRoutes } from "./routes/employers.js";
 import { referenceRoutes } from "./routes/reference.js";
 import { userRoutes } from "./routes/users.js";
 import { healthRoute } from "./routes/health.js";
+import { fileRoutes } from "./routes/files.js";
 
 export function createApp(ctx: AppContext): Express {
   const app = express();
@@ -41,6 +42,8 @@ export function createApp(ctx: AppContext): Express {
 
   const v1 = express.Router();
   v1.use(authenticate(ctx.db));
+  // Files first: their fixed paths must win over /vacancies/:id.
+  v1.use(fileRoutes(ctx));
   v1.use(vacancyRoutes(ctx));
   v1.use(candidateRoutes(ctx));
   v1.use(employerRoutes(ctx));

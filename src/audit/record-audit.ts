@@ -1,5 +1,5 @@
 import type { DbTx } from "../db/client.js";
-import type { Actor } from "../auth/actor.js";
+import { recordedUserId, type Actor } from "../auth/actor.js";
 
 export type AuditAction = "read" | "create" | "update" | "delete" | "export" | "import" | "status";
 export type AuditEntity = "candidate" | "vacancy" | "employer" | "user";
@@ -15,6 +15,6 @@ export async function recordAudit(
 ): Promise<void> {
   if (entityIds.length === 0) return;
   await db.auditLog.createMany({
-    data: entityIds.map((entityId) => ({ userId: actor?.userId ?? null, action, entityType, entityId, route })),
+    data: entityIds.map((entityId) => ({ userId: recordedUserId(actor), action, entityType, entityId, route })),
   });
 }

@@ -168,7 +168,9 @@ export class SqliteFtsIndex implements SearchIndex {
       score: r.rank == null ? 0 : -Number(r.rank),
       distanceKm: r.dist == null ? null : Number(r.dist),
     }));
-    const facets = query.facets?.length ? await this.facets(l, query, hits, query.facets) : {};
+    const facets = query.facets?.length
+      ? await this.facets(l, query, this.hitsCte(l, query, hasText ? ftsMatchExpression(terms, lastIsPrefix) : null, true), query.facets)
+      : {};
     return { hits: result, total, facets };
   }
 
@@ -290,8 +292,10 @@ export class SqliteFtsIndex implements SearchIndex {
   /**
    * `WITH ... hits AS (...)`: every document passing text, filters and radius, with its bm25 rank
    * and distance. The page query and the facet query both start from it, so they always agree.
+   * The facet query asks for it MATERIALIZED: otherwise the planner may drive the join from the
+   * filter table and re-run the FTS match per filter row (measured: 550 ms instead of 10 ms on 50k).
    */
-  private hitsCte(l: IndexLayout, query: SearchQuery, match: string | null): Sql {
+  private hitsCte(l: IndexLayout, query: SearchQuery, match: string | null, materialized = false): Sql {
     const params: unknown[] = [];
     let from = `${l.docs} d`;
     let rank = "NULL";
@@ -340,7 +344,7 @@ export class SqliteFtsIndex implements SearchIndex {
         SELECT d.seq AS seq, d.id AS id, d.date AS date, ${rank} AS rank, ${dist} AS dist
         FROM ${from}
         ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-      ), hits AS (SELECT * FROM base ${outer})`;
+      ), hits AS ${materialized ? "MATERIALIZED " : ""}(SELECT * FROM base ${outer})`;
     // Parameter order follows the text: select-list (dist), join (match), where, outer.
     return { text, params: [...distParams, ...params, ...whereParams, ...outerParams] };
   }

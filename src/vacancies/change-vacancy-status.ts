@@ -1,4 +1,4 @@
-import type { Actor } from "../auth/actor.js";
+import { recordedUserId, type Actor } from "../auth/actor.js";
 import { assertAllowed, canWriteVacancy } from "../auth/policies.js";
 import { AppError } from "../api/errors.js";
 import type { AppContext } from "../context.js";
@@ -32,7 +32,7 @@ export async function changeVacancyStatus(
       where: { id },
       data: {
         status: to,
-        statusHistory: { create: { fromState: from, toState: to, reason: reason ?? null, byUserId: actor?.userId ?? null } },
+        statusHistory: { create: { fromState: from, toState: to, reason: reason ?? null, byUserId: recordedUserId(actor) } },
       },
     });
     return indexAndAudit(ctx, tx, actor, id, "status", route);

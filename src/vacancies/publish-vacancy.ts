@@ -1,4 +1,4 @@
-import type { Actor } from "../auth/actor.js";
+import { recordedUserId, type Actor } from "../auth/actor.js";
 import { assertAllowed, canWriteVacancy } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { AppError } from "../api/errors.js";
@@ -48,8 +48,8 @@ export async function publishVacancy(
         profileTitle: input.profileTitle ?? input.requestedProfile,
         publishedAt: input.publishedAt ?? (status === "open" ? arrivalDate : null),
         showcaseKey: key,
-        createdById: actor.userId,
-        statusHistory: { create: { fromState: null, toState: status, byUserId: actor.userId, reason: "Pubblicazione" } },
+        createdById: recordedUserId(actor),
+        statusHistory: { create: { fromState: null, toState: status, byUserId: recordedUserId(actor), reason: "Pubblicazione" } },
       },
     });
     return indexAndAudit(ctx, tx, actor, created.id, "create", opts.route);

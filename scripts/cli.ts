@@ -1,0 +1,41 @@
+import { ConfigError, loadEnv } from "../src/config/env.js";
+import { createLogger } from "../src/logging/logger.js";
+import { createContext } from "../src/bootstrap.js";
+import type { AppContext } from "../src/context.js";
+
+/** One command per module under src/cli/commands; each returns its exit code. */
+type Command = { summary: string; load: () => Promise<{ run(ctx: AppContext, args: string[]): Promise<number> }> };
+
+const COMMANDS: Record<string, Command> = {
+  "create-user": { summary: "crea un utente e stampa il suo token (una volta)", load: () => import("../src/cli/commands/create-user.js") },
+  "demo-tokens": { summary: "emette nuovi token per gli utenti dimostrativi (non in produzione)", load: () => import("../src/cli/commands/demo-tokens.js") },
+  "import-vacancies": { summary: "importa la vetrina da .xlsx o .csv", load: () => import("../src/cli/commands/import-vacancies.js") },
+  "import-candidates": { summary: "importa persone da .xlsx o .csv", load: () => import("../src/cli/commands/import-candidates.js") },
+  "export-vacancies": { summary: "esporta la vetrina in .xlsx", load: () => import("../src/cli/commands/export-vacancies.js") },
+  reindex: { summary: "ricostruisce l'indice di ricerca dall'archivio", load: () => import("../src/cli/commands/reindex.js") },
+};
+
+async function main(): Promise<number> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error("Uso: npm run cli -- <comando> [argomenti]\n\nComandi:");
+    for (const [n, c] of Object.entries(COMMANDS)) console.error(`  ${n.padEnd(18)} ${c.summary}`);
+    return name ? 2 : 0;
+  }
+  const env = loadEnv();
+  const ctx = await createContext(env, createLogger({ ...env, LOG_LEVEL: env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL }));
+  try {
+    return await (await command.load()).run(ctx, args);
+  } finally {
+    await ctx.db.$disconnect();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  },
+);
