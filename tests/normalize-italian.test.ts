@@ -67,6 +67,7 @@ describe("folding, apostrophes and stop words", () => {
   it("marks the last term as a prefix unless the query ends with a separator", () => {
     expect(queryTerms("magazz")).toEqual({ terms: ["magazz"], lastIsPrefix: true });
     expect(queryTerms("magazziniere ").lastIsPrefix).toBe(false);
+    expect(queryTerms("magazz*")).toEqual({ terms: ["magazz"], lastIsPrefix: true });
     expect(queryTerms("")).toEqual({ terms: [], lastIsPrefix: false });
     expect(queryTerms("di la ").terms).toEqual([]);
   });

@@ -104,10 +104,12 @@ export interface QueryTerms {
 
 /**
  * Query-side analysis: the same `analyze` as indexing. The last term is a prefix unless the query
- * ends with a separator (the user finished the word).
+ * ends with a separator (the user finished the word); a trailing "*" is read as the user asking
+ * for a prefix, as in most search boxes.
  */
 export function queryTerms(text: string): QueryTerms {
   const terms = [...new Set(analyze(text))];
-  const endsWithSeparator = text.length === 0 || NON_WORD.test(text[text.length - 1] ?? " ");
+  const trimmed = text.replace(/\*+$/, "");
+  const endsWithSeparator = trimmed.length === 0 || NON_WORD.test(trimmed[trimmed.length - 1] ?? " ");
   return { terms, lastIsPrefix: terms.length > 0 && !endsWithSeparator };
 }
