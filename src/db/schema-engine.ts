@@ -28,21 +28,29 @@ const require = createRequire(import.meta.url);
 // so the glue comes from @prisma/schema-engine-wasm and we check below that it fits.
 const wasmPath = path.join(path.dirname(require.resolve("prisma/package.json")), "build", "schema_engine_bg.wasm");
 
+// The project's lib (ES2023, no DOM) has no WebAssembly value type: describe the calls made here.
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+interface WasmApi {
+  compile(bytes: Uint8Array): Promise<object>;
+  instantiate(module: object, imports: object): Promise<{ exports: Record<string, unknown> }>;
+  Module: { imports(module: object): { name: string }[] };
+}
+
 let engineClass: Promise<typeof SchemaEngine> | undefined;
 
 // Once per process: the glue keeps the instance in module state, and a second instantiation breaks it.
 function loadEngineClass(): Promise<typeof SchemaEngine> {
   engineClass ??= (async () => {
-    const module = await WebAssembly.compile(await fs.promises.readFile(wasmPath));
+    const module = await wasmApi.compile(await fs.promises.readFile(wasmPath));
     // wasm-bindgen names imports by signature hash: a missing name means glue and wasm come from different builds.
-    const missing = WebAssembly.Module.imports(module).filter((i) => !(i.name in glue));
+    const missing = wasmApi.Module.imports(module).filter((i) => !(i.name in glue));
     if (missing.length > 0) {
       throw new Error(
         `@prisma/schema-engine-wasm does not match ${wasmPath} (missing ${missing.map((i) => i.name).join(", ")}); ` +
           "install the @prisma/schema-engine-wasm version built with the installed prisma's engine",
       );
     }
-    const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": glue });
+    const instance = await wasmApi.instantiate(module, { "./schema_engine_bg.js": glue });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return glue.SchemaEngine;
@@ -91,7 +99,7 @@ function acceptScripts(connection: SqlDriverAdapter): SqlDriverAdapter {
 export async function withSchemaEngine<T>(databasePath: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const Engine = await loadEngineClass();
   const inner = new PrismaBetterSqlite3({ url: databasePath === ":memory:" ? ":memory:" : `file:${databasePath}` });
-  // The engine does not close the connections it gets; track them to close them ourselves.
+  // engine.free() leaves the database connection open (the file stays locked): close every connection ourselves.
   const opened: SqlDriverAdapter[] = [];
   const track = async (connection: Promise<SqlDriverAdapter>) => {
     const c = await connection;

@@ -28,5 +28,5 @@ export async function assertReferencesExist(db: DbTx, refs: References): Promise
       fields.push({ field: "tutorId", message: "Tutor sconosciuto" });
     }
   }
-  if (fields.length > 0) throw new AppError("UNKNOWN_REFERENCE", "Riferimenti inesistenti.", fields);
+  if (fields.length > 0) throw new AppError("UNKNOWN_REFERENCE", "Riferimenti non trovati: controllare i campi indicati.", fields);
 }

@@ -1,4 +1,4 @@
-import { checkVAT, italy } from "jsvat-next";
+import jsvat from "jsvat-next";
 import validator from "validator";
 
 /** A person's codice fiscale: 16 characters with its check letter (omocodia included). */
@@ -8,7 +8,7 @@ export function isValidPersonTaxCode(value: string): boolean {
 
 /** A company's partita IVA (11 digits, Luhn-like check digit). */
 export function isValidVatNumber(value: string): boolean {
-  return /^\d{11}$/.test(value) && checkVAT(`IT${value}`, [italy]).isValid;
+  return /^\d{11}$/.test(value) && jsvat.checkVAT(`IT${value}`, [jsvat.italy]).isValid;
 }
 
 /** Companies are identified by partita IVA, sole traders may use their personal codice fiscale. */

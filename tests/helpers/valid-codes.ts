@@ -19,7 +19,9 @@ const ODD: Record<string, number> = {
 
 /** The n-th of an endless series of distinct, valid codici fiscali (born in Torino, 1970–1999). */
 export function personTaxCode(n: number): string {
-  const letters = (k: number) => String.fromCharCode(65 + (k % 26), 65 + (Math.floor(k / 26) % 26), 65 + (Math.floor(k / 676) % 26));
+  // Consonants only: the name part of a codice fiscale has rules on where vowels may stand.
+  const C = "BCDFGHJKLMNPQRSTVWZ";
+  const letters = (k: number) => C[k % 19]! + C[Math.floor(k / 19) % 19]! + C[Math.floor(k / 361) % 19]!;
   const body = `${letters(n)}${letters(n + 7)}${String(70 + (n % 30)).padStart(2, "0")}A${String(1 + (n % 28)).padStart(2, "0")}L219`;
   let sum = 0;
   for (let i = 0; i < 15; i++) {
