@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import request from "supertest";
+import { createPersonas, createTestApp, CPI_MILANO, CPI_MONCALIERI, type Personas, type TestApp } from "./helpers/test-app.js";
+import { vacancyBody } from "./helpers/sample-bodies.js";
+import { MILANO, MONCALIERI, TORINO } from "./helpers/valid-codes.js";
+
+let t: TestApp;
+let p: Personas;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  p = await createPersonas(t.ctx);
+  const publish = async (key: string, body: Record<string, unknown>) => {
+    const res = await request(t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${p.admin}`).send(vacancyBody(body));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    ids[key] = res.body.id;
+  };
+  await publish("magazziniere", { requestedProfile: "Magazziniere", arrivalDate: "2026-09-01", workplaceIstatCode: TORINO });
+  await publish("pulizie", {
+    requestedProfile: "Addetta alle pulizie",
+    companyName: "Pulizie Ambrosiane S.p.A.",
+    atecoCode: "81.21",
+    contractType: "permanent",
+    arrivalDate: "2026-10-01",
+    workplaceIstatCode: MILANO,
+    cpiCode: CPI_MILANO,
+    sourceService: "grandi_reclutamenti",
+  });
+  await publish("oss", {
+    requestedProfile: "Operatore socio sanitario",
+    mustHaveCompetences: ["Assistenza alla persona", "Igiene del paziente"],
+    atecoCode: "87.10",
+    arrivalDate: "2026-11-01",
+    workplaceIstatCode: MONCALIERI,
+    cpiCode: CPI_MONCALIERI,
+    reservedL68: true,
+  });
+});
+afterAll(async () => t.close());
+
+const search = (qs: string) => request(t.app).get(`/api/v1/vacancies?${qs}`).set("authorization", `Bearer ${p.tutor}`);
+const found = async (qs: string) => ((await search(qs)).body.items as { id: string }[]).map((i) => i.id);
+
+describe("showcase search, as a tutor types it", () => {
+  it.each(["magazziniera", "MAGAZZINIERI", "magazz", "Magazzinière"])("%s finds the Magazziniere offer", async (q) => {
+    expect(await found(`q=${encodeURIComponent(q)}`)).toContain(ids.magazziniere);
+  });
+
+  it("pulizie finds Addetta alle pulizie, and not the warehouse job", async () => {
+    const hits = await found("q=pulizie");
+    expect(hits).toContain(ids.pulizie);
+    expect(hits).not.toContain(ids.magazziniere);
+  });
+
+  it("searches competences and company too", async () => {
+    expect(await found("q=igiene%20paziente")).toEqual([ids.oss]);
+    expect(await found("q=ambrosiane")).toEqual([ids.pulizie]);
+  });
+
+  it("near Moncalieri within 15 km finds Torino and Moncalieri but not Milano, nearest first", async () => {
+    const res = await search(`nearComune=${MONCALIERI}&withinKm=15&sort=distance`);
+    expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([ids.oss, ids.magazziniere]);
+    expect(res.body.items[1].distanceKm).toBeGreaterThan(3);
+    expect(res.body.items[1].distanceKm).toBeLessThan(15);
+  });
+
+  it("filters combine (AND across fields, OR within one) and facets count the filtered set", async () => {
+    expect(await found("province=TO&reservedL68=true")).toEqual([ids.oss]);
+    expect((await found("cpi=TO-MONCALIERI,MI-MILANO")).sort()).toEqual([ids.oss, ids.pulizie].sort());
+    expect(await found("sector=N")).toEqual([ids.pulizie]);
+    expect(await found("sourceService=grandi_reclutamenti")).toEqual([ids.pulizie]);
+    const res = await search("province=TO");
+    expect(res.body.total).toBe(2);
+    expect(res.body.facets.province).toEqual({ TO: 2 });
+    expect(res.body.facets.sector).toMatchObject({ H: 1, Q: 1 });
+  });
+
+  it("sorts by date and paginates with a stable total", async () => {
+    const page1 = await search("sort=date&pageSize=2&page=1");
+    const page2 = await search("sort=date&pageSize=2&page=2");
+    expect(page1.body.total).toBe(3);
+    expect(page1.body.items.map((i: { id: string }) => i.id)).toEqual([ids.oss, ids.pulizie]);
+    expect(page2.body.items.map((i: { id: string }) => i.id)).toEqual([ids.magazziniere]);
+  });
+
+  it("a query full of search-engine syntax is just text", async () => {
+    const res = await search(`q=${encodeURIComponent('magazz* OR "NEAR( -')}`);
+    expect(res.status).toBe(200);
+  });
+
+  it("an unknown comune for near is a 404 with a reason", async () => {
+    const res = await search("nearComune=999999");
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe("NOT_FOUND");
+  });
+});

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import request from "supertest";
+import { createPersonas, createTestApp, type Personas, type TestApp } from "./helpers/test-app.js";
+import { vacancyBody } from "./helpers/sample-bodies.js";
+import { canTransition, VACANCY_STATUSES, type VacancyStatus } from "../src/vacancies/vacancy-status.js";
+
+const ALLOWED: [VacancyStatus, VacancyStatus][] = [
+  ["open", "in_preselection"],
+  ["open", "cancelled"],
+  ["open", "expired"],
+  ["in_preselection", "list_sent"],
+  ["in_preselection", "open"],
+  ["in_preselection", "cancelled"],
+  ["in_preselection", "expired"],
+  ["list_sent", "filled"],
+  ["list_sent", "in_preselection"],
+  ["list_sent", "cancelled"],
+  ["list_sent", "expired"],
+];
+
+describe("the status transition table", () => {
+  for (const from of VACANCY_STATUSES) {
+    for (const to of VACANCY_STATUSES) {
+      const allowed = ALLOWED.some(([f, t]) => f === from && t === to);
+      it(`${from} → ${to}: ${allowed ? "allowed" : "refused"}`, () => {
+        expect(canTransition(from, to)).toBe(allowed);
+      });
+    }
+  }
+});
+
+describe("a vacancy through its life over HTTP", () => {
+  let t: TestApp;
+  let p: Personas;
+  beforeAll(async () => {
+    t = await createTestApp();
+    p = await createPersonas(t.ctx);
+  });
+  afterAll(async () => t.close());
+
+  const as = (token: string) => ({
+    post: (path: string, body: object) => request(t.app).post(path).set("authorization", `Bearer ${token}`).send(body),
+    get: (path: string) => request(t.app).get(path).set("authorization", `Bearer ${token}`),
+  });
+
+  it("open → in preselection → list sent → filled, with who and why kept in the history", async () => {
+    const referent = as(p.referent);
+    const created = await referent.post("/api/v1/vacancies", vacancyBody());
+    expect(created.status).toBe(201);
+    expect(created.body.status).toBe("open");
+    expect(created.body.shortlistCap).toBe(15);
+    const id = created.body.id as string;
+    for (const to of ["in_preselection", "list_sent"]) {
+      const res = await referent.post(`/api/v1/vacancies/${id}/status`, { to, reason: `verso ${to}` });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.status).toBe(to);
+    }
+    const closed = await referent.post(`/api/v1/vacancies/${id}/close`, { outcome: "filled", reason: "assunta una persona della rosa" });
+    expect(closed.body.statusLabel).toBe("Coperta");
+    const history = await referent.get(`/api/v1/vacancies/${id}/history`);
+    expect(history.body.map((h: { to: string }) => h.to)).toEqual(["open", "in_preselection", "list_sent", "filled"]);
+    expect(history.body[3].reason).toBe("assunta una persona della rosa");
+    expect(history.body.every((h: { byUserId: string | null }) => h.byUserId !== null)).toBe(true);
+  });
+
+  it("an illegal jump is a 409 that names the allowed moves, and the status does not change", async () => {
+    const admin = as(p.admin);
+    const created = await admin.post("/api/v1/vacancies", vacancyBody());
+    const res = await admin.post(`/api/v1/vacancies/${created.body.id}/status`, { to: "filled" });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe("INVALID_TRANSITION");
+    expect(res.body.message).toContain("In preselezione");
+    expect((await admin.get(`/api/v1/vacancies/${created.body.id}`)).body.status).toBe("open");
+  });
+
+  it("a closed offer can be neither edited nor reopened", async () => {
+    const admin = as(p.admin);
+    const created = await admin.post("/api/v1/vacancies", vacancyBody());
+    await admin.post(`/api/v1/vacancies/${created.body.id}/close`, { outcome: "cancelled" });
+    const edit = await request(t.app).patch(`/api/v1/vacancies/${created.body.id}`).set("authorization", `Bearer ${p.admin}`).send({ notes: "x" });
+    expect(edit.status).toBe(409);
+    expect((await admin.post(`/api/v1/vacancies/${created.body.id}/status`, { to: "open" })).status).toBe(409);
+  });
+
+  it("the employer may ask for a different list size", async () => {
+    const res = await as(p.admin).post("/api/v1/vacancies", vacancyBody({ shortlistCap: 5 }));
+    expect(res.body.shortlistCap).toBe(5);
+  });
+
+  it("status changes are reflected in the showcase search at once", async () => {
+    const admin = as(p.admin);
+    const created = await admin.post("/api/v1/vacancies", vacancyBody({ requestedProfile: "Saldatore a filo" }));
+    await admin.post(`/api/v1/vacancies/${created.body.id}/status`, { to: "in_preselection" });
+    const open = await admin.get("/api/v1/vacancies?q=saldatore&status=open");
+    const pre = await admin.get("/api/v1/vacancies?q=saldatore&status=in_preselection");
+    expect(open.body.items.map((v: { id: string }) => v.id)).not.toContain(created.body.id);
+    expect(pre.body.items.map((v: { id: string }) => v.id)).toContain(created.body.id);
+  });
+});
