@@ -78,3 +78,14 @@ describe("folding, apostrophes and stop words", () => {
     expect(queryTerms("-").terms).toEqual([]);
   });
 });
+
+describe("agent nouns across genders", () => {
+  it.each([
+    ["operatore", "operatrice", "operatori", "operatrici"],
+    ["direttore", "direttrice", "direttori", "direttrici"],
+    ["lavoratore", "lavoratrice", "lavoratori", "lavoratrici"],
+    ["istruttore", "istruttrice", "istruttori", "istruttrici"],
+  ])("%s and its forms share one stem", (...forms) => {
+    expect(new Set(forms.map(stemItalian)).size).toBe(1);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "../validation/zod-setup.js";
+import { partialUpdateShape } from "../validation/partial-update.js";
 import {
   competenceList,
   educationLevelCode,
@@ -75,9 +76,7 @@ export type CandidateCreateInput = z.infer<typeof candidateCreateSchema>;
 
 /** Partial update; a list that is sent (programmes, experiences…) replaces the stored one. */
 export const candidateUpdateSchema = z
-  .object(Object.fromEntries(Object.entries(candidateFields).map(([k, s]) => [k, (s as z.ZodType).optional()])) as {
-    [K in keyof typeof candidateFields]: z.ZodOptional<(typeof candidateFields)[K]>;
-  })
+  .object(partialUpdateShape(candidateFields))
   .strict()
   .refine((o) => Object.keys(o).length > 0, "Nessun campo da aggiornare")
   .openapi("CandidateUpdate");

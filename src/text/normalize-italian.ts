@@ -58,6 +58,10 @@ export const ITALIAN_STOPWORDS: ReadonlySet<string> = new Set(naturalItalianStop
 export function stemItalian(word: string): string {
   const MIN_STEM = 3;
   if (word.length <= MIN_STEM || /\d/.test(word)) return word;
+  // Agent nouns change more than a vowel between genders (operatore/operatrice, direttori/direttrici):
+  // both reduce to the stem before "-ore"/"-rice", which is still a prefix of every form.
+  const agent = /^(.{4,}t)(?:ore|ori|rice|rici)$/.exec(word);
+  if (agent?.[1]) return agent[1];
   const last = word[word.length - 1];
   const prev = word[word.length - 2];
   let cut = 0;

@@ -1,4 +1,5 @@
 import { z } from "../validation/zod-setup.js";
+import { partialUpdateShape } from "../validation/partial-update.js";
 import {
   atecoCode,
   educationLevelCode,
@@ -69,9 +70,7 @@ export type VacancyCreateInput = z.infer<typeof vacancyCreateSchema>;
 
 /** Partial update: only the fields sent change; status changes go through their own route. */
 export const vacancyUpdateSchema = z
-  .object(Object.fromEntries(Object.entries(vacancyFields).map(([k, s]) => [k, (s as z.ZodType).optional()])) as {
-    [K in keyof typeof vacancyFields]: z.ZodOptional<(typeof vacancyFields)[K]>;
-  })
+  .object(partialUpdateShape(vacancyFields))
   .strict()
   .refine((o) => Object.keys(o).length > 0, "Nessun campo da aggiornare")
   .openapi("VacancyUpdate");

@@ -1,0 +1,94 @@
+import { AppError, fieldsFromZod } from "../api/errors.js";
+import type { z } from "zod";
+
+/**
+ * The row-by-row report both imports return, record in their job run and print on the command line:
+ * each row says what happened to it and, when rejected, which column was wrong and why, in Italian.
+ */
+
+export type RowOutcome = "created" | "updated" | "unchanged" | "rejected";
+
+export interface RowProblem {
+  /** The column as the file names it (Italian header); "(riga)" when no single column is at fault. */
+  column: string;
+  message: string;
+}
+
+export interface RowReport {
+  /** The row number the operator sees in the spreadsheet. */
+  row: number;
+  outcome: RowOutcome;
+  /** Id of the vacancy or person created, updated or found unchanged. */
+  id?: string;
+  /** What the row is about, to find it without opening the file ("Magazziniere – Logistica Sabauda"). */
+  label?: string;
+  errors?: RowProblem[];
+  warnings?: RowProblem[];
+}
+
+export interface ImportTotals {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface ImportReport {
+  kind: "import-vacancies" | "import-candidates";
+  source: string;
+  dryRun: boolean;
+  totals: ImportTotals;
+  /** Things about the file rather than a row (ignored columns…). */
+  fileWarnings: string[];
+  rows: RowReport[];
+  durationMs: number;
+}
+
+export function totalsOf(rows: readonly RowReport[]): ImportTotals {
+  const totals: ImportTotals = { rows: rows.length, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  for (const r of rows) totals[r.outcome] += 1;
+  return totals;
+}
+
+/** Collects a row's problems; a row with any error is rejected as a whole. */
+export class RowIssues {
+  readonly errors: RowProblem[] = [];
+  readonly warnings: RowProblem[] = [];
+  error(column: string, message: string) {
+    this.errors.push({ column, message });
+  }
+  warn(column: string, message: string) {
+    this.warnings.push({ column, message });
+  }
+  get ok() {
+    return this.errors.length === 0;
+  }
+}
+
+export const ROW = "(riga)";
+
+/**
+ * Turns what a use-case or schema throws into row problems, naming the file's column for each field.
+ * Unexpected errors are reported too (the row is rejected, the import goes on) but without internals.
+ */
+export function problemsFromError(err: unknown, columnOf: (field: string) => string): RowProblem[] {
+  if (err instanceof AppError) {
+    if (err.fields.length === 0) return [{ column: ROW, message: err.message }];
+    return err.fields.map((f) => ({ column: columnOf(f.field), message: f.message === "Duplicato" ? err.message : f.message }));
+  }
+  return [{ column: ROW, message: "Errore imprevisto durante la scrittura: riga non importata." }];
+}
+
+export function problemsFromZod(error: z.ZodError, columnOf: (field: string) => string): RowProblem[] {
+  return fieldsFromZod(error).map((f) => ({ column: columnOf(f.field), message: f.message }));
+}
+
+export function rowReport(row: number, outcome: RowOutcome, extra: Omit<RowReport, "row" | "outcome"> = {}): RowReport {
+  const report: RowReport = { row, outcome };
+  if (extra.id) report.id = extra.id;
+  if (extra.label) report.label = extra.label;
+  if (extra.errors?.length) report.errors = extra.errors;
+  if (extra.warnings?.length) report.warnings = extra.warnings;
+  return report;
+}

@@ -1,0 +1,125 @@
+import ExcelJS from "exceljs";
+import { parse as parseCsv } from "csv-parse/sync";
+import { AppError } from "../api/errors.js";
+import type { Cell } from "./cell-values.js";
+
+/**
+ * The one spreadsheet reader behind both imports: .xlsx (first worksheet) or .csv, turned into a
+ * grid of cells with the row numbers an operator sees when opening the file. Knows nothing about
+ * columns: matching headers is table-columns.ts's job.
+ */
+
+export type SpreadsheetFormat = "xlsx" | "csv";
+
+export interface GridRow {
+  /** 1-based, as the spreadsheet program shows it (a CSV record k opens as row k). */
+  rowNumber: number;
+  cells: Cell[];
+}
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const CSV_MIMES = new Set(["text/csv", "application/csv", "text/comma-separated-values", "application/vnd.ms-excel"]);
+
+/** The format from the file name, else from the declared type; anything else is not a spreadsheet we read. */
+export function formatFromName(fileName: string, mimeType?: string): SpreadsheetFormat | undefined {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (ext === "xlsx") return "xlsx";
+  if (ext === "csv") return "csv";
+  if (ext) return undefined;
+  if (mimeType === XLSX_MIME) return "xlsx";
+  if (mimeType && CSV_MIMES.has(mimeType)) return "csv";
+  return undefined;
+}
+
+export const unsupportedFile = (detail: string) =>
+  new AppError("UNSUPPORTED_MEDIA_TYPE", "Formato non supportato: caricare un file .xlsx o .csv.", [{ field: "file", message: detail }]);
+
+export const unreadableFile = (detail: string) =>
+  new AppError("VALIDATION_FAILED", "File illeggibile.", [{ field: "file", message: detail }]);
+
+/**
+ * Checks that the bytes are what the name says, so a renamed PDF or image gets a 415 rather than a
+ * parser error: an .xlsx is a zip archive, a .csv is text without NUL bytes.
+ */
+export function assertLooksLike(format: SpreadsheetFormat, data: Buffer): void {
+  if (format === "xlsx" && !(data.length >= 4 && data.readUInt32LE(0) === 0x04034b50)) {
+    throw unsupportedFile("Il file non è un foglio Excel .xlsx (i vecchi .xls vanno salvati come .xlsx).");
+  }
+  if (format === "csv" && data.subarray(0, 4096).includes(0)) {
+    throw unsupportedFile("Il file non è un testo CSV.");
+  }
+}
+
+export async function readGrid(data: Buffer, format: SpreadsheetFormat): Promise<GridRow[]> {
+  assertLooksLike(format, data);
+  return format === "xlsx" ? readXlsx(data) : readCsvGrid(data);
+}
+
+async function readXlsx(data: Buffer): Promise<GridRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (err) {
+    throw unreadableFile(`Foglio Excel danneggiato o non leggibile (${(err as Error).message}).`);
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.state === "visible" && ws.actualRowCount > 0) ?? workbook.worksheets[0];
+  if (!sheet) throw unreadableFile("Il file non contiene fogli.");
+  const rows: GridRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = xlsxCellValue(cell.value);
+    });
+    rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? null) });
+  });
+  return rows;
+}
+
+/** Peels exceljs's wrappers: rich text, hyperlinks (e-mails typed in Excel become mailto links), formulas. */
+function xlsxCellValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("hyperlink" in value) {
+      const text = value.text as unknown;
+      if (typeof text === "string") return text;
+      if (text && typeof text === "object" && "richText" in text) return (text as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
+      return value.hyperlink.replace(/^mailto:/i, "");
+    }
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null || (typeof result === "object" && !(result instanceof Date))) return null;
+      return result as Cell;
+    }
+    if ("error" in value) return null;
+  }
+  return null;
+}
+
+/**
+ * CSV as Italian offices produce it: ";" from Excel with Italian settings, "," or tab from other
+ * tools; UTF-8 (with or without BOM) or, from older Excel, Windows-1252.
+ */
+function readCsvGrid(data: Buffer): GridRow[] {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    text = new TextDecoder("windows-1252").decode(data);
+  }
+  text = text.replace(/^\uFEFF/, "");
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = [";", ",", "\t"].reduce((best, d) => (count(firstLine, d) > count(firstLine, best) ? d : best), ";");
+  let records: string[][];
+  try {
+    records = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+  } catch (err) {
+    throw unreadableFile(`CSV non leggibile (${(err as Error).message}).`);
+  }
+  return records
+    .map((cells, i) => ({ rowNumber: i + 1, cells: cells as Cell[] }))
+    .filter((r) => r.cells.some((c) => typeof c === "string" && c.trim() !== ""));
+}
+
+const count = (s: string, ch: string) => s.split(ch).length - 1;
