@@ -118,6 +118,7 @@ const ROWS: Row[] = [
   { route: "GET /cpis", send: get(() => "/api/v1/cpis"), expect: { default: 200, anonymous: 401 } },
   { route: "GET /comuni?q=", send: get(() => "/api/v1/comuni?q=monca"), expect: { default: 200, anonymous: 401 } },
   { route: "GET /users/me", send: get(() => "/api/v1/users/me"), expect: { default: 200, anonymous: 401 } },
+  { route: "GET /audit", send: get(() => "/api/v1/audit?entityType=candidate"), expect: { default: 403, anonymous: 401, admin: 200 } },
   { route: "GET /users", send: get(() => "/api/v1/users"), expect: { default: 403, anonymous: 401, admin: 200 } },
   {
     route: "POST /users",

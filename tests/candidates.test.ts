@@ -83,6 +83,12 @@ describe("job seekers", () => {
       ["Tutor Torino", "read", "GET /candidates/:id"],
       ["Navigator Torino", "update", "PATCH /candidates/:id"],
     ]);
+    const log = await as(p.admin).get(`/api/v1/audit?entityType=candidate&entityId=${id}`);
+    expect(log.body.items.map((a: { user: { name: string }; action: string }) => `${a.user.name}: ${a.action}`)).toEqual([
+      "Navigator Torino: update",
+      "Tutor Torino: read",
+      "Referente Torino: create",
+    ]);
   });
 
   it("a refused read leaves no audit entry of a read", async () => {

@@ -14,6 +14,7 @@ import { referenceRoutes } from "./routes/reference.js";
 import { userRoutes } from "./routes/users.js";
 import { healthRoute } from "./routes/health.js";
 import { fileRoutes } from "./routes/files.js";
+import { auditRoutes } from "./routes/audit.js";
 
 export function createApp(ctx: AppContext): Express {
   const app = express();
@@ -49,6 +50,7 @@ export function createApp(ctx: AppContext): Express {
   v1.use(employerRoutes(ctx));
   v1.use(referenceRoutes(ctx));
   v1.use(userRoutes(ctx));
+  v1.use(auditRoutes(ctx));
   app.use("/api/v1", v1);
 
   app.use((req, _res, next) => next(new AppError("NOT_FOUND", `Percorso inesistente: ${req.method} ${req.path}`)));

@@ -1,0 +1,215 @@
+import { atecoEntry, listAteco, normalizeAtecoCode } from "../reference/code-lists.js";
+import { foldName } from "../reference/fold-name.js";
+import { normalizeTaxCode } from "../validation/tax-code.js";
+import { vacancyCreateSchema, type VacancyCreateInput } from "../vacancies/vacancy-schemas.js";
+import { VACANCY_STATUS_LABELS, VACANCY_STATUSES, type VacancyStatus } from "../vacancies/vacancy-status.js";
+import { CellError, cellText, parseDate, parseInteger, splitList, type Cell } from "./cell-values.js";
+import { problemsFromZod, RowIssues } from "./import-report.js";
+import { parseContractOffer } from "./parse-contract-offer.js";
+import type { ComuneResolver, CpiResolver } from "./reference-resolvers.js";
+import { SHOWCASE_HEADER, type ShowcaseColumn } from "./showcase-columns.js";
+
+/**
+ * How one showcase row becomes a vacancy: every mapping rule of the showcase import lives here.
+ *
+ * - Stato: the Italian label ("Aperta", "In preselezione", "Rosa inviata", "Coperta", "Annullata",
+ *   "Scaduta", a few synonyms, or the code). Empty: a new offer is open, an existing one keeps its state.
+ * - Data arrivo offerta: dd/mm/yyyy, yyyy-mm-dd or an Excel date. Required here although the API
+ *   defaults it to today: it is part of the natural key, and "today" would make the same file
+ *   create the offer again tomorrow.
+ * - Codice fiscale: partita IVA (leading zeros restored when Excel stored it as a number) or a
+ *   sole trader's codice fiscale; a registered employer with that code is linked to the offer.
+ * - Area economica: kept as written in sectorLabel; an ATECO code at its start ("47.11", "H 49",
+ *   "52.10 - Magazzinaggio") or an exact ATECO label also fills atecoCode.
+ * - Proposta contratto: kept in contractOfferText; contract type, months, weekly hours and gross
+ *   monthly pay are read from it when written plainly (parse-contract-offer.ts).
+ * - Competenze – requisiti: kept whole in competencesText and split on ";", new lines and commas
+ *   into mustHaveCompetences (the showcase does not tell must-have from nice-to-have).
+ * - Cpi: code, document name ("CPI CIRIE'") or display name ("CPI Ciriè"), case and accents folded.
+ * - Sede di lavoro: the showcase has no such column. "sede: <comune>" (or "sede di lavoro:",
+ *   "luogo di lavoro:") in Note names it; otherwise the CPI's comune is used and the row says so.
+ */
+
+export interface ShowcaseRowRefs {
+  cpis: CpiResolver;
+  comuni: ComuneResolver;
+  employersByTaxCode: Map<string, string>;
+}
+
+export interface MappedShowcaseRow {
+  input: VacancyCreateInput;
+  /** Undefined when the cell is empty. */
+  status: VacancyStatus | undefined;
+  workplaceFromCpi: boolean;
+  label: string;
+}
+
+export type ShowcaseRowResult = { ok: true; row: MappedShowcaseRow; issues: RowIssues } | { ok: false; issues: RowIssues; label: string };
+
+/** Which column a schema field comes from, to name it in the report. */
+const FIELD_COLUMN: Record<string, ShowcaseColumn> = {
+  arrivalDate: "arrivalDate",
+  requestedProfile: "requestedProfile",
+  profileTitle: "requestedProfile",
+  positions: "positions",
+  companyName: "companyName",
+  companyTaxCode: "companyTaxCode",
+  employerId: "companyTaxCode",
+  sectorLabel: "sector",
+  atecoCode: "sector",
+  contractOfferText: "contractOffer",
+  contractType: "contractOffer",
+  contractMonths: "contractOffer",
+  hoursPerWeek: "contractOffer",
+  grossMonthlyPay: "contractOffer",
+  competencesText: "competences",
+  mustHaveCompetences: "competences",
+  cpiCode: "cpi",
+  workplaceIstatCode: "notes",
+  referentName: "referentName",
+  referentEmail: "referentEmail",
+  notes: "notes",
+  status: "status",
+};
+
+export function showcaseColumnOf(field: string): string {
+  const column = FIELD_COLUMN[field.split(".")[0] ?? ""];
+  return column ? SHOWCASE_HEADER[column] : field;
+}
+
+const STATUS_BY_LABEL = new Map<string, VacancyStatus>([
+  ...VACANCY_STATUSES.map((s) => [foldName(VACANCY_STATUS_LABELS[s]), s] as const),
+  ...VACANCY_STATUSES.map((s) => [foldName(s), s] as const),
+  ["attiva", "open"],
+  ["pubblicata", "open"],
+  ["aperto", "open"],
+  ["preselezione", "in_preselection"],
+  ["in corso", "in_preselection"],
+  ["candidati inviati", "list_sent"],
+  ["rosa", "list_sent"],
+  ["coperto", "filled"],
+  ["chiusa coperta", "filled"],
+  ["annullato", "cancelled"],
+  ["ritirata", "cancelled"],
+  ["scaduto", "expired"],
+]);
+
+export function parseStatus(text: string | undefined): VacancyStatus | undefined {
+  if (text === undefined) return undefined;
+  const status = STATUS_BY_LABEL.get(foldName(text));
+  if (!status) {
+    throw new CellError(`Stato sconosciuto «${text}»: ammessi ${VACANCY_STATUSES.map((s) => VACANCY_STATUS_LABELS[s]).join(", ")}`);
+  }
+  return status;
+}
+
+let atecoByLabel: Map<string, string> | undefined;
+
+/** "47.11", "4711", "H", "52.10 - Magazzinaggio", or an ATECO label written out. */
+export function atecoFromSector(text: string): string | undefined {
+  const lead = /^([A-Ua-u]|\d{2}(?:\.\d{1,2}){0,2}|\d{4}|\d{6})(?=$|\s*[-–—:|]|\s+\D)/.exec(text.trim());
+  if (lead?.[1] && (lead[1].length > 1 || /^[A-Ua-u]$/.test(text.trim()) || /^[A-U]\s*[-–—:|]/.test(text.trim()))) {
+    const entry = atecoEntry(normalizeAtecoCode(lead[1]));
+    if (entry) return entry.code;
+  }
+  atecoByLabel ??= new Map(listAteco().map((e) => [foldName(e.label), e.code]));
+  return atecoByLabel.get(foldName(text));
+}
+
+const SEDE = /\b(?:sede(?: di lavoro)?|luogo di lavoro)\s*[:=]\s*([^;\n.,]+(?:\([A-Za-z]{2}\))?)/i;
+
+function read<T>(issues: RowIssues, column: ShowcaseColumn, f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof CellError) {
+      issues.error(SHOWCASE_HEADER[column], err.message);
+      return undefined;
+    }
+    throw err;
+  }
+}
+
+const MAX_COMPETENCES = 50;
+
+export async function mapShowcaseRow(get: (key: ShowcaseColumn) => Cell | undefined, refs: ShowcaseRowRefs): Promise<ShowcaseRowResult> {
+  const issues = new RowIssues();
+  const text = (key: ShowcaseColumn) => cellText(get(key));
+  const raw: Record<string, unknown> = {};
+  const label = [text("requestedProfile"), text("companyName")].filter(Boolean).join(" – ");
+
+  for (const key of ["requestedProfile", "companyName", "companyTaxCode", "cpi"] as const) {
+    if (text(key) === undefined) issues.error(SHOWCASE_HEADER[key], "Campo obbligatorio");
+  }
+
+  const status = read(issues, "status", () => parseStatus(text("status")));
+  const arrivalDate = read(issues, "arrivalDate", () => parseDate(get("arrivalDate")));
+  if (arrivalDate) raw.arrivalDate = arrivalDate.toISOString().slice(0, 10);
+  else if (text("arrivalDate") === undefined) {
+    issues.error(SHOWCASE_HEADER.arrivalDate, "Campo obbligatorio nell'importazione: con la data si riconosce l'offerta a ogni nuova importazione");
+  }
+
+  raw.requestedProfile = text("requestedProfile");
+  raw.companyName = text("companyName");
+  const positions = read(issues, "positions", () => parseInteger(get("positions")));
+  if (positions !== undefined) raw.positions = positions;
+
+  const taxCell = get("companyTaxCode");
+  // Excel turns a partita IVA typed into a number cell into 743110157: the leading zeros are part of it.
+  const taxCode = typeof taxCell === "number" ? String(taxCell).padStart(11, "0") : text("companyTaxCode");
+  if (taxCode !== undefined) {
+    raw.companyTaxCode = taxCode;
+    const employerId = refs.employersByTaxCode.get(normalizeTaxCode(taxCode));
+    if (employerId) raw.employerId = employerId;
+  }
+
+  const sector = text("sector");
+  if (sector !== undefined) {
+    raw.sectorLabel = sector;
+    const ateco = atecoFromSector(sector);
+    if (ateco) raw.atecoCode = ateco;
+  }
+
+  const contract = text("contractOffer");
+  if (contract !== undefined) Object.assign(raw, { contractOfferText: contract }, parseContractOffer(contract));
+
+  const competences = text("competences");
+  if (competences !== undefined) {
+    raw.competencesText = competences;
+    const items = splitList(competences, true).map((c) => c.slice(0, 200));
+    if (items.length > MAX_COMPETENCES) issues.warn(SHOWCASE_HEADER.competences, `Oltre ${MAX_COMPETENCES} competenze: considerate le prime ${MAX_COMPETENCES}`);
+    raw.mustHaveCompetences = items.slice(0, MAX_COMPETENCES);
+  }
+
+  const cpiText = text("cpi");
+  const cpi = cpiText === undefined ? undefined : refs.cpis.resolve(cpiText);
+  if (cpiText !== undefined && !cpi) issues.error(SHOWCASE_HEADER.cpi, `CPI sconosciuto «${cpiText}»: indicare il codice (es. TO-CIRIE) o il nome (es. CPI CIRIE')`);
+  if (cpi) raw.cpiCode = cpi.code;
+
+  const referentName = text("referentName");
+  if (referentName !== undefined) raw.referentName = referentName;
+  const referentEmail = text("referentEmail");
+  if (referentEmail !== undefined) raw.referentEmail = referentEmail.replace(/^mailto:/i, "").toLowerCase();
+  const notes = text("notes");
+  if (notes !== undefined) raw.notes = notes;
+
+  let workplaceFromCpi = false;
+  const sede = notes ? SEDE.exec(notes)?.[1]?.trim() : undefined;
+  if (sede) {
+    const found = await refs.comuni.resolve(sede);
+    if ("comune" in found) raw.workplaceIstatCode = found.comune.istatCode;
+    else issues.warn(SHOWCASE_HEADER.notes, `Sede di lavoro non riconosciuta (${found.error}): usato il comune del CPI`);
+  }
+  if (raw.workplaceIstatCode === undefined && cpi) {
+    raw.workplaceIstatCode = cpi.comuneIstatCode;
+    workplaceFromCpi = true;
+  }
+
+  if (!issues.ok) return { ok: false, issues, label };
+  const parsed = vacancyCreateSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const p of problemsFromZod(parsed.error, showcaseColumnOf)) issues.error(p.column, p.message);
+    return { ok: false, issues, label };
+  }
+  return { ok: true, issues, row: { input: parsed.data, status, workplaceFromCpi, label } };
+}
