@@ -3,12 +3,14 @@ import { createLogger } from "./logging/logger.js";
 import { createContext } from "./bootstrap.js";
 import { createApp } from "./api/app.js";
 import { ensureDemoData } from "./demo/ensure-demo-data.js";
+import { startScheduler } from "./jobs/scheduler.js";
 
 async function main() {
   const env = loadEnv();
   const log = createLogger(env);
   const ctx = await createContext(env, log);
   if (env.DEMO_DATA && env.NODE_ENV !== "production") await ensureDemoData(ctx);
+  const scheduler = env.SCHEDULER ? startScheduler(ctx) : null;
   const server = createApp(ctx).listen(env.PORT, env.HOST, () => {
     log.info(`Vetrina in ascolto su http://${env.HOST}:${env.PORT} (documentazione API: /api/openapi.json)`);
   });
@@ -18,6 +20,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "arresto in corso: nessuna nuova richiesta, attendo quelle in corso");
+    scheduler?.stop();
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     server.close(async () => {
       await ctx.db.$disconnect();

@@ -16,6 +16,7 @@ export const envSchema = z.object({
   MEILISEARCH_URL: z.url().optional(),
   MEILISEARCH_API_KEY: z.string().optional(),
   DEMO_DATA: booleanFlag.default(true),
+  SCHEDULER: booleanFlag.default(true),
   DEMO_SEED: z.coerce.number().int().min(0).default(2026),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default("1mb"),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().max(200).default(20),

@@ -105,15 +105,16 @@ export function parseStatus(text: string | undefined): VacancyStatus | undefined
 
 let atecoByLabel: Map<string, string> | undefined;
 
-/** "47.11", "4711", "H", "52.10 - Magazzinaggio", or an ATECO label written out. */
+/** "47.11", "4711", "H", "52.10 - Magazzinaggio", "H - Trasporto…", or an ATECO label written out. */
 export function atecoFromSector(text: string): string | undefined {
-  const lead = /^([A-Ua-u]|\d{2}(?:\.\d{1,2}){0,2}|\d{4}|\d{6})(?=$|\s*[-–—:|]|\s+\D)/.exec(text.trim());
-  if (lead?.[1] && (lead[1].length > 1 || /^[A-Ua-u]$/.test(text.trim()) || /^[A-U]\s*[-–—:|]/.test(text.trim()))) {
-    const entry = atecoEntry(normalizeAtecoCode(lead[1]));
-    if (entry) return entry.code;
-  }
+  const value = text.trim();
+  // A digit code may be followed by its label; a section letter only alone or before a dash,
+  // so that a label starting with a one-letter word is not read as a section.
+  const lead = /^(\d{2}(?:\.\d{1,2}){0,2}|\d{4}|\d{6})(?:$|[\s\-–—:|])/.exec(value) ?? /^([A-Ua-u])(?:$|\s*[-–—:|])/.exec(value);
+  const entry = lead?.[1] ? atecoEntry(normalizeAtecoCode(lead[1])) : undefined;
+  if (entry) return entry.code;
   atecoByLabel ??= new Map(listAteco().map((e) => [foldName(e.label), e.code]));
-  return atecoByLabel.get(foldName(text));
+  return atecoByLabel.get(foldName(value));
 }
 
 const SEDE = /\b(?:sede(?: di lavoro)?|luogo di lavoro)\s*[:=]\s*([^;\n.,]+(?:\([A-Za-z]{2}\))?)/i;

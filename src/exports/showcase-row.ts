@@ -1,0 +1,67 @@
+import { atecoLabel } from "../reference/code-lists.js";
+import { CPI_SEEDS } from "../reference/cpis.js";
+import type { VacancyView } from "../vacancies/vacancy-repository.js";
+import { VACANCY_STATUS_LABELS, type VacancyStatus } from "../vacancies/vacancy-status.js";
+import type { ShowcaseColumn } from "../imports/showcase-columns.js";
+import type { ContractType } from "../imports/parse-contract-offer.js";
+
+/**
+ * A vacancy as a showcase row, the way regional agencies read it: status in Italian, dates
+ * dd/mm/yyyy, the CPI as the documents name it. The export writes these rows, and the import maps
+ * an existing vacancy through this same row to tell "unchanged" from "updated" — so exporting and
+ * re-importing a file is a no-op by construction.
+ */
+
+export type ShowcaseCell = string | number | null;
+export type ShowcaseRow = Record<ShowcaseColumn, ShowcaseCell>;
+
+const DOCUMENT_NAMES = new Map(CPI_SEEDS.map((s) => [s.code, s.documentName]));
+
+const CONTRACT_LABELS: Record<ContractType, string> = {
+  permanent: "Tempo indeterminato",
+  fixed_term: "Tempo determinato",
+  agency: "Somministrazione",
+  apprenticeship: "Apprendistato",
+  internship: "Tirocinio",
+  occasional: "Lavoro occasionale",
+  self_employed: "Partita IVA",
+  collaboration: "Collaborazione",
+};
+
+const dayIt = (isoDay: string | null) => (isoDay ? isoDay.split("-").reverse().join("/") : null);
+
+/** Offers published through the API have structured terms but no text: the column spells them out. */
+function describeContract(v: VacancyView): string | null {
+  const parts = [
+    v.contractType ? CONTRACT_LABELS[v.contractType as ContractType] : null,
+    v.contractMonths ? `${v.contractMonths} mesi` : null,
+    v.hoursPerWeek ? `${v.hoursPerWeek.toLocaleString("it-IT")} ore settimanali` : null,
+    v.grossMonthlyPay ? `${v.grossMonthlyPay.toLocaleString("it-IT")} € lordi mensili` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : null;
+}
+
+function describeSector(v: VacancyView): string | null {
+  if (v.sectorLabel) return v.sectorLabel;
+  if (!v.atecoCode) return null;
+  const label = atecoLabel(v.atecoCode);
+  return label ? `${v.atecoCode} - ${label}` : v.atecoCode;
+}
+
+export function showcaseRowOf(v: VacancyView): ShowcaseRow {
+  return {
+    status: VACANCY_STATUS_LABELS[v.status as VacancyStatus] ?? v.status,
+    arrivalDate: dayIt(v.arrivalDate),
+    requestedProfile: v.requestedProfile,
+    positions: v.positions,
+    companyName: v.companyName,
+    companyTaxCode: v.companyTaxCode,
+    sector: describeSector(v),
+    contractOffer: v.contractOfferText ?? describeContract(v),
+    competences: v.competencesText ?? (v.mustHaveCompetences.length ? v.mustHaveCompetences.join("; ") : null),
+    cpi: DOCUMENT_NAMES.get(v.cpi.code) ?? v.cpi.name,
+    referentName: v.referentName,
+    referentEmail: v.referentEmail,
+    notes: v.notes,
+  };
+}
