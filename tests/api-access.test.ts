@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
-import { createPersonas, createTestApp, CPI_MILANO, type Personas, type TestApp } from "./helpers/test-app.js";
+import { useTestApp, CPI_MILANO } from "./helpers/test-app.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
 import { MILANO, personTaxCode, VALID_VAT_NUMBERS } from "./helpers/valid-codes.js";
 
 type Who = "anonymous" | "admin" | "referent" | "tutor" | "navigator" | "otherReferent" | "employer" | "otherEmployer";
 const WHO: Who[] = ["anonymous", "admin", "referent", "tutor", "navigator", "otherReferent", "employer", "otherEmployer"];
 
-let t: TestApp;
-let p: Personas;
+const h = useTestApp();
 const ids = { torinoVacancy: "", torinoCandidate: "", milanoCandidate: "" };
 let taxCodeSeq = 0;
 
@@ -16,21 +15,18 @@ let taxCodeSeq = 0;
 const nextTaxCode = () => personTaxCode(taxCodeSeq++);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  p = await createPersonas(t.ctx);
-  const v = await request(t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${p.admin}`).send(vacancyBody({ employerId: p.employerId }));
+  const v = await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody({ employerId: h.p.employerId }));
   ids.torinoVacancy = v.body.id;
-  const c = await request(t.app).post("/api/v1/candidates").set("authorization", `Bearer ${p.admin}`).send(candidateBody(nextTaxCode(), { tutorId: p.tutorId }));
+  const c = await request(h.t.app).post("/api/v1/candidates").set("authorization", `Bearer ${h.p.admin}`).send(candidateBody(nextTaxCode(), { tutorId: h.p.tutorId }));
   ids.torinoCandidate = c.body.id;
-  const m = await request(t.app)
+  const m = await request(h.t.app)
     .post("/api/v1/candidates")
-    .set("authorization", `Bearer ${p.admin}`)
+    .set("authorization", `Bearer ${h.p.admin}`)
     .send(candidateBody(nextTaxCode(), { cpiCode: CPI_MILANO, domicileIstatCode: MILANO }));
   ids.milanoCandidate = m.body.id;
   expect([v.status, c.status, m.status]).toEqual([201, 201, 201]);
 });
 
-afterAll(async () => t.close());
 
 interface Row {
   route: string;
@@ -38,14 +34,14 @@ interface Row {
   expect: Partial<Record<Who, number>> & { default: number };
 }
 
-const as = (who: Who, req: request.Test) => (who === "anonymous" ? req : req.set("authorization", `Bearer ${p[who]}`));
-const get = (path: () => string) => (who: Who) => as(who, request(t.app).get(path()));
+const as = (who: Who, req: request.Test) => (who === "anonymous" ? req : req.set("authorization", `Bearer ${h.p[who]}`));
+const get = (path: () => string) => (who: Who) => as(who, request(h.t.app).get(path()));
 
 /** A person of Milano created by the admin, so every role tries to erase a record that exists. */
 async function milanoCandidate(): Promise<string> {
-  const r = await request(t.app)
+  const r = await request(h.t.app)
     .post("/api/v1/candidates")
-    .set("authorization", `Bearer ${p.admin}`)
+    .set("authorization", `Bearer ${h.p.admin}`)
     .send(candidateBody(nextTaxCode(), { cpiCode: CPI_MILANO, domicileIstatCode: MILANO }));
   expect(r.status).toBe(201);
   return r.body.id as string;
@@ -65,12 +61,12 @@ const ROWS: Row[] = [
   },
   {
     route: "POST /vacancies (Torino)",
-    send: (who) => as(who, request(t.app).post("/api/v1/vacancies").send(vacancyBody())),
+    send: (who) => as(who, request(h.t.app).post("/api/v1/vacancies").send(vacancyBody())),
     expect: { default: 403, anonymous: 401, admin: 201, referent: 201 },
   },
   {
     route: "PATCH /vacancies/:id (Torino)",
-    send: (who) => as(who, request(t.app).patch(`/api/v1/vacancies/${ids.torinoVacancy}`).send({ notes: `nota di ${who}` })),
+    send: (who) => as(who, request(h.t.app).patch(`/api/v1/vacancies/${ids.torinoVacancy}`).send({ notes: `nota di ${who}` })),
     expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
   },
   {
@@ -85,34 +81,34 @@ const ROWS: Row[] = [
   },
   {
     route: "POST /candidates (Torino)",
-    send: (who) => as(who, request(t.app).post("/api/v1/candidates").send(candidateBody(nextTaxCode()))),
+    send: (who) => as(who, request(h.t.app).post("/api/v1/candidates").send(candidateBody(nextTaxCode()))),
     expect: { default: 201, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
   },
   {
     route: "PATCH /candidates/:id (Torino)",
-    send: (who) => as(who, request(t.app).patch(`/api/v1/candidates/${ids.torinoCandidate}`).send({ maxTravelKm: 25 })),
+    send: (who) => as(who, request(h.t.app).patch(`/api/v1/candidates/${ids.torinoCandidate}`).send({ maxTravelKm: 25 })),
     expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
   },
   {
     route: "DELETE /candidates/:id (Milano)",
-    send: async (who) => as(who, request(t.app).delete(`/api/v1/candidates/${await milanoCandidate()}`)),
+    send: async (who) => as(who, request(h.t.app).delete(`/api/v1/candidates/${await milanoCandidate()}`)),
     expect: { default: 403, anonymous: 401, admin: 204, otherReferent: 204 },
   },
   { route: "GET /employers", send: get(() => "/api/v1/employers"), expect: { default: 200, anonymous: 401 } },
   {
     route: "GET /employers/:id",
-    send: get(() => `/api/v1/employers/${p.employerId}`),
+    send: get(() => `/api/v1/employers/${h.p.employerId}`),
     expect: { default: 200, anonymous: 401, otherEmployer: 403 },
   },
   {
     route: "POST /employers",
     send: (who) =>
-      as(who, request(t.app).post("/api/v1/employers").send({ name: `Azienda di ${who}`, taxCode: VALID_VAT_NUMBERS[WHO.indexOf(who)] })),
+      as(who, request(h.t.app).post("/api/v1/employers").send({ name: `Azienda di ${who}`, taxCode: VALID_VAT_NUMBERS[WHO.indexOf(who)] })),
     expect: { default: 403, anonymous: 401, admin: 201, referent: 201, otherReferent: 201 },
   },
   {
     route: "PATCH /employers/:id",
-    send: (who) => as(who, request(t.app).patch(`/api/v1/employers/${p.employerId}`).send({ contactName: who })),
+    send: (who) => as(who, request(h.t.app).patch(`/api/v1/employers/${h.p.employerId}`).send({ contactName: who })),
     expect: { default: 403, anonymous: 401, admin: 200, referent: 200, otherReferent: 200 },
   },
   { route: "GET /cpis", send: get(() => "/api/v1/cpis"), expect: { default: 200, anonymous: 401 } },
@@ -123,7 +119,7 @@ const ROWS: Row[] = [
   {
     route: "POST /users",
     send: (who) =>
-      as(who, request(t.app).post("/api/v1/users").send({ name: `Nuovo ${who}`, email: `nuovo.${who}@example.it`, role: "tutor", cpiCodes: [CPI_MILANO] })),
+      as(who, request(h.t.app).post("/api/v1/users").send({ name: `Nuovo ${who}`, email: `nuovo.${who}@example.it`, role: "tutor", cpiCodes: [CPI_MILANO] })),
     expect: { default: 403, anonymous: 401, admin: 201 },
   },
 ];
@@ -146,32 +142,32 @@ describe("every role against every route", () => {
 
 describe("scope inside the answers", () => {
   it("an operator's candidate search lists only the people of their CPIs", async () => {
-    const res = await request(t.app).get("/api/v1/candidates").set("authorization", `Bearer ${p.otherReferent}`);
+    const res = await request(h.t.app).get("/api/v1/candidates").set("authorization", `Bearer ${h.p.otherReferent}`);
     expect(res.status).toBe(200);
     expect(res.body.items.every((c: { cpi: { code: string } }) => c.cpi.code === CPI_MILANO)).toBe(true);
     expect(res.body.items.map((c: { id: string }) => c.id)).not.toContain(ids.torinoCandidate);
   });
 
   it("an employer's showcase search lists only its own offers", async () => {
-    await request(t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${p.admin}`).send(vacancyBody({ employerId: p.otherEmployerId }));
-    const res = await request(t.app).get("/api/v1/vacancies").set("authorization", `Bearer ${p.employer}`);
+    await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody({ employerId: h.p.otherEmployerId }));
+    const res = await request(h.t.app).get("/api/v1/vacancies").set("authorization", `Bearer ${h.p.employer}`);
     expect(res.status).toBe(200);
     expect(res.body.total).toBeGreaterThan(0);
-    expect(res.body.items.every((v: { employerId: string }) => v.employerId === p.employerId)).toBe(true);
+    expect(res.body.items.every((v: { employerId: string }) => v.employerId === h.p.employerId)).toBe(true);
   });
 
   it("a referent cannot move an offer to a CPI outside their scope", async () => {
-    const res = await request(t.app)
+    const res = await request(h.t.app)
       .patch(`/api/v1/vacancies/${ids.torinoVacancy}`)
-      .set("authorization", `Bearer ${p.referent}`)
+      .set("authorization", `Bearer ${h.p.referent}`)
       .send({ cpiCode: CPI_MILANO });
     expect(res.status).toBe(403);
   });
 
   it("a revoked token is refused", async () => {
-    const me = await request(t.app).get("/api/v1/users/me").set("authorization", `Bearer ${p.navigator}`);
-    await t.ctx.db.apiToken.updateMany({ where: { userId: me.body.userId }, data: { revokedAt: new Date() } });
-    const res = await request(t.app).get("/api/v1/users/me").set("authorization", `Bearer ${p.navigator}`);
+    const me = await request(h.t.app).get("/api/v1/users/me").set("authorization", `Bearer ${h.p.navigator}`);
+    await h.t.ctx.db.apiToken.updateMany({ where: { userId: me.body.userId }, data: { revokedAt: new Date() } });
+    const res = await request(h.t.app).get("/api/v1/users/me").set("authorization", `Bearer ${h.p.navigator}`);
     expect(res.status).toBe(401);
   });
 });

@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import request from "supertest";
-import { createPersonas, createTestApp, type Personas, type TestApp } from "./helpers/test-app.js";
+import { useTestApp } from "./helpers/test-app.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
 import { personTaxCode } from "./helpers/valid-codes.js";
 
-let t: TestApp;
-let p: Personas;
+const h = useTestApp();
 
-beforeAll(async () => {
-  t = await createTestApp();
-  p = await createPersonas(t.ctx);
-});
-afterAll(async () => t.close());
-
-const post = (path: string) => request(t.app).post(path).set("authorization", `Bearer ${p.admin}`);
+const post = (path: string) => request(h.t.app).post(path).set("authorization", `Bearer ${h.p.admin}`);
 
 async function storeAndIndexCounts() {
   return {
-    vacancies: await t.ctx.db.vacancy.count(),
-    candidates: await t.ctx.db.candidate.count(),
-    indexedVacancies: await t.ctx.index.count("vacancies"),
-    indexedCandidates: await t.ctx.index.count("candidates"),
+    vacancies: await h.t.ctx.db.vacancy.count(),
+    candidates: await h.t.ctx.db.candidate.count(),
+    indexedVacancies: await h.t.ctx.index.count("vacancies"),
+    indexedCandidates: await h.t.ctx.index.count("candidates"),
   };
 }
 
@@ -44,8 +37,8 @@ describe("bad input gets a 4xx with code, Italian message and the offending fiel
     { name: "unknown CPI", send: () => post("/api/v1/candidates").send(candidateBody(personTaxCode(900), { cpiCode: "XX-NOWHERE" })), status: 422, code: "UNKNOWN_REFERENCE", field: "cpiCode" },
     { name: "experience ending before it starts", send: () => post("/api/v1/candidates").send(candidateBody(personTaxCode(901), { experiences: [{ profileTitle: "Cuoco", fromDate: "2024-01-01", toDate: "2023-01-01" }] })), status: 400, code: "VALIDATION_FAILED", field: "experiences.0.toDate" },
     { name: "oversized body", send: () => post("/api/v1/vacancies").send(vacancyBody({ notes: "x".repeat(1_200_000) })), status: 413, code: "PAYLOAD_TOO_LARGE" },
-    { name: "bad query parameter", send: () => request(t.app).get("/api/v1/vacancies?pageSize=1000").set("authorization", `Bearer ${p.admin}`), status: 400, code: "VALIDATION_FAILED", field: "pageSize" },
-    { name: "unknown filter value", send: () => request(t.app).get("/api/v1/vacancies?status=aperta").set("authorization", `Bearer ${p.admin}`), status: 400, code: "VALIDATION_FAILED", field: "status.0" },
+    { name: "bad query parameter", send: () => request(h.t.app).get("/api/v1/vacancies?pageSize=1000").set("authorization", `Bearer ${h.p.admin}`), status: 400, code: "VALIDATION_FAILED", field: "pageSize" },
+    { name: "unknown filter value", send: () => request(h.t.app).get("/api/v1/vacancies?status=aperta").set("authorization", `Bearer ${h.p.admin}`), status: 400, code: "VALIDATION_FAILED", field: "status.0" },
   ];
 
   for (const c of cases) {
@@ -66,7 +59,7 @@ describe("bad input gets a 4xx with code, Italian message and the offending fiel
     const res = await post("/api/v1/candidates").send(candidateBody(code, { firstName: "Altro" }));
     expect(res.status).toBe(409);
     expect(res.body.fields[0].field).toBe("taxCode");
-    expect((await t.ctx.db.candidate.findUniqueOrThrow({ where: { taxCode: code } })).firstName).toBe("Maria");
+    expect((await h.t.ctx.db.candidate.findUniqueOrThrow({ where: { taxCode: code } })).firstName).toBe("Maria");
   });
 
   it("the same offer published twice is a 409", async () => {
@@ -78,13 +71,13 @@ describe("bad input gets a 4xx with code, Italian message and the offending fiel
   });
 
   it("an unknown route is a JSON 404", async () => {
-    const res = await request(t.app).get("/api/v1/nothing-here").set("authorization", `Bearer ${p.admin}`);
+    const res = await request(h.t.app).get("/api/v1/nothing-here").set("authorization", `Bearer ${h.p.admin}`);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe("NOT_FOUND");
   });
 
   it("an unknown id is a 404, not a 500", async () => {
-    const res = await request(t.app).get("/api/v1/vacancies/does-not-exist").set("authorization", `Bearer ${p.admin}`);
+    const res = await request(h.t.app).get("/api/v1/vacancies/does-not-exist").set("authorization", `Bearer ${h.p.admin}`);
     expect(res.status).toBe(404);
     expect(res.body.message).toMatch(/non trovat/);
   });

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import request from "supertest";
-import { createPersonas, createTestApp, type Personas, type TestApp } from "./helpers/test-app.js";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "./helpers/test-app.js";
 import { vacancyBody } from "./helpers/sample-bodies.js";
 import { expireStaleVacancies } from "../src/jobs/expire-vacancies/expire-vacancies.js";
 import { SCHEDULED_JOBS } from "../src/jobs/scheduler.js";
 import cron from "node-cron";
 
-let t: TestApp;
-let p: Personas;
-beforeAll(async () => {
-  t = await createTestApp();
-  p = await createPersonas(t.ctx);
-});
-afterAll(async () => t.close());
+const h = useTestApp();
 
 const publish = async (body: Record<string, unknown>) =>
-  (await request(t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${p.admin}`).send(vacancyBody(body))).body.id as string;
+  (await h.as(h.p.admin).post("/api/v1/vacancies", vacancyBody(body))).body.id as string;
 
 describe("expiring stale offers", () => {
   it("expires open offers past their closing date, keeps the others, and records the run", async () => {
@@ -23,22 +16,22 @@ describe("expiring stale offers", () => {
     const current = await publish({ closingDate: "2099-12-31" });
     const sent = await publish({ closingDate: "2026-01-31" });
     for (const to of ["in_preselection", "list_sent"]) {
-      await request(t.app).post(`/api/v1/vacancies/${sent}/status`).set("authorization", `Bearer ${p.admin}`).send({ to });
+      await h.as(h.p.admin).post(`/api/v1/vacancies/${sent}/status`, { to });
     }
-    const { expired } = await expireStaleVacancies(t.ctx, new Date("2026-11-23T10:00:00Z"));
+    const { expired } = await expireStaleVacancies(h.t.ctx, new Date("2026-11-23T10:00:00Z"));
     expect(expired).toEqual([stale]);
-    const statuses = await t.ctx.db.vacancy.findMany({ where: { id: { in: [stale, current, sent] } } });
+    const statuses = await h.t.ctx.db.vacancy.findMany({ where: { id: { in: [stale, current, sent] } } });
     expect(Object.fromEntries(statuses.map((v) => [v.id, v.status]))).toEqual({ [stale]: "expired", [current]: "open", [sent]: "list_sent" });
-    const last = await t.ctx.db.vacancyStatusChange.findFirst({ where: { vacancyId: stale }, orderBy: { at: "desc" } });
+    const last = await h.t.ctx.db.vacancyStatusChange.findFirst({ where: { vacancyId: stale }, orderBy: { at: "desc" } });
     expect(last?.reason).toMatch(/Scaduta automaticamente/);
-    const run = await t.ctx.db.jobRun.findFirst({ where: { kind: "expire-vacancies" }, orderBy: { startedAt: "desc" } });
+    const run = await h.t.ctx.db.jobRun.findFirst({ where: { kind: "expire-vacancies" }, orderBy: { startedAt: "desc" } });
     expect(run).toMatchObject({ status: "succeeded", counts: { expired: 1 } });
-    const search = await request(t.app).get("/api/v1/vacancies?status=open").set("authorization", `Bearer ${p.admin}`);
+    const search = await h.as(h.p.admin).get("/api/v1/vacancies?status=open");
     expect(search.body.items.map((v: { id: string }) => v.id)).not.toContain(stale);
   });
 
   it("a second run finds nothing more to do", async () => {
-    expect((await expireStaleVacancies(t.ctx, new Date("2026-11-23T10:00:00Z"))).expired).toEqual([]);
+    expect((await expireStaleVacancies(h.t.ctx, new Date("2026-11-23T10:00:00Z"))).expired).toEqual([]);
   });
 
   it("every scheduled job has a valid timetable", () => {

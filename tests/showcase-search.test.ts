@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
-import { createPersonas, createTestApp, CPI_MILANO, CPI_MONCALIERI, type Personas, type TestApp } from "./helpers/test-app.js";
+import { useTestApp, CPI_MILANO, CPI_MONCALIERI } from "./helpers/test-app.js";
 import { vacancyBody } from "./helpers/sample-bodies.js";
 import { MILANO, MONCALIERI, TORINO } from "./helpers/valid-codes.js";
 
-let t: TestApp;
-let p: Personas;
+const h = useTestApp();
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await createTestApp();
-  p = await createPersonas(t.ctx);
   const publish = async (key: string, body: Record<string, unknown>) => {
-    const res = await request(t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${p.admin}`).send(vacancyBody(body));
+    const res = await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody(body));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     ids[key] = res.body.id;
   };
@@ -37,9 +34,8 @@ beforeAll(async () => {
     reservedL68: true,
   });
 });
-afterAll(async () => t.close());
 
-const search = (qs: string) => request(t.app).get(`/api/v1/vacancies?${qs}`).set("authorization", `Bearer ${p.tutor}`);
+const search = (qs: string) => request(h.t.app).get(`/api/v1/vacancies?${qs}`).set("authorization", `Bearer ${h.p.tutor}`);
 const found = async (qs: string) => ((await search(qs)).body.items as { id: string }[]).map((i) => i.id);
 
 describe("showcase search, as a tutor types it", () => {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import request from "supertest";
-import { createPersonas, createTestApp, type Personas, type TestApp } from "./helpers/test-app.js";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "./helpers/test-app.js";
 import { vacancyBody } from "./helpers/sample-bodies.js";
 import { canTransition, VACANCY_STATUSES, type VacancyStatus } from "../src/vacancies/vacancy-status.js";
 
@@ -30,21 +29,11 @@ describe("the status transition table", () => {
 });
 
 describe("a vacancy through its life over HTTP", () => {
-  let t: TestApp;
-  let p: Personas;
-  beforeAll(async () => {
-    t = await createTestApp();
-    p = await createPersonas(t.ctx);
-  });
-  afterAll(async () => t.close());
-
-  const as = (token: string) => ({
-    post: (path: string, body: object) => request(t.app).post(path).set("authorization", `Bearer ${token}`).send(body),
-    get: (path: string) => request(t.app).get(path).set("authorization", `Bearer ${token}`),
-  });
+  const h = useTestApp();
+  const as = (token: string) => h.as(token);
 
   it("open → in preselection → list sent → filled, with who and why kept in the history", async () => {
-    const referent = as(p.referent);
+    const referent = as(h.p.referent);
     const created = await referent.post("/api/v1/vacancies", vacancyBody());
     expect(created.status).toBe(201);
     expect(created.body.status).toBe("open");
@@ -64,7 +53,7 @@ describe("a vacancy through its life over HTTP", () => {
   });
 
   it("an illegal jump is a 409 that names the allowed moves, and the status does not change", async () => {
-    const admin = as(p.admin);
+    const admin = as(h.p.admin);
     const created = await admin.post("/api/v1/vacancies", vacancyBody());
     const res = await admin.post(`/api/v1/vacancies/${created.body.id}/status`, { to: "filled" });
     expect(res.status).toBe(409);
@@ -74,21 +63,21 @@ describe("a vacancy through its life over HTTP", () => {
   });
 
   it("a closed offer can be neither edited nor reopened", async () => {
-    const admin = as(p.admin);
+    const admin = as(h.p.admin);
     const created = await admin.post("/api/v1/vacancies", vacancyBody());
     await admin.post(`/api/v1/vacancies/${created.body.id}/close`, { outcome: "cancelled" });
-    const edit = await request(t.app).patch(`/api/v1/vacancies/${created.body.id}`).set("authorization", `Bearer ${p.admin}`).send({ notes: "x" });
+    const edit = await admin.patch(`/api/v1/vacancies/${created.body.id}`, { notes: "x" });
     expect(edit.status).toBe(409);
     expect((await admin.post(`/api/v1/vacancies/${created.body.id}/status`, { to: "open" })).status).toBe(409);
   });
 
   it("the employer may ask for a different list size", async () => {
-    const res = await as(p.admin).post("/api/v1/vacancies", vacancyBody({ shortlistCap: 5 }));
+    const res = await as(h.p.admin).post("/api/v1/vacancies", vacancyBody({ shortlistCap: 5 }));
     expect(res.body.shortlistCap).toBe(5);
   });
 
   it("status changes are reflected in the showcase search at once", async () => {
-    const admin = as(p.admin);
+    const admin = as(h.p.admin);
     const created = await admin.post("/api/v1/vacancies", vacancyBody({ requestedProfile: "Saldatore a filo" }));
     await admin.post(`/api/v1/vacancies/${created.body.id}/status`, { to: "in_preselection" });
     const open = await admin.get("/api/v1/vacancies?q=saldatore&status=open");

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Express } from "express";
+import request from "supertest";
+import { afterAll, beforeAll } from "vitest";
 import { loadEnv } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { createContext } from "../../src/bootstrap.js";
@@ -87,4 +89,32 @@ export async function createPersonas(ctx: AppContext): Promise<Personas> {
     employerId: acme.id,
     otherEmployerId: other.id,
   };
+}
+
+/** Requests as one user: the token is set on every call. */
+export function client(app: Express, token: string) {
+  const auth = (r: request.Test) => r.set("authorization", `Bearer ${token}`);
+  return {
+    get: (path: string) => auth(request(app).get(path)),
+    post: (path: string, body: object) => auth(request(app).post(path)).send(body),
+    patch: (path: string, body: object) => auth(request(app).patch(path)).send(body),
+    del: (path: string) => auth(request(app).delete(path)),
+  };
+}
+
+export interface Harness {
+  t: TestApp;
+  p: Personas;
+  as(token: string): ReturnType<typeof client>;
+}
+
+/** A test file's own service and personas, opened before its tests and closed after them. */
+export function useTestApp(envOverrides: Record<string, string> = {}): Harness {
+  const h = { as: (token: string) => client(h.t.app, token) } as Harness;
+  beforeAll(async () => {
+    h.t = await createTestApp(envOverrides);
+    h.p = await createPersonas(h.t.ctx);
+  });
+  afterAll(async () => h.t?.close());
+  return h;
 }
