@@ -42,6 +42,8 @@ export interface MappedShowcaseRow {
   status: VacancyStatus | undefined;
   workplaceFromCpi: boolean;
   label: string;
+  /** The fields the file actually gave (schema defaults excluded): only these may update a stored offer. */
+  provided: (keyof VacancyCreateInput)[];
 }
 
 export type ShowcaseRowResult = { ok: true; row: MappedShowcaseRow; issues: RowIssues } | { ok: false; issues: RowIssues; label: string };
@@ -212,5 +214,5 @@ export async function mapShowcaseRow(get: (key: ShowcaseColumn) => Cell | undefi
     for (const p of problemsFromZod(parsed.error, showcaseColumnOf)) issues.error(p.column, p.message);
     return { ok: false, issues, label };
   }
-  return { ok: true, issues, row: { input: parsed.data, status, workplaceFromCpi, label } };
+  return { ok: true, issues, row: { input: parsed.data, status, workplaceFromCpi, label, provided: Object.keys(raw) as (keyof VacancyCreateInput)[] } };
 }

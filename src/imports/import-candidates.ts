@@ -1,0 +1,228 @@
+import type { Actor } from "../auth/actor.js";
+import { canReadCandidate, canWriteCandidate } from "../auth/policies.js";
+import { recordAudit } from "../audit/record-audit.js";
+import type { AppContext } from "../context.js";
+import { candidateInclude, type CandidateRecord } from "../candidates/candidate-repository.js";
+import type { CandidateCreateInput, CandidateUpdateInput } from "../candidates/candidate-schemas.js";
+import { candidateSearchDocument } from "../candidates/candidate-search-document.js";
+import { candidateWriteData } from "../candidates/candidate-write-data.js";
+import { registerCandidate } from "../candidates/register-candidate.js";
+import { updateCandidate } from "../candidates/update-candidate.js";
+import { CANDIDATE_COLUMNS, CANDIDATE_HEADER } from "./candidate-columns.js";
+import { candidateColumnOf, mapCandidateRow, type CandidateRowRefs, type MappedCandidateRow } from "./candidate-row-mapping.js";
+import { problemsFromError, rowReport, type RowReport } from "./import-report.js";
+import { ComuneResolver, loadCpiResolver, loadTutors } from "./reference-resolvers.js";
+import { runImport, type ImportFile, type ImportOptions, type ImportResult } from "./run-import.js";
+
+/**
+ * Imports job seekers, one person per tax code: unknown → created, known and identical → unchanged,
+ * known and different → the fields the file gives are updated.
+ *
+ * Files run to 100,000 people, so rows are written in chunks: each chunk is checked first (schema,
+ * references resolved once into maps, scope, the stored people fetched in one query), then written in
+ * one transaction with its search-index entries and audit rows, the same writes registerCandidate and
+ * updateCandidate make. Should a chunk's transaction fail anyway, it is rolled back whole and its rows
+ * are replayed one by one through registerCandidate / updateCandidate, so each row still gets its own
+ * verdict and no row is ever half-written.
+ */
+
+const CHUNK = 500;
+const CHUNK_TX_TIMEOUT_MS = 120_000;
+
+interface Prepared {
+  rowNumber: number;
+  row: MappedCandidateRow;
+  warnings: RowReport["warnings"];
+}
+
+export async function importCandidates(ctx: AppContext, actor: Actor, file: ImportFile, opts: ImportOptions): Promise<ImportResult> {
+  return runImport(ctx, actor, "import-candidates", file, CANDIDATE_COLUMNS, opts, async (table) => {
+    const tutors = await loadTutors(ctx.db);
+    const refs: CandidateRowRefs = { cpis: await loadCpiResolver(ctx.db), comuni: new ComuneResolver(ctx.db), tutorsByKey: tutors.byKey };
+    const firstRowOfTaxCode = new Map<string, number>();
+    const reports: RowReport[] = [];
+    for (let start = 0; start < table.rows.length; start += CHUNK) {
+      const prepared: Prepared[] = [];
+      for (const { rowNumber, get } of table.rows.slice(start, start + CHUNK)) {
+        const mapped = await mapCandidateRow(get, refs);
+        const warnings = mapped.issues.warnings;
+        if (!mapped.ok) {
+          reports.push(rowReport(rowNumber, "rejected", { label: mapped.label, errors: mapped.issues.errors, warnings }));
+          continue;
+        }
+        const { input, label } = mapped.row;
+        const scope = canWriteCandidate(actor, input.cpiCode);
+        const first = firstRowOfTaxCode.get(input.taxCode);
+        if (scope || first !== undefined) {
+          const error = scope
+            ? { column: CANDIDATE_HEADER.cpi, message: scope }
+            : { column: CANDIDATE_HEADER.taxCode, message: `Codice fiscale già presente alla riga ${first} del file` };
+          reports.push(rowReport(rowNumber, "rejected", { label, errors: [error], warnings }));
+          continue;
+        }
+        firstRowOfTaxCode.set(input.taxCode, rowNumber);
+        prepared.push({ rowNumber, row: mapped.row, warnings });
+      }
+      reports.push(...(await importChunk(ctx, actor, prepared, opts)));
+      opts.onProgress?.(Math.min(start + CHUNK, table.rows.length), table.rows.length);
+    }
+    return reports.sort((a, b) => a.row - b.row);
+  });
+}
+
+type Plan =
+  | { kind: "create"; p: Prepared }
+  | { kind: "update"; p: Prepared; current: CandidateRecord; changes: CandidateUpdateInput }
+  | { kind: "done"; report: RowReport };
+
+async function importChunk(ctx: AppContext, actor: Actor, prepared: Prepared[], opts: ImportOptions): Promise<RowReport[]> {
+  if (prepared.length === 0) return [];
+  const stored = await ctx.db.candidate.findMany({ where: { taxCode: { in: prepared.map((p) => p.row.input.taxCode) } }, include: candidateInclude });
+  const byTaxCode = new Map(stored.map((c) => [c.taxCode, c]));
+  const plans: Plan[] = prepared.map((p): Plan => {
+    const current = byTaxCode.get(p.row.input.taxCode);
+    if (!current) return { kind: "create", p };
+    const base = { id: current.id, label: p.row.label, warnings: p.warnings };
+    // The same two checks as updateCandidate: the stored person must be the actor's to change.
+    const scope = canReadCandidate(actor, current) ?? canWriteCandidate(actor, current.cpiCode);
+    if (scope) return { kind: "done", report: rowReport(p.rowNumber, "rejected", { ...base, errors: [{ column: CANDIDATE_HEADER.cpi, message: scope }] }) };
+    const changes = changedFields(current, p.row);
+    if (!changes) return { kind: "done", report: rowReport(p.rowNumber, "unchanged", base) };
+    return { kind: "update", p, current, changes };
+  });
+  if (opts.dryRun) return plans.map((plan) => planReport(plan));
+  try {
+    return await writeChunk(ctx, actor, plans, opts.route);
+  } catch (err) {
+    ctx.log.warn({ err }, "importazione persone: blocco annullato, righe riprovate una per una");
+    // One after the other: SQLite has one writer, concurrent transactions would only queue or time out.
+    const reports: RowReport[] = [];
+    for (const plan of plans) reports.push(await writeOne(ctx, actor, plan, opts.route));
+    return reports;
+  }
+}
+
+function planReport(plan: Plan, id?: string): RowReport {
+  if (plan.kind === "done") return plan.report;
+  const { rowNumber, row, warnings } = plan.p;
+  const outcome = plan.kind === "create" ? "created" : "updated";
+  return rowReport(rowNumber, outcome, { id: id ?? (plan.kind === "update" ? plan.current.id : undefined), label: row.label, warnings });
+}
+
+/**
+ * The chunk in one transaction: rows, index entries and audit together. New people go in with one
+ * multi-row insert per table (the per-row nested create costs several statements a person, which
+ * is what makes 100,000 rows slow); updates, rarer, go row by row with the use-case's write data.
+ */
+async function writeChunk(ctx: AppContext, actor: Actor, plans: Plan[], route: string): Promise<RowReport[]> {
+  return ctx.db.$transaction(
+    async (tx) => {
+      const ids = new Map<Plan, string>();
+      const creates = plans.filter((p): p is Extract<Plan, { kind: "create" }> => p.kind === "create");
+      if (creates.length > 0) {
+        const inserted = await tx.candidate.createManyAndReturn({
+          data: creates.map((plan) => {
+            const { programmes: _p, experiences: _e, trainings: _t, ...scalars } = plan.p.row.input;
+            return scalars;
+          }),
+          select: { id: true, taxCode: true },
+        });
+        const idOf = new Map(inserted.map((c) => [c.taxCode, c.id]));
+        for (const plan of creates) ids.set(plan, idOf.get(plan.p.row.input.taxCode)!);
+        const children = <T>(pick: (input: CandidateCreateInput) => T[]) =>
+          creates.flatMap((plan) => pick(plan.p.row.input).map((item) => ({ ...item, candidateId: ids.get(plan)! })));
+        await tx.candidateProgramme.createMany({ data: children((i) => i.programmes) });
+        await tx.workExperience.createMany({ data: children((i) => i.experiences) });
+        await tx.training.createMany({ data: children((i) => i.trainings) });
+      }
+      for (const plan of plans) {
+        if (plan.kind !== "update") continue;
+        await tx.candidate.update({ where: { id: plan.current.id }, data: candidateWriteData(plan.changes, true) as never, select: { id: true } });
+        ids.set(plan, plan.current.id);
+      }
+      const written = await tx.candidate.findMany({ where: { id: { in: [...ids.values()] } }, include: candidateInclude });
+      await ctx.index.upsert("candidates", written.map(candidateSearchDocument), tx);
+      const idsOf = (kind: Plan["kind"]) => plans.filter((p) => p.kind === kind).map((p) => ids.get(p)!);
+      await recordAudit(tx, actor, "create", "candidate", idsOf("create"), route);
+      await recordAudit(tx, actor, "update", "candidate", idsOf("update"), route);
+      return plans.map((plan) => planReport(plan, ids.get(plan)));
+    },
+    { timeout: CHUNK_TX_TIMEOUT_MS },
+  );
+}
+
+/** The slow, exact path: one row through the API's own use-case. */
+async function writeOne(ctx: AppContext, actor: Actor, plan: Plan, route: string): Promise<RowReport> {
+  if (plan.kind === "done") return plan.report;
+  try {
+    const id =
+      plan.kind === "create"
+        ? (await registerCandidate(ctx, actor, plan.p.row.input, route)).id
+        : (await updateCandidate(ctx, actor, plan.current.id, plan.changes, route)).id;
+    return planReport(plan, id);
+  } catch (err) {
+    const { rowNumber, row, warnings } = plan.p;
+    return rowReport(rowNumber, "rejected", { label: row.label, errors: problemsFromError(err, candidateColumnOf), warnings });
+  }
+}
+
+/**
+ * The stored person in the create schema's shape, compared field by field with what the file gives.
+ * Lists are compared as sets: the store keeps programmes by start date and experiences newest first.
+ */
+function storedInput(c: CandidateRecord): Record<keyof CandidateCreateInput, unknown> {
+  return {
+    taxCode: c.taxCode,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    email: c.email,
+    phone: c.phone,
+    domicileIstatCode: c.domicileIstatCode,
+    cpiCode: c.cpiCode,
+    availabilityDeclaredAt: c.availabilityDeclaredAt,
+    declaredProfiles: c.declaredProfiles,
+    competences: c.competences,
+    languages: c.languages,
+    drivingLicences: c.drivingLicences,
+    educationLevel: c.educationLevel,
+    maxTravelKm: c.maxTravelKm,
+    maxTravelMinutes: c.maxTravelMinutes,
+    availability: c.availability,
+    shareContactsConsent: c.shareContactsConsent,
+    tutorId: c.tutorId,
+    programmes: c.programmes.map((p) => ({ programme: p.programme, startDate: p.startDate, endDate: p.endDate, monthlyAmount: p.monthlyAmount })),
+    experiences: c.experiences.map((e) => ({ profileTitle: e.profileTitle, profileCode: e.profileCode, sector: e.sector, fromDate: e.fromDate, toDate: e.toDate })),
+    trainings: c.trainings.map((t) => ({ title: t.title, completedAt: t.completedAt, hours: t.hours })),
+  };
+}
+
+const SET_FIELDS = new Set(["programmes", "experiences", "trainings"]);
+
+/** JSON with nulls dropped (the store's null is the file's empty cell) and dates as days. */
+function canonical(value: unknown, asSet: boolean): string {
+  const norm = (v: unknown): unknown => {
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if (Array.isArray(v)) return v.map(norm);
+    if (v && typeof v === "object") {
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([, x]) => x !== null && x !== undefined)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, x]) => [k, norm(x)]),
+      );
+    }
+    return v ?? null;
+  };
+  const n = norm(value);
+  return JSON.stringify(asSet && Array.isArray(n) ? n.map((x) => JSON.stringify(x)).sort() : n);
+}
+
+function changedFields(current: CandidateRecord, row: MappedCandidateRow): CandidateUpdateInput | undefined {
+  const stored = storedInput(current);
+  const changes: Record<string, unknown> = {};
+  for (const key of row.provided) {
+    const next = row.input[key];
+    if (next !== undefined && canonical(next, SET_FIELDS.has(key)) !== canonical(stored[key], SET_FIELDS.has(key))) changes[key] = next;
+  }
+  return Object.keys(changes).length ? (changes as CandidateUpdateInput) : undefined;
+}

@@ -1,0 +1,161 @@
+import fs from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPersonas, createTestApp, CPI_MONCALIERI, CPI_TORINO, type Personas, type TestApp } from "./helpers/test-app.js";
+import { run as cliImportCandidates } from "../src/cli/commands/import-candidates.js";
+import { candidatesToCsv } from "../src/imports/candidates-csv.js";
+import type { ImportReport } from "../src/imports/import-report.js";
+import type { CandidateCreateInput } from "../src/candidates/candidate-schemas.js";
+import { BAD_PEOPLE_ROWS, FIXTURES_DIR, PEOPLE, peopleCsv } from "./fixtures/make-fixtures.js";
+import { codiceFiscale } from "./fixtures/italian-codes.js";
+
+const CSV_PATH = path.join(FIXTURES_DIR, "persone.csv");
+const GOOD = PEOPLE.length - Object.keys(BAD_PEOPLE_ROWS).length;
+
+function upload(t: TestApp, token: string, data: Buffer | string, name: string) {
+  return request(t.app)
+    .post("/api/v1/imports/candidates")
+    .set("Authorization", `Bearer ${token}`)
+    .attach("file", Buffer.isBuffer(data) ? data : Buffer.from(data), name);
+}
+
+const rowOf = (report: ImportReport, row: number) => report.rows.find((r) => r.row === row)!;
+
+describe("people import", () => {
+  let t: TestApp;
+  let who: Personas;
+  let first: ImportReport;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    who = await createPersonas(t.ctx);
+    const res = await upload(t, who.admin, fs.readFileSync(CSV_PATH), "persone.csv");
+    expect(res.status).toBe(200);
+    first = res.body.report;
+  });
+  afterAll(() => t.close());
+
+  it("creates the good rows and names each bad row with its column and reason", async () => {
+    expect(first.totals).toEqual({ rows: PEOPLE.length, created: GOOD, updated: 0, unchanged: 0, rejected: 3 });
+    expect(rowOf(first, BAD_PEOPLE_ROWS.badTaxCode).errors).toEqual([{ column: "Codice fiscale", message: expect.stringContaining("Codice fiscale non valido") }]);
+    expect(rowOf(first, BAD_PEOPLE_ROWS.unknownComune).errors).toEqual([{ column: "Comune domicilio", message: "Comune sconosciuto «Atlantide (TO)»" }]);
+    expect(rowOf(first, BAD_PEOPLE_ROWS.languageWithoutLevel).errors).toEqual([{ column: "Lingue", message: expect.stringContaining("indicare lingua e livello") }]);
+    expect(await t.ctx.db.candidate.count()).toBe(GOOD);
+  });
+
+  it("maps every column onto the person", async () => {
+    const giulia = await request(t.app).get(`/api/v1/candidates/${rowOf(first, 2).id}`).set("Authorization", `Bearer ${who.admin}`);
+    expect(giulia.status).toBe(200);
+    expect(giulia.body).toMatchObject({
+      taxCode: PEOPLE[0]!.taxCode,
+      lastName: "Bianchi",
+      domicile: { istatCode: "001272" },
+      cpi: { code: CPI_TORINO },
+      availabilityDeclaredAt: "2026-01-08",
+      programmes: [
+        { programme: "NASPI", startDate: "2026-01-10", endDate: null, monthlyAmount: 850 },
+        { programme: "GOL", startDate: "2026-02-01", endDate: null, monthlyAmount: null },
+      ],
+      declaredProfiles: [{ title: "Magazziniera" }, { title: "Carrellista" }],
+      languages: [{ code: "001", level: "B2" }],
+      drivingLicences: ["B"],
+      educationLevel: "4",
+      experiences: [{ profileTitle: "Magazziniera", sector: "H", fromDate: "2019-01-01", toDate: "2022-06-30" }],
+      trainings: [{ title: "Corso carrellisti", completedAt: "2023-03-15", hours: 12 }],
+      maxTravelKm: 25,
+      maxTravelMinutes: 45,
+      availability: "available",
+      shareContactsConsent: true,
+    });
+    const anna = await t.ctx.db.candidate.findFirstOrThrow({ where: { lastName: "Esposito" }, include: { programmes: true } });
+    expect(anna.programmes[0]).toMatchObject({ monthlyAmount: 1020.5 });
+    const sara = await t.ctx.db.candidate.findFirstOrThrow({ where: { lastName: "Pautasso" } });
+    expect(sara.domicileIstatCode).toBe("001219");
+    // Found by candidate search too: the index was written with the rows.
+    const search = await request(t.app).get("/api/v1/candidates?q=carrellista").set("Authorization", `Bearer ${who.admin}`);
+    expect(search.body.items.map((c: { lastName: string }) => c.lastName)).toContain("Bianchi");
+  });
+
+  it("importing the same file twice creates nothing new; a changed cell updates only that person", async () => {
+    const again = await upload(t, who.admin, fs.readFileSync(CSV_PATH), "persone.csv");
+    expect(again.body.report.totals).toEqual({ rows: PEOPLE.length, created: 0, updated: 0, unchanged: GOOD, rejected: 3 });
+
+    const changed = PEOPLE.map((p) => ({ ...p }));
+    changed[1] = { ...changed[1]!, maxTravelKm: 40, competences: ["HACCP", "cucina piemontese", "pasticceria"] };
+    const res = await upload(t, who.admin, peopleCsv(changed), "persone-bis.csv");
+    expect(res.body.report.totals).toMatchObject({ created: 0, updated: 1, unchanged: GOOD - 1 });
+    const marco = await t.ctx.db.candidate.findFirstOrThrow({ where: { lastName: "Rinaudo" }, include: { programmes: true } });
+    expect(marco).toMatchObject({ maxTravelKm: 40, competences: ["HACCP", "cucina piemontese", "pasticceria"] });
+    expect(marco.programmes).toHaveLength(1);
+    expect(await t.ctx.db.candidate.count()).toBe(GOOD);
+  });
+
+  it("reads the same columns from an .xlsx", async () => {
+    const records = parse(fs.readFileSync(CSV_PATH, "utf8"), { delimiter: ";", bom: true }) as string[][];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Persone");
+    for (const r of records) ws.addRow(r);
+    const res = await upload(t, who.admin, Buffer.from(await wb.xlsx.writeBuffer()), "persone.xlsx");
+    expect(res.status).toBe(200);
+    // The original file again: only the person changed by the previous test is brought back.
+    expect(res.body.report.totals).toMatchObject({ created: 0, updated: 1, unchanged: GOOD - 1, rejected: 3 });
+  });
+
+  it("resolves the tutor by e-mail and refuses an unknown one", async () => {
+    const base = { declaredProfiles: [], competences: [], languages: [], drivingLicences: [], availability: "available", shareContactsConsent: false, programmes: [], experiences: [], trainings: [] } as const;
+    const people: CandidateCreateInput[] = [
+      { ...base, taxCode: codiceFiscale("Morra", "Enrico", "1975-08-08", "M", "L219"), firstName: "Enrico", lastName: "Morra", domicileIstatCode: "001272", cpiCode: CPI_TORINO, tutorId: "tutor.torino@example.it" },
+      { ...base, taxCode: codiceFiscale("Morra", "Elsa", "1976-08-08", "F", "L219"), firstName: "Elsa", lastName: "Morra", domicileIstatCode: "001272", cpiCode: CPI_TORINO, tutorId: "nessuno@example.it" },
+    ] as unknown as CandidateCreateInput[];
+    const res = await upload(t, who.admin, candidatesToCsv(people, (c) => c), "tutor.csv");
+    expect(res.body.report.rows.map((r: { outcome: string }) => r.outcome)).toEqual(["created", "rejected"]);
+    expect(res.body.report.rows[1].errors[0].column).toBe("Tutor");
+    const enrico = await t.ctx.db.candidate.findFirstOrThrow({ where: { firstName: "Enrico" } });
+    expect(enrico.tutorId).toBe(who.tutorId);
+  });
+});
+
+describe("people import: scope, roles, command line", () => {
+  let t: TestApp;
+  let who: Personas;
+  beforeAll(async () => {
+    t = await createTestApp();
+    who = await createPersonas(t.ctx);
+  });
+  afterAll(() => t.close());
+
+  it("a referent imports only the people of their CPIs", async () => {
+    const res = await upload(t, who.referent, fs.readFileSync(CSV_PATH), "persone.csv");
+    expect(res.status).toBe(200);
+    const report: ImportReport = res.body.report;
+    const mine = PEOPLE.slice(0, GOOD).filter((p) => [CPI_TORINO, CPI_MONCALIERI].includes(p.cpiCode)).length;
+    expect(report.totals.created).toBe(mine);
+    expect(rowOf(report, 5).errors).toEqual([{ column: "Cpi", message: "L'operatore non opera per il CPI AT-ASTI." }]);
+    expect(await t.ctx.db.candidate.count({ where: { cpiCode: { notIn: [CPI_TORINO, CPI_MONCALIERI] } } })).toBe(0);
+  });
+
+  it("an employer gets 403, a non-spreadsheet 415", async () => {
+    expect((await upload(t, who.employer, fs.readFileSync(CSV_PATH), "persone.csv")).status).toBe(403);
+    expect((await upload(t, who.admin, Buffer.from("\x89PNG\r\n\x1a\n\0\0"), "foto.png")).status).toBe(415);
+  });
+
+  it("the command line and the API give the same report", async () => {
+    const viaCli = await createTestApp();
+    try {
+      expect(await cliImportCandidates(viaCli.ctx, [CSV_PATH])).toBe(0);
+      const run = await viaCli.ctx.db.jobRun.findFirstOrThrow({ where: { kind: "import-candidates" } });
+      const viaApi = await upload(t, who.admin, fs.readFileSync(CSV_PATH), "persone.csv");
+      const strip = (r: ImportReport) => r.rows.map(({ id: _id, outcome, ...rest }) => ({ ...rest, outcome: outcome === "unchanged" ? "created" : outcome }));
+      // The API run follows the referent's import above: its rows of Torino/Moncalieri are already there.
+      expect(strip(run.report as unknown as ImportReport)).toEqual(strip(viaApi.body.report));
+      expect(await viaCli.ctx.db.candidate.count()).toBe(await t.ctx.db.candidate.count());
+      expect(await cliImportCandidates(viaCli.ctx, [CSV_PATH, "--dry-run"])).toBe(0);
+      expect(await cliImportCandidates(viaCli.ctx, [path.join(FIXTURES_DIR, "assente.csv")])).toBe(1);
+    } finally {
+      await viaCli.close();
+    }
+  });
+});
