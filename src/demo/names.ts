@@ -85,7 +85,7 @@ export const FOREIGN_GROUPS: readonly ForeignGroup[] = [
     surnames: ["Kovalenko", "Shevchenko", "Bondarenko", "Tkachenko", "Melnyk"],
   },
   {
-    country: "Senegal", birthCode: "Z343", language: "FRA", weight: 1,
+    country: "Senegal", birthCode: "Z343", language: "005", weight: 1,
     male: ["Mamadou", "Ousmane", "Cheikh", "Abdoulaye", "Modou"],
     female: ["Fatou", "Aminata", "Awa", "Mariama"],
     surnames: ["Diop", "Ndiaye", "Fall", "Sow", "Gueye", "Ba"],

@@ -1,0 +1,88 @@
+import type { AppContext } from "../context.js";
+import { progressBar } from "../cli/progress.js";
+import { startJobRun } from "../jobs/job-run.js";
+import { generateDemoDataset, DEMO_SIZES } from "./demo-dataset.js";
+import { writeBase, writeCandidates, writeVacancies } from "./write-demo-data.js";
+
+export interface SeedOptions {
+  seed: number;
+  vacancies?: number;
+  candidates?: number;
+  /** Reference day of the dates; today by default. */
+  today?: Date;
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  /** Why nothing was written, in Italian. */
+  reason?: string;
+  seed: number;
+  counts: { users: number; employers: number; vacancies: number; candidates: number };
+  generationMs: number;
+  totalMs: number;
+  jobRunId?: string;
+}
+
+const BATCH = 500;
+const EMPTY = { users: 0, employers: 0, vacancies: 0, candidates: 0 };
+
+/**
+ * Fills an empty store with the demo region: staff per CPI, employers, about 300 vacancies and 3,000
+ * people, all derived from the seed. Everything is written in one transaction (all or nothing), in
+ * multi-row batches, with the index rows alongside; the run is recorded as a "seed" job.
+ */
+export async function seedDemoData(ctx: AppContext, options: SeedOptions): Promise<SeedResult> {
+  const started = performance.now();
+  const [vacancyCount, candidateCount] = await Promise.all([ctx.db.vacancy.count(), ctx.db.candidate.count()]);
+  if (vacancyCount > 0 || candidateCount > 0) {
+    return {
+      seeded: false,
+      reason: `L'archivio contiene già ${vacancyCount} offerte e ${candidateCount} persone: i dati dimostrativi si caricano solo in un archivio vuoto.`,
+      seed: options.seed,
+      counts: EMPTY,
+      generationMs: 0,
+      totalMs: 0,
+    };
+  }
+  const job = await startJobRun(ctx.db, "seed", `demo seed ${options.seed}`, null);
+  try {
+    const dataset = generateDemoDataset({
+      seed: options.seed,
+      vacancies: options.vacancies ?? DEMO_SIZES.vacancies,
+      candidates: options.candidates ?? DEMO_SIZES.candidates,
+      today: options.today,
+    });
+    const generationMs = performance.now() - started;
+    const counts = {
+      users: dataset.users.length,
+      employers: dataset.employers.length,
+      vacancies: dataset.vacancies.length,
+      candidates: dataset.candidates.length,
+    };
+    const bar = progressBar("Dati dimostrativi", counts.vacancies + counts.candidates);
+    try {
+      await ctx.db.$transaction(
+        async (tx) => {
+          await writeBase(tx, dataset);
+          for (let i = 0; i < dataset.vacancies.length; i += BATCH) {
+            await writeVacancies(ctx, tx, dataset.vacancies.slice(i, i + BATCH), dataset.territory);
+            bar.update(Math.min(i + BATCH, counts.vacancies));
+          }
+          for (let i = 0; i < dataset.candidates.length; i += BATCH) {
+            await writeCandidates(ctx, tx, dataset.candidates.slice(i, i + BATCH), dataset.territory);
+            bar.update(counts.vacancies + Math.min(i + BATCH, counts.candidates));
+          }
+        },
+        { timeout: 30 * 60_000, maxWait: 60_000 },
+      );
+    } finally {
+      bar.stop();
+    }
+    const totalMs = performance.now() - started;
+    await job.finish("succeeded", { ...counts, seed: options.seed, ms: Math.round(totalMs) });
+    return { seeded: true, seed: options.seed, counts, generationMs, totalMs, jobRunId: job.id };
+  } catch (err) {
+    await job.finish("failed", {}, { error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+}
