@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
 import { useTestApp, CPI_MILANO } from "./helpers/test-app.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
-import { MILANO, personTaxCode, VALID_VAT_NUMBERS } from "./helpers/valid-codes.js";
+import { MILANO, testTaxCode, VALID_VAT_NUMBERS } from "./helpers/valid-codes.js";
 
 type Who = "anonymous" | "admin" | "referent" | "tutor" | "navigator" | "otherReferent" | "employer" | "otherEmployer";
 const WHO: Who[] = ["anonymous", "admin", "referent", "tutor", "navigator", "otherReferent", "employer", "otherEmployer"];
@@ -12,7 +12,7 @@ const ids = { torinoVacancy: "", torinoCandidate: "", milanoCandidate: "" };
 let taxCodeSeq = 0;
 
 // Each request that creates something gets fresh, valid data so only the role decides the outcome.
-const nextTaxCode = () => personTaxCode(taxCodeSeq++);
+const nextTaxCode = () => testTaxCode(taxCodeSeq++);
 
 beforeAll(async () => {
   const v = await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody({ employerId: h.p.employerId }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import request from "supertest";
 import { useTestApp } from "./helpers/test-app.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
-import { personTaxCode } from "./helpers/valid-codes.js";
+import { testTaxCode } from "./helpers/valid-codes.js";
 
 const h = useTestApp();
 
@@ -34,8 +34,8 @@ describe("bad input gets a 4xx with code, Italian message and the offending fiel
     { name: "unknown licence", send: () => post("/api/v1/vacancies").send(vacancyBody({ requiredLicences: ["Z9"] })), status: 400, code: "VALIDATION_FAILED", field: "requiredLicences.0" },
     { name: "unknown ATECO", send: () => post("/api/v1/vacancies").send(vacancyBody({ atecoCode: "99.99" })), status: 400, code: "VALIDATION_FAILED", field: "atecoCode" },
     { name: "unknown comune", send: () => post("/api/v1/vacancies").send(vacancyBody({ workplaceIstatCode: "999999" })), status: 422, code: "UNKNOWN_REFERENCE", field: "workplaceIstatCode" },
-    { name: "unknown CPI", send: () => post("/api/v1/candidates").send(candidateBody(personTaxCode(900), { cpiCode: "XX-NOWHERE" })), status: 422, code: "UNKNOWN_REFERENCE", field: "cpiCode" },
-    { name: "experience ending before it starts", send: () => post("/api/v1/candidates").send(candidateBody(personTaxCode(901), { experiences: [{ profileTitle: "Cuoco", fromDate: "2024-01-01", toDate: "2023-01-01" }] })), status: 400, code: "VALIDATION_FAILED", field: "experiences.0.toDate" },
+    { name: "unknown CPI", send: () => post("/api/v1/candidates").send(candidateBody(testTaxCode(900), { cpiCode: "XX-NOWHERE" })), status: 422, code: "UNKNOWN_REFERENCE", field: "cpiCode" },
+    { name: "experience ending before it starts", send: () => post("/api/v1/candidates").send(candidateBody(testTaxCode(901), { experiences: [{ profileTitle: "Cuoco", fromDate: "2024-01-01", toDate: "2023-01-01" }] })), status: 400, code: "VALIDATION_FAILED", field: "experiences.0.toDate" },
     { name: "oversized body", send: () => post("/api/v1/vacancies").send(vacancyBody({ notes: "x".repeat(1_200_000) })), status: 413, code: "PAYLOAD_TOO_LARGE" },
     { name: "bad query parameter", send: () => request(h.t.app).get("/api/v1/vacancies?pageSize=1000").set("authorization", `Bearer ${h.p.admin}`), status: 400, code: "VALIDATION_FAILED", field: "pageSize" },
     { name: "unknown filter value", send: () => request(h.t.app).get("/api/v1/vacancies?status=aperta").set("authorization", `Bearer ${h.p.admin}`), status: 400, code: "VALIDATION_FAILED", field: "status.0" },
@@ -54,7 +54,7 @@ describe("bad input gets a 4xx with code, Italian message and the offending fiel
   }
 
   it("a duplicate person is a 409 naming the tax code, and the first record is untouched", async () => {
-    const code = personTaxCode(950);
+    const code = testTaxCode(950);
     expect((await post("/api/v1/candidates").send(candidateBody(code))).status).toBe(201);
     const res = await post("/api/v1/candidates").send(candidateBody(code, { firstName: "Altro" }));
     expect(res.status).toBe(409);
@@ -83,7 +83,7 @@ describe("bad input gets a 4xx with code, Italian message and the offending fiel
   });
 
   it("tax codes are normalised before they are stored: spaces and lower case are accepted", async () => {
-    const code = personTaxCode(960);
+    const code = testTaxCode(960);
     const res = await post("/api/v1/candidates").send(candidateBody(` ${code.toLowerCase().slice(0, 6)} ${code.toLowerCase().slice(6)}`));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.taxCode).toBe(code);

@@ -93,6 +93,22 @@ describe("people import", () => {
     expect(await t.ctx.db.candidate.count()).toBe(GOOD);
   });
 
+  it("a value that contains the cell's own separators survives the round trip", async () => {
+    const person = {
+      ...PEOPLE[0]!,
+      taxCode: codiceFiscale("Separati", "Lina", "1990-04-02", "F", "L219"),
+      lastName: "Separati",
+      experiences: [{ profileTitle: "Occhiellaia | asolatrice", sector: "Confezione di articoli di abbigliamento; confezione di articoli in pelle", fromDate: new Date("2020-01-01T00:00:00Z") }],
+    } as CandidateCreateInput;
+    const res = await upload(t, who.admin, peopleCsv([person]), "separatori.csv");
+    expect(res.body.report.totals, JSON.stringify(res.body.report.rows)).toMatchObject({ created: 1, rejected: 0 });
+    const stored = await t.ctx.db.candidate.findFirstOrThrow({ where: { lastName: "Separati" }, include: { experiences: true } });
+    expect(stored.experiences[0]).toMatchObject({
+      profileTitle: "Occhiellaia / asolatrice",
+      sector: "Confezione di articoli di abbigliamento, confezione di articoli in pelle",
+    });
+  });
+
   it("reads the same columns from an .xlsx", async () => {
     const records = parse(fs.readFileSync(CSV_PATH, "utf8"), { delimiter: ";", bom: true }) as string[][];
     const wb = new ExcelJS.Workbook();

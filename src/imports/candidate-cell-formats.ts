@@ -15,6 +15,12 @@ type Programme = (typeof PROGRAMMES)[number];
 type Availability = (typeof AVAILABILITY)[number];
 
 const dateText = (d: Date | string) => (typeof d === "string" ? d.slice(0, 10) : isoDay(d));
+/**
+ * Free text inside a list cell: ";" and "|" are the cell's own separators, so a value that contains one
+ * (some official ATECO labels do) is written with "," and "/" instead of being cut in two on reading.
+ */
+export const partText = (text: string) => text.replace(/;/g, ",").replace(/\|/g, "/");
+
 /** Decimal comma, never a dot, so "12.5" is not read back as twelve thousand five hundred. */
 export const numberText = (n: number) => String(n).replace(".", ",");
 
@@ -61,7 +67,7 @@ export function readProfiles(text: string | undefined) {
 }
 
 export function writeProfiles(items: { title: string; code?: string | undefined }[]): string {
-  return items.map((p) => (p.code ? `${p.title} | ${p.code}` : p.title)).join("; ");
+  return items.map((p) => (p.code ? `${partText(p.title)} | ${p.code}` : partText(p.title))).join("; ");
 }
 
 /** "inglese B2; francese A1": the language (name or code) then its CEFR level. */
@@ -80,7 +86,7 @@ export function writeLanguages(items: { code: string; level: string }[]): string
 
 /** "B; C" (commas too). */
 export const readList = (text: string | undefined, commas = false) => splitList(text, commas);
-export const writeList = (items: readonly string[]) => items.join("; ");
+export const writeList = (items: readonly string[]) => items.map(partText).join("; ");
 
 /** A code ("7") or a label of the national list; stored as the code. */
 export function readEducation(text: string | undefined): string | undefined {
@@ -105,7 +111,9 @@ export function readExperiences(text: string | undefined) {
 }
 
 export function writeExperiences(items: { profileTitle: string; sector?: string | undefined; fromDate: Date | string; toDate?: Date | string | undefined }[]): string {
-  return items.map((e) => [e.profileTitle, e.sector ?? "", dateText(e.fromDate), e.toDate ? dateText(e.toDate) : ""].join(" | ")).join("; ");
+  return items
+    .map((e) => [partText(e.profileTitle), partText(e.sector ?? ""), dateText(e.fromDate), e.toDate ? dateText(e.toDate) : ""].join(" | "))
+    .join("; ");
 }
 
 /** "Corso carrellisti | 2023-03-15 | 12": title | completion date | hours (both optional). */
@@ -121,7 +129,7 @@ export function readTrainings(text: string | undefined) {
 export function writeTrainings(items: { title: string; completedAt?: Date | string | undefined; hours?: number | undefined }[]): string {
   return items
     .map((t) => {
-      const parts = [t.title, t.completedAt ? dateText(t.completedAt) : "", t.hours !== undefined ? String(t.hours) : ""];
+      const parts = [partText(t.title), t.completedAt ? dateText(t.completedAt) : "", t.hours !== undefined ? String(t.hours) : ""];
       while (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
       return parts.join(" | ");
     })
