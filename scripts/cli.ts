@@ -1,6 +1,5 @@
-import { ConfigError, loadEnv } from "../src/config/env.js";
-import { createLogger } from "../src/logging/logger.js";
-import { createContext } from "../src/bootstrap.js";
+import { loadEnv } from "../src/config/env.js";
+import { runMain, withCliContext } from "../src/cli/run-cli.js";
 import type { AppContext } from "../src/context.js";
 
 /** One command per module under src/cli/commands; each returns its exit code. */
@@ -24,19 +23,8 @@ async function main(): Promise<number> {
     for (const [n, c] of Object.entries(COMMANDS)) console.error(`  ${n.padEnd(18)} ${c.summary}`);
     return name ? 2 : 0;
   }
-  const env = loadEnv();
-  const ctx = await createContext(env, createLogger({ ...env, LOG_LEVEL: env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL }));
-  try {
-    return await (await command.load()).run(ctx, args);
-  } finally {
-    await ctx.db.$disconnect();
-  }
+  const loaded = await command.load();
+  return withCliContext(loadEnv(), (ctx) => loaded.run(ctx, args));
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : err);
-    process.exit(1);
-  },
-);
+runMain(main);

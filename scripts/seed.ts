@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadEnv } from "../src/config/env.js";
-import { createLogger } from "../src/logging/logger.js";
-import { createContext } from "../src/bootstrap.js";
+import { runMain, withCliContext } from "../src/cli/run-cli.js";
 import { seedDemoData } from "../src/demo/seed-demo-data.js";
 import { DEMO_SIZES } from "../src/demo/demo-dataset.js";
 
@@ -38,8 +37,7 @@ async function main(): Promise<number> {
   const seed = positiveInt(values.seed, "seed") ?? env.DEMO_SEED;
   const vacancies = positiveInt(values.vacancies, "vacancies");
   const candidates = positiveInt(values.candidates, "candidates");
-  const ctx = await createContext(env, createLogger({ ...env, LOG_LEVEL: env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL }));
-  try {
+  return withCliContext(env, async (ctx) => {
     const result = await seedDemoData(ctx, { seed, vacancies, candidates });
     if (!result.seeded) {
       console.error(`${result.reason}\nPer ripartire da zero: cancellare ${env.DATABASE_PATH} (o usare un altro DATABASE_PATH).`);
@@ -53,15 +51,7 @@ async function main(): Promise<number> {
         `Token degli utenti dimostrativi (uno per ruolo): npm run cli -- demo-tokens`,
     );
     return 0;
-  } finally {
-    await ctx.db.$disconnect();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : err);
-    process.exit(1);
-  },
-);
+runMain(main);
