@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../src/db/client.js";
 import {
   applyMigrations,
+  pendingMigrations,
   createMigration,
   migrationsDiffFromSchema,
   projectSources,
@@ -82,6 +83,25 @@ describe("migrations", () => {
     expect(await createMigration("again", sources)).toBeNull();
     expect(await applyMigrations(file, sources)).toEqual({ applied: [created] });
     expect(tableNames(file)).toContain("MigrationProbe");
+  });
+});
+
+describe("migrations beside a running service", () => {
+  it("a database already up to date is left alone even while another process holds it open in WAL mode", async () => {
+    const file = await freshDatabasePath();
+    const service = createDb(file);
+    await service.$executeRawUnsafe("PRAGMA journal_mode = WAL");
+    await service.cpi.count();
+    try {
+      expect(pendingMigrations(file)).toEqual([]);
+      await expect(applyMigrations(file)).resolves.toEqual({ applied: [] });
+    } finally {
+      await service.$disconnect();
+    }
+  });
+
+  it("a new file has every migration pending", () => {
+    expect(pendingMigrations(path.join(os.tmpdir(), "does-not-exist", "x.db")).length).toBeGreaterThan(0);
   });
 });
 

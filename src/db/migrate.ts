@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import { withSchemaEngine, type MigrationList, type SchemaFilter } from "./schema-engine.js";
 
 /** Where the migrations and the schema live; tests pass copies to try changes without touching prisma/. */
@@ -44,11 +45,34 @@ function listMigrations(migrationsDir: string): MigrationList {
   };
 }
 
+/**
+ * The migration folders not yet recorded as finished in the database, read with a plain connection.
+ * The engine takes SQLite's exclusive lock even when there is nothing to do, which fails while the
+ * service has the file open; asking first lets the command-line tools run beside a live service.
+ */
+export function pendingMigrations(databasePath: string, sources: MigrationSources = projectSources): string[] {
+  const all = listMigrations(sources.migrationsDir).migrationDirectories.map((d) => d.path);
+  if (!fs.existsSync(databasePath)) return all;
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return all;
+    const rows = db
+      .prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all() as { name: string }[];
+    const done = new Set(rows.map((r) => r.name));
+    return all.filter((name) => !done.has(name));
+  } finally {
+    db.close();
+  }
+}
+
 /** Applies the migrations not yet recorded in the database's `_prisma_migrations` (creating the file if needed). */
 export async function applyMigrations(
   databasePath: string,
   sources: MigrationSources = projectSources,
 ): Promise<{ applied: string[] }> {
+  if (pendingMigrations(databasePath, sources).length === 0) return { applied: [] };
   fs.mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });
   const out = await withSchemaEngine(databasePath, (engine) =>
     engine.applyMigrations({ migrationsList: listMigrations(sources.migrationsDir), filters: noFilter }),
