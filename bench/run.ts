@@ -63,7 +63,7 @@ function machine() {
   return { nproc, cpu, memoryGiB: (os.totalmem() / 1024 ** 3).toFixed(1), node: process.version, platform: `${os.type()} ${os.release()}` };
 }
 
-async function inTransactions<T>(ctx: AppContext, items: T[], label: string, write: (batch: T[]) => Promise<void>): Promise<number> {
+async function inTransactions<T>(items: T[], label: string, write: (batch: T[]) => Promise<void>): Promise<number> {
   const bar = progressBar(label, items.length);
   const started = performance.now();
   for (let i = 0; i < items.length; i += WRITE_BATCH) {
@@ -197,14 +197,14 @@ async function main(): Promise<number> {
     const generated = generate("Generazione persone", total, (i) => people.generate(i));
     const imported = await benchImport(ctx, base, generated.items.slice(0, sizes.importCandidates));
     const direct = generated.items.slice(sizes.importCandidates);
-    const directMs = await inTransactions(ctx, direct, "Inserimento diretto persone", (batch) =>
+    const directMs = await inTransactions(direct, "Inserimento diretto persone", (batch) =>
       ctx.db.$transaction((tx) => writeCandidates(ctx, tx, batch, base.territory), { timeout: 600_000 }),
     );
 
     // 2. Showcase: build the vacancies (not timed as latency), then query.
     const vg = vacancyGenerator(base);
     const vacancies = generate("Generazione offerte", sizes.vacancies, () => vg.generate());
-    const vacancyMs = await inTransactions(ctx, vacancies.items, "Inserimento offerte", (batch) =>
+    const vacancyMs = await inTransactions(vacancies.items, "Inserimento offerte", (batch) =>
       ctx.db.$transaction((tx) => writeVacancies(ctx, tx, batch, base.territory), { timeout: 600_000 }),
     );
     const openCount = await ctx.db.vacancy.count({ where: { status: "open" } });

@@ -64,7 +64,7 @@ export class PersonGenerator {
   constructor(
     private readonly seed: number,
     private readonly territory: Territory,
-    private readonly pool: OccupationPool,
+    pool: OccupationPool,
     private readonly staff: DemoStaff,
     private readonly today: Date,
   ) {

@@ -1,17 +1,14 @@
 import type { AppContext } from "../context.js";
 import type { DbTx } from "../db/client.js";
+import { insertRows } from "../db/insert-rows.js";
+import { candidateRecordOf, insertCandidates } from "../candidates/insert-candidates.js";
 import type {
-  Candidate,
-  CandidateProgramme,
   Employer,
-  Training,
   User,
   Vacancy,
   VacancyStatusChange,
-  WorkExperience,
 } from "../generated/prisma/client.js";
 import type { CandidateRecord } from "../candidates/candidate-repository.js";
-import { candidateSearchDocument } from "../candidates/candidate-search-document.js";
 import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
 import { vacancySearchDocument } from "../vacancies/vacancy-search-document.js";
 import type { DemoBase } from "./demo-dataset.js";
@@ -26,40 +23,6 @@ import type { DemoVacancy } from "./vacancy-generator.js";
  * documents are built by the same mapping functions the use-cases call, applied to the very records that
  * were inserted (with their comune and CPI), so index and store agree.
  */
-
-/** A value as Prisma's SQLite adapter stores it: ISO dates with "+00:00", booleans 0/1, JSON as text. */
-function sqlValue(value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
-  if (typeof value === "boolean") return value ? 1 : 0;
-  if (typeof value === "object") return JSON.stringify(value);
-  return value;
-}
-
-/** Stays well under SQLite's limit on bound parameters per statement. */
-const MAX_PARAMS = 30_000;
-
-/**
- * Multi-row INSERTs of whole rows (every column given): about ten times faster than createMany through
- * the driver adapter, which matters at 100,000 people. Table and column names come from the Prisma row
- * types above, never from input.
- */
-export async function insertRows(tx: DbTx, table: string, rows: object[]): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.keys(first);
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  const tuple = `(${columns.map(() => "?").join(", ")})`;
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    const params: unknown[] = [];
-    for (const row of chunk) for (const c of columns) params.push(sqlValue((row as Record<string, unknown>)[c]));
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`,
-      ...params,
-    );
-  }
-}
 
 export function userRow(u: DemoUser): User {
   return { id: u.id, name: u.name, email: u.email, role: u.role, employerId: u.employerId, active: true, createdAt: u.createdAt };
@@ -150,51 +113,14 @@ export async function writeVacancies(ctx: AppContext, tx: DbTx, vacancies: DemoV
   await ctx.index.upsert("vacancies", records.map(vacancySearchDocument), tx);
 }
 
-/** The record as findCandidate would return it (lists in the repository's order). */
+/** The record as findCandidate would return it. */
 export function candidateRecord(c: DemoCandidate, territory: Territory): CandidateRecord {
-  const i = c.input;
-  const domicile = territory.comuneByCode.get(i.domicileIstatCode);
-  const area = territory.byCpi.get(i.cpiCode);
+  const domicile = territory.comuneByCode.get(c.input.domicileIstatCode);
+  const area = territory.byCpi.get(c.input.cpiCode);
   if (!domicile || !area) throw new Error(`Comune o CPI sconosciuto per ${c.id}`);
-  const row: Candidate = {
-    id: c.id,
-    taxCode: i.taxCode,
-    firstName: i.firstName,
-    lastName: i.lastName,
-    email: i.email ?? null,
-    phone: i.phone ?? null,
-    domicileIstatCode: i.domicileIstatCode,
-    cpiCode: i.cpiCode,
-    availabilityDeclaredAt: i.availabilityDeclaredAt ?? null,
-    declaredProfiles: i.declaredProfiles,
-    competences: i.competences,
-    languages: i.languages,
-    drivingLicences: i.drivingLicences,
-    educationLevel: i.educationLevel ?? null,
-    maxTravelKm: i.maxTravelKm ?? null,
-    maxTravelMinutes: i.maxTravelMinutes ?? null,
-    availability: i.availability,
-    shareContactsConsent: i.shareContactsConsent,
-    tutorId: i.tutorId ?? null,
-    createdAt: c.createdAt,
-    updatedAt: c.createdAt,
-  };
-  const programmes: CandidateProgramme[] = i.programmes
-    .map((p, n) => ({ id: `${c.id}p${n}`, candidateId: c.id, programme: p.programme, startDate: p.startDate, endDate: p.endDate ?? null, monthlyAmount: p.monthlyAmount ?? null }))
-    .sort((a, b) => a.startDate.getTime() - b.startDate.getTime());
-  const experiences: WorkExperience[] = i.experiences
-    .map((e, n) => ({ id: `${c.id}e${n}`, candidateId: c.id, profileTitle: e.profileTitle, profileCode: e.profileCode ?? null, sector: e.sector ?? null, fromDate: e.fromDate, toDate: e.toDate ?? null }))
-    .sort((a, b) => b.fromDate.getTime() - a.fromDate.getTime());
-  const trainings: Training[] = i.trainings.map((t, n) => ({ id: `${c.id}t${n}`, candidateId: c.id, title: t.title, completedAt: t.completedAt ?? null, hours: t.hours ?? null }));
-  return { ...row, domicile, cpi: area.cpi, programmes, experiences, trainings };
+  return candidateRecordOf(c.id, c.input, c.createdAt, domicile, area.cpi);
 }
 
 export async function writeCandidates(ctx: AppContext, tx: DbTx, candidates: DemoCandidate[], territory: Territory): Promise<void> {
-  if (candidates.length === 0) return;
-  const records = candidates.map((c) => candidateRecord(c, territory));
-  await insertRows(tx, "Candidate", records.map(({ domicile: _d, cpi: _c, programmes: _p, experiences: _e, trainings: _t, ...row }) => row));
-  await insertRows(tx, "CandidateProgramme", records.flatMap((r) => r.programmes));
-  await insertRows(tx, "WorkExperience", records.flatMap((r) => r.experiences));
-  await insertRows(tx, "Training", records.flatMap((r) => r.trainings));
-  await ctx.index.upsert("candidates", records.map(candidateSearchDocument), tx);
+  await insertCandidates(ctx, tx, candidates.map((c) => candidateRecord(c, territory)));
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor.js";
 import { canReadCandidate, canWriteCandidate } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
@@ -6,6 +7,7 @@ import { candidateInclude, type CandidateRecord } from "../candidates/candidate-
 import type { CandidateCreateInput, CandidateUpdateInput } from "../candidates/candidate-schemas.js";
 import { candidateSearchDocument } from "../candidates/candidate-search-document.js";
 import { candidateWriteData } from "../candidates/candidate-write-data.js";
+import { candidateRecordOf, insertCandidates } from "../candidates/insert-candidates.js";
 import { registerCandidate } from "../candidates/register-candidate.js";
 import { updateCandidate } from "../candidates/update-candidate.js";
 import { CANDIDATE_COLUMNS, CANDIDATE_HEADER } from "./candidate-columns.js";
@@ -110,9 +112,9 @@ function planReport(plan: Plan, id?: string): RowReport {
 }
 
 /**
- * The chunk in one transaction: rows, index entries and audit together. New people go in with one
- * multi-row insert per table (the per-row nested create costs several statements a person, which
- * is what makes 100,000 rows slow); updates, rarer, go row by row with the use-case's write data.
+ * The chunk in one transaction: rows, index entries and audit together. New people go in through the
+ * bulk insert the demo data also uses (one multi-row insert per table: per-row nested creates are what
+ * makes 100,000 rows slow); updates, rarer, go row by row with the use-case's write data.
  */
 async function writeChunk(ctx: AppContext, actor: Actor, plans: Plan[], route: string): Promise<RowReport[]> {
   return ctx.db.$transaction(
@@ -120,28 +122,26 @@ async function writeChunk(ctx: AppContext, actor: Actor, plans: Plan[], route: s
       const ids = new Map<Plan, string>();
       const creates = plans.filter((p): p is Extract<Plan, { kind: "create" }> => p.kind === "create");
       if (creates.length > 0) {
-        const inserted = await tx.candidate.createManyAndReturn({
-          data: creates.map((plan) => {
-            const { programmes: _p, experiences: _e, trainings: _t, ...scalars } = plan.p.row.input;
-            return scalars;
-          }),
-          select: { id: true, taxCode: true },
+        const inputs = creates.map((plan) => plan.p.row.input);
+        const comuni = new Map((await tx.comune.findMany({ where: { istatCode: { in: inputs.map((i) => i.domicileIstatCode) } } })).map((c) => [c.istatCode, c]));
+        const cpis = new Map((await tx.cpi.findMany({ where: { code: { in: inputs.map((i) => i.cpiCode) } } })).map((c) => [c.code, c]));
+        const now = new Date();
+        const records = creates.map((plan) => {
+          const input = plan.p.row.input;
+          const id = randomUUID();
+          ids.set(plan, id);
+          return candidateRecordOf(id, input, now, comuni.get(input.domicileIstatCode)!, cpis.get(input.cpiCode)!);
         });
-        const idOf = new Map(inserted.map((c) => [c.taxCode, c.id]));
-        for (const plan of creates) ids.set(plan, idOf.get(plan.p.row.input.taxCode)!);
-        const children = <T>(pick: (input: CandidateCreateInput) => T[]) =>
-          creates.flatMap((plan) => pick(plan.p.row.input).map((item) => ({ ...item, candidateId: ids.get(plan)! })));
-        await tx.candidateProgramme.createMany({ data: children((i) => i.programmes) });
-        await tx.workExperience.createMany({ data: children((i) => i.experiences) });
-        await tx.training.createMany({ data: children((i) => i.trainings) });
+        await insertCandidates(ctx, tx, records);
       }
       for (const plan of plans) {
         if (plan.kind !== "update") continue;
         await tx.candidate.update({ where: { id: plan.current.id }, data: candidateWriteData(plan.changes, true) as never, select: { id: true } });
         ids.set(plan, plan.current.id);
       }
-      const written = await tx.candidate.findMany({ where: { id: { in: [...ids.values()] } }, include: candidateInclude });
-      await ctx.index.upsert("candidates", written.map(candidateSearchDocument), tx);
+      const updatedIds = plans.filter((p) => p.kind === "update").map((p) => ids.get(p)!);
+      const updated = await tx.candidate.findMany({ where: { id: { in: updatedIds } }, include: candidateInclude });
+      await ctx.index.upsert("candidates", updated.map(candidateSearchDocument), tx);
       const idsOf = (kind: Plan["kind"]) => plans.filter((p) => p.kind === kind).map((p) => ids.get(p)!);
       await recordAudit(tx, actor, "create", "candidate", idsOf("create"), route);
       await recordAudit(tx, actor, "update", "candidate", idsOf("update"), route);

@@ -1,0 +1,55 @@
+import type { AppContext } from "../context.js";
+import type { DbTx } from "../db/client.js";
+import { insertRows } from "../db/insert-rows.js";
+import type { Candidate, CandidateProgramme, Comune, Cpi, Training, WorkExperience } from "../generated/prisma/client.js";
+import type { CandidateRecord } from "./candidate-repository.js";
+import type { CandidateCreateInput } from "./candidate-schemas.js";
+import { candidateSearchDocument } from "./candidate-search-document.js";
+
+/** The record a validated input becomes, exactly as findCandidate would read it back (lists in its order). */
+export function candidateRecordOf(id: string, input: CandidateCreateInput, at: Date, domicile: Comune, cpi: Cpi): CandidateRecord {
+  const row: Candidate = {
+    id,
+    taxCode: input.taxCode,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    domicileIstatCode: input.domicileIstatCode,
+    cpiCode: input.cpiCode,
+    availabilityDeclaredAt: input.availabilityDeclaredAt ?? null,
+    declaredProfiles: input.declaredProfiles,
+    competences: input.competences,
+    languages: input.languages,
+    drivingLicences: input.drivingLicences,
+    educationLevel: input.educationLevel ?? null,
+    maxTravelKm: input.maxTravelKm ?? null,
+    maxTravelMinutes: input.maxTravelMinutes ?? null,
+    availability: input.availability,
+    shareContactsConsent: input.shareContactsConsent,
+    tutorId: input.tutorId ?? null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const programmes: CandidateProgramme[] = input.programmes
+    .map((p, n) => ({ id: `${id}p${n}`, candidateId: id, programme: p.programme, startDate: p.startDate, endDate: p.endDate ?? null, monthlyAmount: p.monthlyAmount ?? null }))
+    .sort((a, b) => a.startDate.getTime() - b.startDate.getTime());
+  const experiences: WorkExperience[] = input.experiences
+    .map((e, n) => ({ id: `${id}e${n}`, candidateId: id, profileTitle: e.profileTitle, profileCode: e.profileCode ?? null, sector: e.sector ?? null, fromDate: e.fromDate, toDate: e.toDate ?? null }))
+    .sort((a, b) => b.fromDate.getTime() - a.fromDate.getTime());
+  const trainings: Training[] = input.trainings.map((t, n) => ({ id: `${id}t${n}`, candidateId: id, title: t.title, completedAt: t.completedAt ?? null, hours: t.hours ?? null }));
+  return { ...row, domicile, cpi, programmes, experiences, trainings };
+}
+
+/**
+ * Bulk path for new people (demo data, imports): multi-row inserts per table and their index entries,
+ * in the caller's transaction. References and scope are the caller's to have checked.
+ */
+export async function insertCandidates(ctx: AppContext, tx: DbTx, records: CandidateRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await insertRows(tx, "Candidate", records.map(({ domicile: _d, cpi: _c, programmes: _p, experiences: _e, trainings: _t, ...row }) => row));
+  await insertRows(tx, "CandidateProgramme", records.flatMap((r) => r.programmes));
+  await insertRows(tx, "WorkExperience", records.flatMap((r) => r.experiences));
+  await insertRows(tx, "Training", records.flatMap((r) => r.trainings));
+  await ctx.index.upsert("candidates", records.map(candidateSearchDocument), tx);
+}
