@@ -204,6 +204,7 @@ export class VacancyGenerator {
       contractMonths,
       hoursPerWeek,
       grossMonthlyPay,
+      ccnl: family.ccnl,
       workplaceIstatCode: workplace.istatCode,
       cpiCode: area.cpi.code,
       referentName: referent?.name,

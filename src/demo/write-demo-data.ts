@@ -78,6 +78,7 @@ export function vacancyRow(v: DemoVacancy): Vacancy {
     contractMonths: i.contractMonths ?? null,
     hoursPerWeek: i.hoursPerWeek ?? null,
     grossMonthlyPay: i.grossMonthlyPay ?? null,
+    ccnl: i.ccnl ?? null,
     workplaceIstatCode: i.workplaceIstatCode,
     sourceService: i.sourceService,
     shortlistCap: i.shortlistCap,

@@ -47,6 +47,7 @@ export function toVacancyView(v: VacancyRecord) {
     contractMonths: v.contractMonths,
     hoursPerWeek: v.hoursPerWeek,
     grossMonthlyPay: v.grossMonthlyPay,
+    ccnl: v.ccnl,
     workplace: v.workplace
       ? { istatCode: v.workplace.istatCode, name: v.workplace.name, provinceAcronym: v.workplace.provinceAcronym }
       : null,

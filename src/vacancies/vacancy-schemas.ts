@@ -53,6 +53,7 @@ const vacancyFields = {
   contractMonths: z.number().int().min(1).max(120).optional(),
   hoursPerWeek: z.number().min(1).max(60).optional(),
   grossMonthlyPay: z.number().min(0).max(100000).optional(),
+  ccnl: shortText.optional().describe("Contratto collettivo applicato (CCNL), se l'offerta lo indica"),
   workplaceIstatCode: istatCode.describe("Comune della sede di lavoro"),
   cpiCode: cpiCode,
   referentName: shortText.optional(),
