@@ -260,3 +260,43 @@ describe("SqliteFtsIndex transactions and housekeeping", () => {
     expect(() => createSearchIndex("meilisearch", db)).toThrow(/SEARCH_BACKEND=embedded/);
   });
 });
+
+describe("SqliteFtsIndex retrieval for matching", () => {
+  const person = (id: string, profile: string, occ: string[], geo: { lat: number; lon: number }, extra: Record<string, string> = {}): SearchDocument => ({
+    id,
+    text: { profile, competences: extra.competences ?? "" },
+    filters: { occ, availability: extra.availability ?? "available" },
+    geo,
+    date: null,
+    payload: { id, profile },
+  });
+
+  beforeEach(async () => {
+    await index.upsert("candidates", [
+      person("c1", "Magazziniere", ["cp5:8.1.3.1.0", "isco4:9333"], TORINO),
+      person("c2", "Operatore di magazzino", ["isco4:9333"], MONCALIERI),
+      person("c3", "Cuoco", ["isco4:5120"], TORINO, { competences: "gestione del magazzino della cucina" }),
+      person("c4", "Magazziniere", ["cp5:8.1.3.1.0"], MILANO),
+      person("c5", "Magazziniere", ["cp5:8.1.3.1.0"], MONCALIERI, { availability: "employed" }),
+    ]);
+  });
+
+  const retrieve = (query: Partial<Parameters<SqliteFtsIndex["retrieve"]>[1]>) =>
+    index.retrieve("candidates", { order: "distance", limit: 100, near: { ...TORINO, radiusKm: 30 }, ...query });
+
+  it("finds documents carrying any of the keys, near the point, with their payload, nearest first", async () => {
+    const docs = await retrieve({ anyOf: { field: "occ", values: ["cp5:8.1.3.1.0", "isco4:9333"] } });
+    expect(docs.map((d) => d.id)).toEqual(["c1", "c2", "c5"]);
+    expect(docs[0]).toMatchObject({ distanceKm: 0, payload: { id: "c1", profile: "Magazziniere" } });
+  });
+
+  it("OR-s the text terms and unions them with the keys; filters and radius still apply", async () => {
+    const docs = await retrieve({ anyText: "magazzino logistica", anyOf: { field: "occ", values: ["cp5:8.1.3.1.0"] }, filters: { availability: ["available"] } });
+    expect(docs.map((d) => d.id).sort()).toEqual(["c1", "c2", "c3"]);
+  });
+
+  it("returns nothing without text or keys, and honours the limit", async () => {
+    expect(await retrieve({})).toEqual([]);
+    expect(await retrieve({ anyOf: { field: "occ", values: ["isco4:9333", "cp5:8.1.3.1.0"] }, limit: 1 })).toHaveLength(1);
+  });
+});

@@ -16,6 +16,8 @@ export interface SearchDocument {
   filters: Record<string, FilterValue | FilterValue[] | null>;
   geo: { lat: number; lon: number } | null;
   date: Date | null;
+  /** What matching needs to score the document without reading the store (JSON); returned by retrieve(). */
+  payload?: unknown;
 }
 
 export interface SearchQuery {
@@ -29,6 +31,26 @@ export interface SearchQuery {
   pageSize: number;
   /** Filter fields to count values of, over the whole filtered result (not just the page). */
   facets?: string[];
+}
+
+/**
+ * Candidate generation for matching: the documents near a point that match ANY of the given text terms,
+ * or carry ANY of the given values of one field, and meet every filter; with their stored payload.
+ */
+export interface RetrievalQuery {
+  /** Any term of the text matches (OR), unlike search() where all must. */
+  anyText?: string;
+  anyOf?: { field: string; values: FilterValue[] };
+  filters?: Record<string, FilterValue[]>;
+  near?: { lat: number; lon: number; radiusKm: number };
+  order: "distance" | "relevance";
+  limit: number;
+}
+
+export interface RetrievedDocument {
+  id: string;
+  distanceKm: number | null;
+  payload: unknown;
 }
 
 export interface SearchHit {
@@ -55,6 +77,7 @@ export interface SearchIndex {
   upsert(index: IndexName, docs: SearchDocument[], tx?: DbTx): Promise<void>;
   remove(index: IndexName, ids: string[], tx?: DbTx): Promise<void>;
   search(index: IndexName, query: SearchQuery): Promise<SearchResult>;
+  retrieve(index: IndexName, query: RetrievalQuery): Promise<RetrievedDocument[]>;
   count(index: IndexName): Promise<number>;
   clear(index: IndexName): Promise<void>;
   health(): Promise<boolean>;

@@ -3,7 +3,8 @@
  * raw API so that index rows can share the caller's transaction with the store rows they mirror.
  *
  * Layout, per index name N (N is one of the fixed IndexName values, never user input):
- *   search_N_docs     seq INTEGER PRIMARY KEY, id TEXT UNIQUE, lat REAL, lon REAL, date REAL (epoch ms)
+ *   search_N_docs     seq INTEGER PRIMARY KEY, id TEXT UNIQUE, lat REAL, lon REAL, date REAL (epoch ms),
+ *                     payload TEXT (JSON the matching scores from, so retrieval needs no store reads);
  *                     indexes (lat, lon) for the near-box and (date) for date sorting.
  *   search_N_fts      FTS5, contentless (content='', contentless_delete=1), rowid = docs.seq, one
  *                     column per known text field holding the normalised stems. Contentless because
@@ -19,10 +20,12 @@
  */
 import type { Db, DbTx } from "../db/client.js";
 import { boundingBox, EARTH_RADIUS_KM } from "../geo/haversine.js";
-import { normalizeForIndex, queryTerms } from "../text/normalize-italian.js";
+import { analyze, normalizeForIndex, queryTerms } from "../text/normalize-italian.js";
 import type {
   FilterValue,
   IndexName,
+  RetrievalQuery,
+  RetrievedDocument,
   SearchDocument,
   SearchHit,
   SearchIndex,
@@ -77,11 +80,18 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** FTS5 query from normalised stems only, each quoted, so user input can never inject FTS syntax. */
-function ftsMatchExpression(terms: string[], lastIsPrefix: boolean): string {
+/**
+ * FTS5 query from normalised stems only, each quoted, so user input can never inject FTS syntax.
+ * Terms are AND-ed (search) or OR-ed (retrieval for matching, where any shared word makes a candidate).
+ */
+function ftsMatchExpression(terms: string[], lastIsPrefix: boolean, joiner: " " | " OR " = " "): string {
   return terms
     .map((t, i) => `"${t.replaceAll('"', '""')}"${lastIsPrefix && i === terms.length - 1 ? "*" : ""}`)
-    .join(" ");
+    .join(joiner);
+}
+
+function parsePayload(text: unknown): unknown {
+  return typeof text === "string" ? JSON.parse(text) : null;
 }
 
 export class SqliteFtsIndex implements SearchIndex {
@@ -93,7 +103,7 @@ export class SqliteFtsIndex implements SearchIndex {
     for (const l of Object.values(LAYOUTS)) {
       const statements = [
         `CREATE TABLE IF NOT EXISTS ${l.docs} (
-           seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, lat REAL, lon REAL, date REAL)`,
+           seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, lat REAL, lon REAL, date REAL, payload TEXT)`,
         `CREATE INDEX IF NOT EXISTS ${l.docs}_geo ON ${l.docs} (lat, lon)`,
         `CREATE INDEX IF NOT EXISTS ${l.docs}_date ON ${l.docs} (date)`,
         `CREATE VIRTUAL TABLE IF NOT EXISTS ${l.fts} USING fts5(
@@ -106,6 +116,9 @@ export class SqliteFtsIndex implements SearchIndex {
         `CREATE INDEX IF NOT EXISTS ${l.filters}_fv ON ${l.filters} (field, value, doc_seq)`,
       ];
       for (const s of statements) await this.db.$executeRawUnsafe(s);
+      // Indexes built before payloads existed get the column; a reindex fills it.
+      const columns = await this.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('${l.docs}')`);
+      if (!columns.some((c) => c.name === "payload")) await this.db.$executeRawUnsafe(`ALTER TABLE ${l.docs} ADD COLUMN payload TEXT`);
     }
   }
 
@@ -174,6 +187,64 @@ export class SqliteFtsIndex implements SearchIndex {
     return { hits: result, total, facets };
   }
 
+  async retrieve(index: IndexName, query: RetrievalQuery): Promise<RetrievedDocument[]> {
+    const l = layoutOf(index);
+    const terms = [...new Set(analyze(query.anyText ?? ""))];
+    const anyOf = query.anyOf && query.anyOf.values.length > 0 ? query.anyOf : null;
+    if (terms.length === 0 && !anyOf) return [];
+    // The candidate documents: the union of the text hits (OR of the terms) and the documents carrying any listed value.
+    const sources: string[] = [];
+    const sourceParams: unknown[] = [];
+    if (terms.length > 0) {
+      sources.push(`SELECT rowid AS seq, bm25(${l.fts}, ${l.weights.join(", ")}) AS rank FROM ${l.fts} WHERE ${l.fts} MATCH ?`);
+      sourceParams.push(ftsMatchExpression(terms, false, " OR "));
+    }
+    if (anyOf) {
+      const keys = [...new Set(anyOf.values.map(filterKey))];
+      sources.push(`SELECT doc_seq AS seq, NULL AS rank FROM ${l.filters} WHERE field = ? AND value IN (${placeholders(keys.length)})`);
+      sourceParams.push(anyOf.field, ...keys);
+    }
+    const where: string[] = [];
+    const whereParams: unknown[] = [];
+    for (const [field, values] of Object.entries(query.filters ?? {})) {
+      if (!values || values.length === 0) continue;
+      const keys = [...new Set(values.map(filterKey))];
+      where.push(`EXISTS (SELECT 1 FROM ${l.filters} f WHERE f.doc_seq = d.seq AND f.field = ? AND f.value IN (${placeholders(keys.length)}))`);
+      whereParams.push(field, ...keys);
+    }
+    let dist = "NULL";
+    const distParams: unknown[] = [];
+    let outer = "";
+    const outerParams: unknown[] = [];
+    if (query.near) {
+      const box = boundingBox(query.near, query.near.radiusKm);
+      where.push("d.lat BETWEEN ? AND ? AND d.lon BETWEEN ? AND ?");
+      whereParams.push(box.minLat, box.maxLat, box.minLon, box.maxLon);
+      dist = `(2 * ${EARTH_RADIUS_KM} * asin(min(1, sqrt(
+                 pow(sin(radians(d.lat - ?) / 2), 2)
+                 + cos(radians(?)) * cos(radians(d.lat)) * pow(sin(radians(d.lon - ?) / 2), 2)))))`;
+      distParams.push(query.near.lat, query.near.lat, query.near.lon);
+      outer = "WHERE dist <= ?";
+      outerParams.push(query.near.radiusKm);
+    }
+    const order = query.order === "distance" && query.near ? "dist ASC, id" : "rank ASC NULLS FIRST, id";
+    const rows = await this.db.$queryRawUnsafe<{ id: string; dist: number | null; payload: unknown }[]>(
+      `WITH c AS (SELECT seq, MIN(rank) AS rank FROM (${sources.join(" UNION ALL ")}) GROUP BY seq),
+       hits AS (
+         SELECT d.id AS id, d.payload AS payload, c.rank AS rank, ${dist} AS dist
+         FROM c JOIN ${l.docs} d ON d.seq = c.seq
+         ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+       )
+       SELECT id, dist, payload FROM hits ${outer} ORDER BY ${order} LIMIT ?`,
+      ...sourceParams,
+      ...distParams,
+      ...whereParams,
+      ...outerParams,
+      Math.max(1, Math.floor(query.limit)),
+    );
+    return rows.map((r) => ({ id: r.id, distanceKm: r.dist == null ? null : Number(r.dist), payload: parsePayload(r.payload) }));
+  }
+
   async count(index: IndexName): Promise<number> {
     const l = layoutOf(index);
     const rows = await this.db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT COUNT(*) AS n FROM ${l.docs}`);
@@ -232,12 +303,12 @@ export class SqliteFtsIndex implements SearchIndex {
     const docParams = docs.flatMap((d) => {
       const geo = d.geo && Number.isFinite(d.geo.lat) && Number.isFinite(d.geo.lon) ? d.geo : null;
       const time = d.date ? d.date.getTime() : NaN;
-      return [d.id, geo?.lat ?? null, geo?.lon ?? null, Number.isFinite(time) ? time : null];
+      return [d.id, geo?.lat ?? null, geo?.lon ?? null, Number.isFinite(time) ? time : null, d.payload === undefined ? null : JSON.stringify(d.payload)];
     });
     // ON CONFLICT keeps the existing seq, so the FTS rowid of an updated document does not change.
     const seqRows = await t.$queryRawUnsafe<{ seq: unknown; id: string }[]>(
-      `INSERT INTO ${l.docs} (id, lat, lon, date) VALUES ${docs.map(() => "(?, ?, ?, ?)").join(", ")}
-       ON CONFLICT (id) DO UPDATE SET lat = excluded.lat, lon = excluded.lon, date = excluded.date
+      `INSERT INTO ${l.docs} (id, lat, lon, date, payload) VALUES ${docs.map(() => "(?, ?, ?, ?, ?)").join(", ")}
+       ON CONFLICT (id) DO UPDATE SET lat = excluded.lat, lon = excluded.lon, date = excluded.date, payload = excluded.payload
        RETURNING seq, id`,
       ...docParams,
     );
