@@ -300,3 +300,24 @@ describe("SqliteFtsIndex retrieval for matching", () => {
     expect(await retrieve({ anyOf: { field: "occ", values: ["isco4:9333", "cp5:8.1.3.1.0"] }, limit: 1 })).toHaveLength(1);
   });
 });
+
+describe("SqliteFtsIndex document frequency and full scan", () => {
+  beforeEach(async () => {
+    await index.upsert("candidates", [
+      { id: "a", text: { profile: "Cuoco", competences: "cucina piemontese; HACCP" }, filters: {}, geo: TORINO, date: null, payload: { n: 1 } },
+      { id: "b", text: { profile: "Cuoca", competences: "HACCP" }, filters: {}, geo: MILANO, date: null, payload: { n: 2 } },
+      { id: "c", text: { profile: "Barista", competences: "caffetteria" }, filters: {}, geo: TORINO, date: null, payload: { n: 3 } },
+    ]);
+  });
+
+  it("counts the documents having every word of a competence in that field only", async () => {
+    expect(await index.documentFrequency("candidates", "competences", "HACCP")).toEqual({ matching: 2, total: 3 });
+    expect(await index.documentFrequency("candidates", "competences", "cucina piemontese")).toEqual({ matching: 1, total: 3 });
+    expect(await index.documentFrequency("candidates", "competences", "cuoco")).toEqual({ matching: 0, total: 3 });
+  });
+
+  it("retrieves every document within the radius for the full-scan baseline", async () => {
+    const docs = await index.retrieve("candidates", { all: true, order: "distance", limit: 10, near: { ...TORINO, radiusKm: 20 } });
+    expect(docs.map((d) => d.id).sort()).toEqual(["a", "c"]);
+  });
+});

@@ -41,6 +41,8 @@ export interface RetrievalQuery {
   /** Any term of the text matches (OR), unlike search() where all must. */
   anyText?: string;
   anyOf?: { field: string; values: FilterValue[] };
+  /** Every document (within the filters and radius): the full-scan baseline retrieval is measured against. */
+  all?: boolean;
   filters?: Record<string, FilterValue[]>;
   near?: { lat: number; lon: number; radiusKm: number };
   order: "distance" | "relevance";
@@ -78,6 +80,8 @@ export interface SearchIndex {
   remove(index: IndexName, ids: string[], tx?: DbTx): Promise<void>;
   search(index: IndexName, query: SearchQuery): Promise<SearchResult>;
   retrieve(index: IndexName, query: RetrievalQuery): Promise<RetrievedDocument[]>;
+  /** How many documents have every word of `text` in a text field, out of how many: for rarity weights. */
+  documentFrequency(index: IndexName, field: string, text: string): Promise<{ matching: number; total: number }>;
   count(index: IndexName): Promise<number>;
   clear(index: IndexName): Promise<void>;
   health(): Promise<boolean>;

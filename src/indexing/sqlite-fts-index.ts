@@ -191,7 +191,7 @@ export class SqliteFtsIndex implements SearchIndex {
     const l = layoutOf(index);
     const terms = [...new Set(analyze(query.anyText ?? ""))];
     const anyOf = query.anyOf && query.anyOf.values.length > 0 ? query.anyOf : null;
-    if (terms.length === 0 && !anyOf) return [];
+    if (terms.length === 0 && !anyOf && !query.all) return [];
     // The candidate documents: the union of the text hits (OR of the terms) and the documents carrying any listed value.
     const sources: string[] = [];
     const sourceParams: unknown[] = [];
@@ -199,6 +199,7 @@ export class SqliteFtsIndex implements SearchIndex {
       sources.push(`SELECT rowid AS seq, bm25(${l.fts}, ${l.weights.join(", ")}) AS rank FROM ${l.fts} WHERE ${l.fts} MATCH ?`);
       sourceParams.push(ftsMatchExpression(terms, false, " OR "));
     }
+    if (query.all) sources.push(`SELECT seq, NULL AS rank FROM ${l.docs}`);
     if (anyOf) {
       const keys = [...new Set(anyOf.values.map(filterKey))];
       sources.push(`SELECT doc_seq AS seq, NULL AS rank FROM ${l.filters} WHERE field = ? AND value IN (${placeholders(keys.length)})`);
@@ -243,6 +244,18 @@ export class SqliteFtsIndex implements SearchIndex {
       Math.max(1, Math.floor(query.limit)),
     );
     return rows.map((r) => ({ id: r.id, distanceKm: r.dist == null ? null : Number(r.dist), payload: parsePayload(r.payload) }));
+  }
+
+  async documentFrequency(index: IndexName, field: string, text: string): Promise<{ matching: number; total: number }> {
+    const l = layoutOf(index);
+    const total = await this.count(index);
+    const terms = [...new Set(analyze(text))];
+    if (terms.length === 0 || !l.textFields.includes(field)) return { matching: 0, total };
+    const rows = await this.db.$queryRawUnsafe<{ n: unknown }[]>(
+      `SELECT COUNT(*) AS n FROM ${l.fts} WHERE ${l.fts} MATCH ?`,
+      `${field} : (${ftsMatchExpression(terms, false)})`,
+    );
+    return { matching: toNumber(rows[0]?.n), total };
   }
 
   async count(index: IndexName): Promise<number> {
