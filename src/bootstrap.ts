@@ -5,12 +5,14 @@ import { createDb } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
 import { createSearchIndex } from "./indexing/create-search-index.js";
 import { loadReferenceData } from "./reference/load-reference-data.js";
+import { loadMatchingConfig } from "./matching/load-matching-config.js";
 
 /**
  * Brings the store to the current schema, loads the reference data (comuni, CPIs) when missing and
  * opens the search index: what the service, the CLI and the tests all need before anything else.
  */
 export async function createContext(env: Env, log: Logger): Promise<AppContext> {
+  const matching = loadMatchingConfig(env.MATCHING_CONFIG);
   const { applied } = await applyMigrations(env.DATABASE_PATH);
   if (applied.length > 0) log.info({ applied }, "migrazioni applicate");
   const db = createDb(env.DATABASE_PATH);
@@ -22,5 +24,5 @@ export async function createContext(env: Env, log: Logger): Promise<AppContext> 
     meilisearchApiKey: env.MEILISEARCH_API_KEY,
   });
   await index.init();
-  return { env, db, index, log };
+  return { env, db, index, log, matching };
 }

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { Db } from "./db/client.js";
 import type { SearchIndex } from "./indexing/search-index.js";
+import type { MatchingConfig } from "./matching/matching-config.js";
 
 /** What every use-case needs from the outside world, built once at start (or per test). */
 export interface AppContext {
@@ -9,4 +10,5 @@ export interface AppContext {
   db: Db;
   index: SearchIndex;
   log: Logger;
+  matching: MatchingConfig;
 }

@@ -8,6 +8,7 @@ import { AppError } from "./errors.js";
 import { errorHandler } from "./error-handler.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { vacancyRoutes } from "./routes/vacancies.js";
+import { shortlistRoutes } from "./routes/shortlists.js";
 import { candidateRoutes } from "./routes/candidates.js";
 import { employerRoutes } from "./routes/employers.js";
 import { referenceRoutes } from "./routes/reference.js";
@@ -15,6 +16,7 @@ import { userRoutes } from "./routes/users.js";
 import { healthRoute } from "./routes/health.js";
 import { fileRoutes } from "./routes/files.js";
 import { auditRoutes } from "./routes/audit.js";
+import { matchRoutes } from "./routes/matches.js";
 
 export function createApp(ctx: AppContext): Express {
   const app = express();
@@ -46,6 +48,8 @@ export function createApp(ctx: AppContext): Express {
   // Files first: their fixed paths must win over /vacancies/:id.
   v1.use(fileRoutes(ctx));
   v1.use(vacancyRoutes(ctx));
+  v1.use(shortlistRoutes(ctx));
+  v1.use(matchRoutes(ctx));
   v1.use(candidateRoutes(ctx));
   v1.use(employerRoutes(ctx));
   v1.use(referenceRoutes(ctx));

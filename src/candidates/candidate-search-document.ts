@@ -1,9 +1,18 @@
 import type { SearchDocument } from "../indexing/search-index.js";
 import type { CandidateRecord } from "./candidate-repository.js";
+import { candidateFacts } from "../matching/build-facts.js";
+import { DEFAULT_MATCHING_CONFIG } from "../matching/matching-config.js";
+import { indexedReachKm } from "../matching/score-territory.js";
+import { resolveOccupation, retrievalKeys } from "../taxonomy/occupation-taxonomy.js";
 
-/** What candidate search sees of a person: profiles and competences, never contacts or tax code. */
+/**
+ * What candidate search sees of a person: profiles and competences, never contacts or tax code; the
+ * taxonomy keys of every declared and past occupation ("occ"), so matching finds related people by
+ * exact terms; and the facts matching scores from, so ranking a vacancy reads no store rows.
+ */
 export function candidateSearchDocument(c: CandidateRecord): SearchDocument {
   const profiles = c.declaredProfiles as { title: string }[];
+  const facts = candidateFacts(c);
   const activeProgrammes = c.programmes.filter((p) => !p.endDate || p.endDate >= new Date()).map((p) => p.programme);
   return {
     id: c.id,
@@ -21,8 +30,14 @@ export function candidateSearchDocument(c: CandidateRecord): SearchDocument {
       licence: c.drivingLicences as string[],
       educationLevel: c.educationLevel,
       tutor: c.tutorId,
+      occ: [
+        ...new Set(
+          [...profiles.map((p) => resolveOccupation(p.title, (p as { code?: string }).code)), ...c.experiences.map((e) => resolveOccupation(e.profileTitle, e.profileCode))].flatMap(retrievalKeys),
+        ),
+      ],
     },
-    geo: { lat: c.domicile.lat, lon: c.domicile.lon },
+    geo: { lat: c.domicile.lat, lon: c.domicile.lon, reachKm: indexedReachKm(facts, DEFAULT_MATCHING_CONFIG) },
     date: c.availabilityDeclaredAt ?? c.createdAt,
+    payload: facts,
   };
 }

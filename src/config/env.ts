@@ -21,6 +21,7 @@ export const envSchema = z.object({
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default("1mb"),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().max(200).default(20),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  MATCHING_CONFIG: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

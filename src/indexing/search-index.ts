@@ -14,7 +14,8 @@ export interface SearchDocument {
   id: string;
   text: Record<string, string>;
   filters: Record<string, FilterValue | FilterValue[] | null>;
-  geo: { lat: number; lon: number } | null;
+  /** `reachKm`: how far from its point the document may be matched (a person's travel limit); null = no limit. */
+  geo: { lat: number; lon: number; reachKm?: number | null } | null;
   date: Date | null;
   /** What matching needs to score the document without reading the store (JSON); returned by retrieve(). */
   payload?: unknown;
@@ -45,6 +46,8 @@ export interface RetrievalQuery {
   all?: boolean;
   filters?: Record<string, FilterValue[]>;
   near?: { lat: number; lon: number; radiusKm: number };
+  /** With near: only documents whose own reach covers the distance (people who can travel that far). */
+  withinReach?: boolean;
   order: "distance" | "relevance";
   limit: number;
 }

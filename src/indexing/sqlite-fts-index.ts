@@ -4,7 +4,8 @@
  *
  * Layout, per index name N (N is one of the fixed IndexName values, never user input):
  *   search_N_docs     seq INTEGER PRIMARY KEY, id TEXT UNIQUE, lat REAL, lon REAL, date REAL (epoch ms),
- *                     payload TEXT (JSON the matching scores from, so retrieval needs no store reads);
+ *                     payload TEXT (JSON the matching scores from, so retrieval needs no store reads),
+ *                     reach REAL (km the document may be from a matching point: a person's travel);
  *                     indexes (lat, lon) for the near-box and (date) for date sorting.
  *   search_N_fts      FTS5, contentless (content='', contentless_delete=1), rowid = docs.seq, one
  *                     column per known text field holding the normalised stems. Contentless because
@@ -103,7 +104,7 @@ export class SqliteFtsIndex implements SearchIndex {
     for (const l of Object.values(LAYOUTS)) {
       const statements = [
         `CREATE TABLE IF NOT EXISTS ${l.docs} (
-           seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, lat REAL, lon REAL, date REAL, payload TEXT)`,
+           seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, lat REAL, lon REAL, date REAL, payload TEXT, reach REAL)`,
         `CREATE INDEX IF NOT EXISTS ${l.docs}_geo ON ${l.docs} (lat, lon)`,
         `CREATE INDEX IF NOT EXISTS ${l.docs}_date ON ${l.docs} (date)`,
         `CREATE VIRTUAL TABLE IF NOT EXISTS ${l.fts} USING fts5(
@@ -116,9 +117,11 @@ export class SqliteFtsIndex implements SearchIndex {
         `CREATE INDEX IF NOT EXISTS ${l.filters}_fv ON ${l.filters} (field, value, doc_seq)`,
       ];
       for (const s of statements) await this.db.$executeRawUnsafe(s);
-      // Indexes built before payloads existed get the column; a reindex fills it.
+      // Indexes built before these columns existed get them; a reindex fills them.
       const columns = await this.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('${l.docs}')`);
-      if (!columns.some((c) => c.name === "payload")) await this.db.$executeRawUnsafe(`ALTER TABLE ${l.docs} ADD COLUMN payload TEXT`);
+      for (const [name, type] of [["payload", "TEXT"], ["reach", "REAL"]]) {
+        if (!columns.some((c) => c.name === name)) await this.db.$executeRawUnsafe(`ALTER TABLE ${l.docs} ADD COLUMN ${name} ${type}`);
+      }
     }
   }
 
@@ -195,9 +198,11 @@ export class SqliteFtsIndex implements SearchIndex {
     // The candidate documents: the union of the text hits (OR of the terms) and the documents carrying any listed value.
     const sources: string[] = [];
     const sourceParams: unknown[] = [];
+    // bm25 only works in the query that runs the MATCH: materialised so the planner cannot flatten it away.
+    let textCte = "";
     if (terms.length > 0) {
-      sources.push(`SELECT rowid AS seq, bm25(${l.fts}, ${l.weights.join(", ")}) AS rank FROM ${l.fts} WHERE ${l.fts} MATCH ?`);
-      sourceParams.push(ftsMatchExpression(terms, false, " OR "));
+      textCte = `t AS MATERIALIZED (SELECT rowid AS seq, bm25(${l.fts}, ${l.weights.join(", ")}) AS rank FROM ${l.fts} WHERE ${l.fts} MATCH ?),`;
+      sources.push("SELECT seq, rank FROM t");
     }
     if (query.all) sources.push(`SELECT seq, NULL AS rank FROM ${l.docs}`);
     if (anyOf) {
@@ -225,18 +230,19 @@ export class SqliteFtsIndex implements SearchIndex {
                  pow(sin(radians(d.lat - ?) / 2), 2)
                  + cos(radians(?)) * cos(radians(d.lat)) * pow(sin(radians(d.lon - ?) / 2), 2)))))`;
       distParams.push(query.near.lat, query.near.lat, query.near.lon);
-      outer = "WHERE dist <= ?";
+      outer = query.withinReach ? "WHERE dist <= ? AND (reach IS NULL OR dist <= reach)" : "WHERE dist <= ?";
       outerParams.push(query.near.radiusKm);
     }
     const order = query.order === "distance" && query.near ? "dist ASC, id" : "rank ASC NULLS FIRST, id";
     const rows = await this.db.$queryRawUnsafe<{ id: string; dist: number | null; payload: unknown }[]>(
-      `WITH c AS (SELECT seq, MIN(rank) AS rank FROM (${sources.join(" UNION ALL ")}) GROUP BY seq),
+      `WITH ${textCte} c AS (SELECT seq, MIN(rank) AS rank FROM (${sources.join(" UNION ALL ")}) GROUP BY seq),
        hits AS (
-         SELECT d.id AS id, d.payload AS payload, c.rank AS rank, ${dist} AS dist
+         SELECT d.id AS id, d.payload AS payload, d.reach AS reach, c.rank AS rank, ${dist} AS dist
          FROM c JOIN ${l.docs} d ON d.seq = c.seq
          ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
        )
        SELECT id, dist, payload FROM hits ${outer} ORDER BY ${order} LIMIT ?`,
+      ...(terms.length > 0 ? [ftsMatchExpression(terms, false, " OR ")] : []),
       ...sourceParams,
       ...distParams,
       ...whereParams,
@@ -316,12 +322,13 @@ export class SqliteFtsIndex implements SearchIndex {
     const docParams = docs.flatMap((d) => {
       const geo = d.geo && Number.isFinite(d.geo.lat) && Number.isFinite(d.geo.lon) ? d.geo : null;
       const time = d.date ? d.date.getTime() : NaN;
-      return [d.id, geo?.lat ?? null, geo?.lon ?? null, Number.isFinite(time) ? time : null, d.payload === undefined ? null : JSON.stringify(d.payload)];
+      const reach = geo?.reachKm ?? null;
+      return [d.id, geo?.lat ?? null, geo?.lon ?? null, Number.isFinite(time) ? time : null, d.payload === undefined ? null : JSON.stringify(d.payload), reach !== null && Number.isFinite(reach) ? reach : null];
     });
     // ON CONFLICT keeps the existing seq, so the FTS rowid of an updated document does not change.
     const seqRows = await t.$queryRawUnsafe<{ seq: unknown; id: string }[]>(
-      `INSERT INTO ${l.docs} (id, lat, lon, date, payload) VALUES ${docs.map(() => "(?, ?, ?, ?, ?)").join(", ")}
-       ON CONFLICT (id) DO UPDATE SET lat = excluded.lat, lon = excluded.lon, date = excluded.date, payload = excluded.payload
+      `INSERT INTO ${l.docs} (id, lat, lon, date, payload, reach) VALUES ${docs.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}
+       ON CONFLICT (id) DO UPDATE SET lat = excluded.lat, lon = excluded.lon, date = excluded.date, payload = excluded.payload, reach = excluded.reach
        RETURNING seq, id`,
       ...docParams,
     );

@@ -1,11 +1,16 @@
 import type { SearchDocument } from "../indexing/search-index.js";
 import { atecoEntry } from "../reference/code-lists.js";
 import type { VacancyRecord } from "./vacancy-repository.js";
+import { vacancyFacts } from "../matching/build-facts.js";
+import { resolveOccupation, retrievalKeys } from "../taxonomy/occupation-taxonomy.js";
 
 const join = (...parts: (string | null | undefined | string[])[]) =>
   parts.flat().filter((p): p is string => Boolean(p)).join(" ");
 
-/** What the showcase search sees of a vacancy: the single mapping for every backend. */
+/**
+ * What the showcase search sees of a vacancy: the single mapping for every backend, with the taxonomy
+ * keys of its occupation ("occ") and its matching facts as payload, for matching people to offers.
+ */
 export function vacancySearchDocument(v: VacancyRecord): SearchDocument {
   return {
     id: v.id,
@@ -24,8 +29,10 @@ export function vacancySearchDocument(v: VacancyRecord): SearchDocument {
       sourceService: v.sourceService,
       reservedL68: v.reservedL68,
       employer: v.employerId,
+      occ: retrievalKeys(resolveOccupation(v.profileTitle, v.profileCode)),
     },
     geo: v.workplace ? { lat: v.workplace.lat, lon: v.workplace.lon } : null,
     date: v.arrivalDate,
+    payload: vacancyFacts(v),
   };
 }

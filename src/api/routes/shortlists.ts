@@ -1,0 +1,72 @@
+import { Router } from "express";
+import type { AppContext } from "../../context.js";
+import { mountRoute } from "../route-contract.js";
+import { idParams } from "./vacancies.js";
+import {
+  shortlistAddSchema,
+  shortlistContactSchema,
+  shortlistEntryParams,
+  shortlistNoBody,
+  shortlistOutcomeSchema,
+  shortlistRemoveSchema,
+} from "../../shortlists/shortlist-schemas.js";
+import { toShortlistView } from "../../shortlists/shortlist-views.js";
+import { buildShortlist } from "../../shortlists/build-shortlist.js";
+import { readShortlist } from "../../shortlists/read-shortlist.js";
+import { addToShortlist } from "../../shortlists/add-to-shortlist.js";
+import { removeFromShortlist } from "../../shortlists/remove-from-shortlist.js";
+import { markContact } from "../../shortlists/mark-contact.js";
+import { sendShortlist } from "../../shortlists/send-shortlist.js";
+import { recordOutcome } from "../../shortlists/record-outcome.js";
+import { listShortlistHistory } from "../../shortlists/list-shortlist-history.js";
+
+const tag = "Rose di candidati";
+const manage = "admin; referente del CPI dell'offerta";
+/** Write flows answer with the list without personal contacts (those are read, and audited, through GET). */
+const view = { contacts: false };
+
+export function shortlistRoutes(ctx: AppContext): Router {
+  const r = Router();
+  mountRoute(
+    r,
+    { method: "post", path: "/vacancies/:id/shortlist", tag, summary: "Costruisce la rosa in preparazione dall'abbinamento (fino al tetto: 15 salvo diversa richiesta)", roles: manage, params: idParams, body: shortlistNoBody, successStatus: 201 },
+    async ({ actor, params, route }) => toShortlistView(await buildShortlist(ctx, actor, params.id, route), view),
+  );
+  mountRoute(
+    r,
+    { method: "get", path: "/vacancies/:id/shortlist", tag, summary: "Legge la rosa (gli operatori: tutta, con la storia; l'azienda: solo le persone inviate). Lettura registrata", roles: "operatori del CPI dell'offerta; l'azienda titolare, solo la rosa inviata", params: idParams },
+    ({ actor, params, route }) => readShortlist(ctx, actor, params.id, route),
+  );
+  mountRoute(
+    r,
+    { method: "post", path: "/vacancies/:id/shortlist/entries", tag, summary: "Inserisce a mano una persona disponibile, con il motivo, entro il tetto", roles: manage, params: idParams, body: shortlistAddSchema, successStatus: 201 },
+    async ({ actor, params, body, route }) => toShortlistView(await addToShortlist(ctx, actor, params.id, body.candidateId, body.reason, route), view),
+  );
+  mountRoute(
+    r,
+    { method: "post", path: "/vacancies/:id/shortlist/entries/:candidateId/remove", tag, summary: "Toglie una persona dalla rosa, con il motivo (resta nella storia)", roles: manage, params: shortlistEntryParams, body: shortlistRemoveSchema },
+    async ({ actor, params, body, route }) => toShortlistView(await removeFromShortlist(ctx, actor, params.id, params.candidateId, body.reason, route), view),
+  );
+  mountRoute(
+    r,
+    { method: "post", path: "/vacancies/:id/shortlist/entries/:candidateId/contact", tag, summary: "Registra l'esito del contatto (disponibile, non disponibile, non raggiungibile; da contattare per riprovare)", roles: manage, params: shortlistEntryParams, body: shortlistContactSchema },
+    async ({ actor, params, body, route }) =>
+      toShortlistView(await markContact(ctx, actor, params.id, params.candidateId, body.status, body.note, route), view),
+  );
+  mountRoute(
+    r,
+    { method: "post", path: "/vacancies/:id/shortlist/entries/:candidateId/outcome", tag, summary: "Registra l'esito dell'azienda (colloquio, assunzione, …); l'assunzione rende la persona occupata", roles: "admin; referente del CPI; l'azienda titolare dell'offerta", params: shortlistEntryParams, body: shortlistOutcomeSchema },
+    ({ actor, params, body, route }) => recordOutcome(ctx, actor, params.id, params.candidateId, body.outcome, body.note, route),
+  );
+  mountRoute(
+    r,
+    { method: "post", path: "/vacancies/:id/shortlist/send", tag, summary: "Invia all'azienda le sole persone disponibili (mai oltre il tetto); verifica dell'esito entro 15 giorni", roles: manage, params: idParams, body: shortlistNoBody },
+    async ({ actor, params, route }) => toShortlistView(await sendShortlist(ctx, actor, params.id, route), view),
+  );
+  mountRoute(
+    r,
+    { method: "get", path: "/vacancies/:id/shortlist/history", tag, summary: "Storia delle rose dell'offerta: chi ha cambiato cosa, quando e perché", roles: "operatori del CPI dell'offerta", params: idParams },
+    ({ actor, params }) => listShortlistHistory(ctx, actor, params.id),
+  );
+  return r;
+}

@@ -1,0 +1,49 @@
+import { language } from "../reference/code-lists.js";
+import { km, list } from "./format-reason.js";
+import type { CandidateFacts, Exclusion, VacancyFacts } from "./match-types.js";
+import { activeProgrammes } from "./active-programmes.js";
+import type { TravelLimit } from "./score-territory.js";
+
+export interface ConstraintContext {
+  distanceKm: number | null;
+  limit: TravelLimit;
+  onVacancyList: boolean;
+  today: Date;
+}
+
+/**
+ * What keeps a person off a vacancy whatever the score, each with its reason: not available, already
+ * hired or already on this vacancy's list, a licence or language the offer requires and the person
+ * lacks (undeclared counts as lacking), beyond the person's travel limit (declared, or the reference
+ * when none was declared), a vacancy reserved
+ * under L. 68/1999 for a person not registered.
+ */
+export function hardConstraints(offer: VacancyFacts, person: CandidateFacts, ctx: ConstraintContext): Exclusion[] {
+  const out: Exclusion[] = [];
+  if (person.availability === "employed") out.push({ code: "already_hired", reason: "Risulta già occupata/o" });
+  else if (person.availability !== "available") out.push({ code: "not_available", reason: "Non disponibile al momento" });
+  if (ctx.onVacancyList) out.push({ code: "already_on_list", reason: "Già nella rosa di questa offerta" });
+  const missingLicences = offer.licences.filter((l) => !person.licences.includes(l));
+  if (missingLicences.length > 0) {
+    out.push({ code: "missing_licence", reason: `Manca la patente richiesta: ${list(missingLicences)}` });
+  }
+  const missingLanguages = offer.languages.filter((req) => !person.languages.some((l) => l.code === req.code));
+  if (missingLanguages.length > 0) {
+    out.push({
+      code: "missing_language",
+      reason: `Lingua richiesta non dichiarata: ${list(missingLanguages.map((l) => `${language(l.code)?.label.toLowerCase() ?? l.code} ${l.level}`))}`,
+    });
+  }
+  // Without a declared limit the reference applies all the same: a missing fact is never a pass.
+  if (ctx.distanceKm !== null && ctx.distanceKm > ctx.limit.km) {
+    const undeclared = ctx.limit.declared ? "" : " (distanza massima non dichiarata)";
+    out.push({ code: "beyond_travel", reason: `Sede a ${km(ctx.distanceKm)}, oltre i ${ctx.limit.basis}${undeclared}` });
+  }
+  if (offer.reservedL68 && !activeProgrammes(person, ctx.today).includes("L68")) {
+    out.push({ code: "reserved_l68", reason: "Offerta riservata agli iscritti al collocamento mirato (L. 68/1999)" });
+  }
+  if (!["open", "in_preselection", "list_sent"].includes(offer.status)) {
+    out.push({ code: "vacancy_closed", reason: "L'offerta è chiusa" });
+  }
+  return out;
+}

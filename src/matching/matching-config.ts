@@ -1,0 +1,68 @@
+import { z } from "../validation/zod-setup.js";
+
+/**
+ * Every number matching uses, in one place. The weights say how much each component counts; a
+ * component the vacancy does not ask for (no competences listed, no requirements) is left out and
+ * the others share its weight, the same for every person of that vacancy.
+ */
+export const matchingConfigSchema = z
+  .object({
+    modelVersion: z.string().default("2026.11-1"),
+    weights: z
+      .object({
+        profile: z.number().min(0).default(40),
+        competences: z.number().min(0).default(25),
+        territory: z.number().min(0).default(20),
+        requirements: z.number().min(0).default(15),
+      })
+      .strict()
+      .default({ profile: 40, competences: 25, territory: 20, requirements: 15 }),
+    /** Points added for people the CPI must serve first; zero unless a region decides otherwise. */
+    priorityBoost: z
+      .object({
+        ADR: z.number().min(0).max(20).default(0),
+        RDC: z.number().min(0).max(20).default(0),
+        ADI: z.number().min(0).max(20).default(0),
+        SFL: z.number().min(0).max(20).default(0),
+        longTermUnemployed: z.number().min(0).max(20).default(0),
+      })
+      .strict()
+      .default({ ADR: 0, RDC: 0, ADI: 0, SFL: 0, longTermUnemployed: 0 }),
+    /** Months since the declaration of availability after which a person counts as long-term unemployed. */
+    longTermUnemployedMonths: z.number().int().min(1).default(12),
+    /** Below this score a person is not proposed for a list (still visible in the ranking). */
+    qualifyingScore: z.number().min(0).max(100).default(45),
+    /** Within this many points two people are a near-tie: the one put on fewer recent lists goes first. */
+    nearTieMargin: z.number().min(0).max(20).default(2),
+    recentListsWeeks: z.number().int().min(1).max(52).default(8),
+    territory: z
+      .object({
+        /** Distance that counts as "on the doorstep": full territory score. */
+        fullScoreKm: z.number().min(0).default(5),
+        /** Reference travel when a person declared none and no congrua band applies. */
+        defaultMaxTravelKm: z.number().min(1).default(30),
+        /** Public-transport minutes to km, to read a travel limit given in minutes (an estimate, said so). */
+        kmPerMinute: z.number().positive().default(0.5),
+        /**
+         * The widest reference any congrua rule gives (RdC 2019, first offer: 100 km): how far the index
+         * looks for people who declared no travel limit. Changing it needs a reindex.
+         */
+        maxReferenceKm: z.number().positive().default(100),
+      })
+      .strict()
+      .default({ fullScoreKm: 5, defaultMaxTravelKm: 30, kmPerMinute: 0.5, maxReferenceKm: 100 }),
+    retrieval: z
+      .object({
+        /** Around the workplace; each person is then held to their own reach (declared travel or reference). */
+        maxRadiusKm: z.number().positive().default(250),
+        keyLimit: z.number().int().min(100).default(20_000),
+        textLimit: z.number().int().min(100).default(3_000),
+      })
+      .strict()
+      .default({ maxRadiusKm: 250, keyLimit: 20_000, textLimit: 3_000 }),
+  })
+  .strict();
+
+export type MatchingConfig = z.infer<typeof matchingConfigSchema>;
+
+export const DEFAULT_MATCHING_CONFIG: MatchingConfig = matchingConfigSchema.parse({});

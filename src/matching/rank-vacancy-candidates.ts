@@ -1,0 +1,96 @@
+import type { AppContext } from "../context.js";
+import { candidatesOnVacancyLists, recentListCounts } from "../shortlists/list-membership.js";
+import { resolveOccupation } from "../taxonomy/occupation-taxonomy.js";
+import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
+import { activeProgrammes } from "./active-programmes.js";
+import { vacancyFacts } from "./build-facts.js";
+import { rarityWeights } from "./competence-rarity.js";
+import { evaluateMatch, type MatchContext, type PreparedOffer } from "./evaluate-match.js";
+import type { MatchEvaluation } from "./match-types.js";
+import { narrowingOptions, type NarrowingOption } from "./narrow-pool.js";
+import { rankMatches, type Scored } from "./rank-matches.js";
+import { retrieveCandidates, scanAllCandidates, type Retrieved } from "./retrieve-candidates.js";
+
+export interface RankedMatch extends MatchEvaluation {
+  rank: number;
+  /** Passes every hard constraint and reaches the qualifying score: may go on a list. */
+  qualified: boolean;
+  recentLists: number;
+  fairnessNote: string | null;
+  candidate: { id: string; cpiCode: string; comune: string; province: string; programmes: string[] };
+}
+
+export interface VacancyRanking {
+  offer: PreparedOffer;
+  /** People who pass the hard constraints, best first (qualified or not). */
+  ranked: RankedMatch[];
+  qualifiedCount: number;
+  narrowing: NarrowingOption[];
+  scored: number;
+}
+
+export interface RankOptions {
+  /** "full" scores every available person: the baseline retrieval is measured against. */
+  scan?: "retrieval" | "full";
+  today?: Date;
+}
+
+/** How far down the ranking near-ties are settled by recent lists: well past any page a referent reads. */
+const FAIRNESS_WINDOW = 300;
+/** How many of the best get their congrua verdict (it costs more than the score): every stored match. */
+const CONGRUA_WINDOW = 100;
+
+export function prepareOffer(vacancy: VacancyRecord): PreparedOffer {
+  const facts = vacancyFacts(vacancy);
+  return { facts, occupation: resolveOccupation(facts.title, facts.profileCode) };
+}
+
+/**
+ * Ranks the job seekers for a vacancy: retrieval from the index around the workplace (each person
+ * within their own reach), scoring, hard constraints, near-tie fairness, and the parameters that would
+ * narrow the pool when more qualify than the list may hold.
+ */
+export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, options: RankOptions = {}): Promise<VacancyRanking> {
+  const cfg = ctx.matching;
+  const today = options.today ?? new Date();
+  const offer = prepareOffer(vacancy);
+  const listed = await candidatesOnVacancyLists(ctx.db, vacancy.id);
+  const matchCtx: MatchContext = {
+    today,
+    cfg,
+    rarity: await rarityWeights(ctx.index, [...offer.facts.mustHave, ...offer.facts.niceToHave]),
+    onVacancyList: (id) => listed.has(id),
+  };
+  const retrieved: Retrieved[] = options.scan === "full" ? await scanAllCandidates(ctx.index) : await retrieveCandidates(ctx.index, offer, cfg);
+  const scored: Scored[] = retrieved.map((r) => ({ facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) }));
+  const eligible = scored.filter((s) => s.evaluation.exclusions.length === 0);
+  const top = [...eligible].sort((a, b) => b.evaluation.score - a.evaluation.score).slice(0, FAIRNESS_WINDOW);
+  const since = new Date(today.getTime() - cfg.recentListsWeeks * 7 * 86_400_000);
+  const recent = await recentListCounts(ctx.db, top.map((s) => s.facts.id), since);
+  const withCongrua = { ...matchCtx, withCongrua: true };
+  const ranked = rankMatches(eligible, offer.facts, recent, cfg).map(
+    (r): RankedMatch => ({
+      ...(r.rank <= CONGRUA_WINDOW ? evaluateMatch(offer, r.facts, r.evaluation.distanceKm, withCongrua) : r.evaluation),
+      rank: r.rank,
+      qualified: r.evaluation.score >= cfg.qualifyingScore,
+      recentLists: r.recentLists,
+      fairnessNote: r.fairnessNote,
+      reasons: r.fairnessNote ? [...r.evaluation.reasons, r.fairnessNote] : r.evaluation.reasons,
+      candidate: { id: r.facts.id, cpiCode: r.facts.cpiCode, comune: r.facts.comune, province: r.facts.province, programmes: activeProgrammes(r.facts, today) },
+    }),
+  );
+  const qualified = eligible.filter((s) => s.evaluation.score >= cfg.qualifyingScore);
+  return {
+    offer,
+    ranked,
+    qualifiedCount: qualified.length,
+    narrowing: narrowingOptions(qualified, offer.occupation, offer.facts.shortlistCap, today),
+    scored: scored.length,
+  };
+}
+
+/** The qualified people for a vacancy's list, best first: what building a list starts from. */
+export async function rankCandidatesForVacancy(ctx: AppContext, vacancy: VacancyRecord, options: { limit: number }): Promise<RankedMatch[]> {
+  const { ranked } = await rankVacancy(ctx, vacancy);
+  return ranked.filter((r) => r.qualified).slice(0, options.limit);
+}

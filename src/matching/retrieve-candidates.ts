@@ -1,0 +1,37 @@
+import type { SearchIndex } from "../indexing/search-index.js";
+import { retrievalKeys } from "../taxonomy/occupation-taxonomy.js";
+import type { PreparedOffer } from "./evaluate-match.js";
+import type { MatchingConfig } from "./matching-config.js";
+import type { CandidateFacts } from "./match-types.js";
+
+export interface Retrieved {
+  facts: CandidateFacts;
+  distanceKm: number | null;
+}
+
+/**
+ * The people worth scoring for an offer, from the index: those whose occupations share a taxonomy key
+ * with the offer's (same unit, group or related group), nearest first, plus those sharing any word of
+ * the job title or of the required competences, most relevant first; available ones only, each within
+ * their own reach of the workplace (anywhere when the workplace is unknown).
+ */
+export async function retrieveCandidates(index: SearchIndex, offer: PreparedOffer, cfg: MatchingConfig): Promise<Retrieved[]> {
+  const v = offer.facts;
+  const near = v.lat !== null && v.lon !== null ? { lat: v.lat, lon: v.lon, radiusKm: cfg.retrieval.maxRadiusKm } : undefined;
+  const common = { filters: { availability: ["available"] }, near, withinReach: true };
+  const [byKeys, byText] = await Promise.all([
+    index.retrieve("candidates", { ...common, anyOf: { field: "occ", values: retrievalKeys(offer.occupation) }, order: "distance", limit: cfg.retrieval.keyLimit }),
+    index.retrieve("candidates", { ...common, anyText: [v.title, ...v.mustHave].join(" "), order: "relevance", limit: cfg.retrieval.textLimit }),
+  ]);
+  const out = new Map<string, Retrieved>();
+  for (const d of [...byKeys, ...byText]) {
+    if (!out.has(d.id) && d.payload) out.set(d.id, { facts: d.payload as CandidateFacts, distanceKm: d.distanceKm });
+  }
+  return [...out.values()];
+}
+
+/** Every person in the index, with no filter at all: the naive full scan retrieval is checked against. */
+export async function scanAllCandidates(index: SearchIndex): Promise<Retrieved[]> {
+  const docs = await index.retrieve("candidates", { all: true, order: "relevance", limit: Number.MAX_SAFE_INTEGER });
+  return docs.filter((d) => d.payload).map((d) => ({ facts: d.payload as CandidateFacts, distanceKm: null }));
+}

@@ -1,0 +1,62 @@
+import { matchCompetences } from "../taxonomy/competences.js";
+import { list, pct, quoted } from "./format-reason.js";
+import type { CandidateFacts, CompetenceMatch, VacancyFacts } from "./match-types.js";
+import type { ComponentValue } from "./score-profile.js";
+
+/** How rare a competence is among job seekers, as a weight ≥ 1 (rarer weighs more). */
+export type RarityWeight = (competence: string) => number;
+
+export interface CompetenceScore extends ComponentValue {
+  matched: CompetenceMatch[];
+  missing: { competence: string; mustHave: boolean }[];
+}
+
+/** Must-have coverage counts three times nice-to-have coverage. */
+const MUST_HAVE_SHARE = 0.75;
+
+/**
+ * Coverage of the offer's competences by the person's competences and trainings, each requirement
+ * weighted by its rarity and credited by how closely the best offered competence matches it.
+ * Undeclared competences are missing, never matched.
+ */
+export function scoreCompetences(offer: VacancyFacts, person: CandidateFacts, rarity: RarityWeight): CompetenceScore {
+  const offered = [...person.competences, ...person.trainings];
+  const must = coverage(offer.mustHave, offered, rarity, true);
+  const nice = coverage(offer.niceToHave, offered, rarity, false);
+  const applicable = offer.mustHave.length + offer.niceToHave.length > 0;
+  const value = !applicable
+    ? 0
+    : offer.mustHave.length === 0
+      ? nice.value
+      : offer.niceToHave.length === 0
+        ? must.value
+        : MUST_HAVE_SHARE * must.value + (1 - MUST_HAVE_SHARE) * nice.value;
+  const matched = [...must.matched, ...nice.matched];
+  const missing = [...must.missing, ...nice.missing];
+  const parts: string[] = [];
+  if (offer.mustHave.length > 0) parts.push(`indispensabili coperte al ${pct(must.value)}`);
+  if (offer.niceToHave.length > 0) parts.push(`gradite al ${pct(nice.value)}`);
+  if (matched.length > 0) parts.push(`possiede ${list(matched.map((m) => quoted(m.required)))}`);
+  const missingMust = missing.filter((m) => m.mustHave).map((m) => quoted(m.competence));
+  if (missingMust.length > 0) parts.push(`mancano ${list(missingMust)}`);
+  const reason = applicable ? `Competenze: ${parts.join("; ")}` : "L'offerta non elenca competenze";
+  return { value, applicable, reason, matched, missing };
+}
+
+function coverage(required: string[], offered: string[], rarity: RarityWeight, mustHave: boolean) {
+  if (required.length === 0) return { value: 0, matched: [] as CompetenceMatch[], missing: [] as { competence: string; mustHave: boolean }[] };
+  const result = matchCompetences(required, offered);
+  const similarityOf = new Map(result.matched.map((m) => [m.required, m]));
+  let total = 0;
+  let covered = 0;
+  for (const r of required) {
+    const w = rarity(r);
+    total += w;
+    covered += w * (similarityOf.get(r)?.similarity ?? 0);
+  }
+  return {
+    value: total > 0 ? covered / total : 0,
+    matched: result.matched.map((m) => ({ ...m, mustHave })),
+    missing: result.missing.map((competence) => ({ competence, mustHave })),
+  };
+}

@@ -1,0 +1,41 @@
+import type { Actor } from "../auth/actor.js";
+import { assertAllowed } from "../auth/policies.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { AppError } from "../api/errors.js";
+import type { AppContext } from "../context.js";
+import { findVacancy } from "../vacancies/vacancy-repository.js";
+import { recordShortlistEvents } from "./shortlist-events.js";
+import { canManageShortlist } from "./shortlist-policies.js";
+import { assertVacancyNotClosed, findEntry, reloadShortlist, requireDraftShortlist, type ShortlistRecord } from "./shortlist-repository.js";
+import { contactStatusMachine, type ContactStatus } from "./shortlist-states.js";
+import { assertTransition } from "./shortlist-transitions.js";
+
+/** Records the answer of a person the CPI contacted (D2: availability verified before the list goes out). */
+export async function markContact(
+  ctx: AppContext,
+  actor: Actor,
+  vacancyId: string,
+  candidateId: string,
+  status: ContactStatus,
+  note: string | undefined,
+  route: string,
+): Promise<ShortlistRecord> {
+  return ctx.db.$transaction(async (tx) => {
+    const vacancy = await findVacancy(tx, vacancyId);
+    assertAllowed(canManageShortlist(actor, vacancy));
+    assertVacancyNotClosed(vacancy);
+    const list = await requireDraftShortlist(tx, vacancyId);
+    const entry = findEntry(list, candidateId);
+    if (entry.removedAt !== null) {
+      throw new AppError("CONFLICT", "La persona è stata tolta dalla rosa: reinserirla prima di registrare il contatto.", [
+        { field: "candidateId", message: "Tolta dalla rosa" },
+      ]);
+    }
+    const from = entry.contactStatus as ContactStatus;
+    assertTransition(contactStatusMachine, from, status, "Contatto", "status");
+    await tx.shortlistEntry.update({ where: { id: entry.id }, data: { contactStatus: status } });
+    await recordShortlistEvents(tx, actor, list.id, [{ type: "contact", candidateId, from, to: status, reason: note ?? null }]);
+    await recordAudit(tx, actor, "update", "candidate", [candidateId], route);
+    return reloadShortlist(tx, list.id);
+  });
+}

@@ -1,0 +1,34 @@
+import type { Actor } from "../auth/actor.js";
+import { assertAllowed } from "../auth/policies.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { AppError } from "../api/errors.js";
+import type { AppContext } from "../context.js";
+import { findVacancy } from "../vacancies/vacancy-repository.js";
+import { recordShortlistEvents } from "./shortlist-events.js";
+import { canManageShortlist } from "./shortlist-policies.js";
+import { assertVacancyNotClosed, findEntry, reloadShortlist, requireDraftShortlist, type ShortlistRecord } from "./shortlist-repository.js";
+
+/** Takes a person off the draft list, with the reason; the entry stays, flagged, and in the history. */
+export async function removeFromShortlist(
+  ctx: AppContext,
+  actor: Actor,
+  vacancyId: string,
+  candidateId: string,
+  reason: string,
+  route: string,
+): Promise<ShortlistRecord> {
+  return ctx.db.$transaction(async (tx) => {
+    const vacancy = await findVacancy(tx, vacancyId);
+    assertAllowed(canManageShortlist(actor, vacancy));
+    assertVacancyNotClosed(vacancy);
+    const list = await requireDraftShortlist(tx, vacancyId);
+    const entry = findEntry(list, candidateId);
+    if (entry.removedAt !== null) {
+      throw new AppError("CONFLICT", "La persona è già stata tolta dalla rosa.", [{ field: "candidateId", message: `Motivo: ${entry.removedReason ?? "—"}` }]);
+    }
+    await tx.shortlistEntry.update({ where: { id: entry.id }, data: { removedAt: new Date(), removedReason: reason } });
+    await recordShortlistEvents(tx, actor, list.id, [{ type: "entry_removed", candidateId, from: entry.source, to: "removed", reason }]);
+    await recordAudit(tx, actor, "update", "candidate", [candidateId], route);
+    return reloadShortlist(tx, list.id);
+  });
+}

@@ -1,0 +1,72 @@
+import { recordedUserId, type Actor } from "../auth/actor.js";
+import { assertAllowed } from "../auth/policies.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { AppError } from "../api/errors.js";
+import type { AppContext } from "../context.js";
+import { changeVacancyStatusIn } from "../vacancies/change-vacancy-status.js";
+import { findVacancy } from "../vacancies/vacancy-repository.js";
+import { recordShortlistEvents } from "./shortlist-events.js";
+import { canManageShortlist } from "./shortlist-policies.js";
+import { activeEntries, assertVacancyNotClosed, reloadShortlist, requireDraftShortlist, type ShortlistRecord } from "./shortlist-repository.js";
+import { moveShortlist, syncShortlistCap } from "./shortlist-transitions.js";
+
+/** Umbria E2: the outcome is checked with the employer within 15 days of sending the list. */
+export const OUTCOME_CHECK_DAYS = 15;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Sends the draft list to the employer:
+ * 1. only people whose availability the CPI verified ("available", D2) go; the others stay on the draft;
+ * 2. none available is a 409; more than the cap is a 409 too (narrow the list, never send more);
+ * 3. the list records when, by whom, and the outcome-check date (sent + 15 days);
+ * 4. the vacancy moves to "list sent"; events and audit (an export of the people sent) in one transaction.
+ */
+export async function sendShortlist(ctx: AppContext, actor: Actor, vacancyId: string, route: string): Promise<ShortlistRecord> {
+  return ctx.db.$transaction(async (tx) => {
+    const vacancy = await findVacancy(tx, vacancyId);
+    assertAllowed(canManageShortlist(actor, vacancy));
+    assertVacancyNotClosed(vacancy);
+    const list = await requireDraftShortlist(tx, vacancyId);
+    const cap = await syncShortlistCap(tx, actor, list, vacancy);
+
+    const toSend = activeEntries(list).filter((e) => e.contactStatus === "available");
+    if (toSend.length === 0) {
+      throw new AppError("CONFLICT", "Nessuna persona della rosa ha confermato la disponibilità: contattarle prima di inviare la rosa.", [
+        { field: "entries", message: "Nessuna persona «Disponibile»" },
+      ]);
+    }
+    if (toSend.length > cap) {
+      throw new AppError(
+        "CONFLICT",
+        `Le persone disponibili sono ${toSend.length}, oltre il tetto di ${cap} per questa offerta: togliere dalla rosa chi non è tra i più adatti (o restringere i parametri) prima dell'invio.`,
+        [{ field: "entries", message: `Tetto della rosa: ${cap}` }],
+      );
+    }
+    const noLongerAvailable = toSend.filter((e) => e.candidate.availability !== "available");
+    if (noLongerAvailable.length > 0) {
+      throw new AppError(
+        "CONFLICT",
+        "Alcune persone risultano ora non disponibili o occupate: toglierle dalla rosa o ricontattarle prima dell'invio.",
+        noLongerAvailable.map((e) => ({ field: `entries.${e.candidateId}`, message: `Disponibilità: ${e.candidate.availability}` })),
+      );
+    }
+
+    const sentAt = new Date();
+    const outcomeCheckDue = new Date(sentAt.getTime() + OUTCOME_CHECK_DAYS * DAY_MS);
+    const ids = toSend.map((e) => e.candidateId);
+    await moveShortlist(tx, actor, list, "sent", `${ids.length} persone inviate; verifica dell'esito entro il ${outcomeCheckDue.toISOString().slice(0, 10)}`, {
+      sentAt,
+      sentById: recordedUserId(actor),
+      outcomeCheckDue,
+    });
+    await tx.shortlistEntry.updateMany({ where: { id: { in: toSend.map((e) => e.id) } }, data: { sentToEmployer: true } });
+    await recordShortlistEvents(tx, actor, list.id, ids.map((candidateId) => ({ type: "entry_sent" as const, candidateId, to: "sent" })), sentAt);
+    // Personal data leaves the CPI for the employer: recorded as an export of each person.
+    await recordAudit(tx, actor, "export", "candidate", ids, route);
+
+    const reason = "Rosa di candidati inviata all'azienda";
+    if (vacancy.status === "open") await changeVacancyStatusIn(ctx, tx, actor, vacancyId, "in_preselection", reason, route);
+    if (vacancy.status !== "list_sent") await changeVacancyStatusIn(ctx, tx, actor, vacancyId, "list_sent", reason, route);
+    return reloadShortlist(tx, list.id);
+  });
+}

@@ -1,0 +1,59 @@
+import type { Actor } from "../auth/actor.js";
+import { AppError } from "../api/errors.js";
+import type { DbTx } from "../db/client.js";
+import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
+import { recordShortlistEvents } from "./shortlist-events.js";
+import type { ShortlistRecord } from "./shortlist-repository.js";
+import { OPEN_SHORTLIST_STATUSES, shortlistStatusMachine, type StateMachine, type ShortlistStatus } from "./shortlist-states.js";
+
+/** The 409 for a move a table does not allow, naming the moves it does allow (in Italian). */
+export function assertTransition<S extends string>(machine: StateMachine<S>, from: S, to: S, what: string, field: string): void {
+  if (machine.can(from, to)) return;
+  const allowed = machine.next(from).map((s) => `«${machine.labels[s]}»`);
+  throw new AppError(
+    "INVALID_TRANSITION",
+    `${what}: passaggio non ammesso da «${machine.labels[from]}» a «${machine.labels[to]}». ` +
+      (allowed.length ? `Ammessi: ${allowed.join(", ")}.` : "Lo stato attuale è definitivo."),
+    [{ field, message: `Stato attuale: ${from}` }],
+  );
+}
+
+/** Moves a list along its table, with the event; the caller holds the transaction. */
+export async function moveShortlist(
+  tx: DbTx,
+  actor: Actor | null,
+  list: { id: string; status: string },
+  to: ShortlistStatus,
+  reason: string,
+  extra: { sentAt?: Date; sentById?: string | null; outcomeCheckDue?: Date } = {},
+): Promise<void> {
+  const from = list.status as ShortlistStatus;
+  assertTransition(shortlistStatusMachine, from, to, "Rosa", "status");
+  await tx.shortlist.update({ where: { id: list.id }, data: { status: to, ...extra } });
+  await recordShortlistEvents(tx, actor, list.id, [{ type: to === "closed" ? "closed" : "sent", from, to, reason }], extra.sentAt);
+}
+
+/**
+ * Closes the vacancy's open lists (draft or sent). Called when a new list replaces them, and meant for
+ * changeVacancyStatus when a vacancy becomes filled, cancelled or expired (inside its transaction).
+ */
+export async function closeShortlistsOfVacancy(tx: DbTx, actor: Actor | null, vacancyId: string, reason: string): Promise<number> {
+  const open = await tx.shortlist.findMany({ where: { vacancyId, status: { in: [...OPEN_SHORTLIST_STATUSES] } }, select: { id: true, status: true } });
+  for (const list of open) await moveShortlist(tx, actor, list, "closed", reason);
+  return open.length;
+}
+
+/**
+ * The cap in force is the vacancy's (15 unless the employer asked otherwise); when the employer changed it
+ * after the list was built, the list follows and the change is an event.
+ */
+export async function syncShortlistCap(tx: DbTx, actor: Actor, list: ShortlistRecord, vacancy: VacancyRecord): Promise<number> {
+  const cap = vacancy.shortlistCap;
+  if (list.cap !== cap) {
+    await tx.shortlist.update({ where: { id: list.id }, data: { cap } });
+    await recordShortlistEvents(tx, actor, list.id, [
+      { type: "cap_changed", from: String(list.cap), to: String(cap), reason: "Tetto aggiornato sull'offerta" },
+    ]);
+  }
+  return cap;
+}

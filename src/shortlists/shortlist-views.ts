@@ -1,0 +1,190 @@
+import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
+import type { ShortlistEntryRecord, ShortlistRecord } from "./shortlist-repository.js";
+import { SHORTLIST_EVENT_LABELS, type ShortlistEventType } from "./shortlist-events.js";
+import {
+  CONTACT_STATUS_LABELS,
+  OUTCOME_LABELS,
+  SHORTLIST_STATUS_LABELS,
+  outcomeState,
+  type ContactStatus,
+  type ShortlistStatus,
+} from "./shortlist-states.js";
+
+/** How a person got on the list. */
+export const ENTRY_SOURCES = ["matching", "manual"] as const;
+export type EntrySource = (typeof ENTRY_SOURCES)[number];
+export const ENTRY_SOURCE_LABELS: Record<EntrySource, string> = {
+  matching: "Abbinamento automatico",
+  manual: "Inserimento manuale",
+};
+
+const AVAILABILITY_LABELS: Record<string, string> = {
+  available: "Disponibile",
+  not_available: "Non disponibile",
+  employed: "Occupata/o",
+};
+
+/** Matching reasons are stored one per line in the entry's reason; a manual entry keeps the operator's reason. */
+export const REASONS_SEPARATOR = "\n";
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const fullName = (c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`;
+
+/** Active first, best score first (manual entries after), then by when they were added. */
+function ordered(entries: ShortlistEntryRecord[]): ShortlistEntryRecord[] {
+  return [...entries].sort(
+    (a, b) =>
+      Number(a.removedAt !== null) - Number(b.removedAt !== null) ||
+      (b.score ?? -1) - (a.score ?? -1) ||
+      a.addedAt.getTime() - b.addedAt.getTime() ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+function counts(list: ShortlistRecord) {
+  const active = list.entries.filter((e) => e.removedAt === null);
+  return {
+    onList: active.length,
+    available: active.filter((e) => e.contactStatus === "available").length,
+    sentToEmployer: list.entries.filter((e) => e.sentToEmployer).length,
+    removed: list.entries.length - active.length,
+  };
+}
+
+function listHeader(list: ShortlistRecord, now: Date) {
+  return {
+    id: list.id,
+    vacancyId: list.vacancyId,
+    status: list.status,
+    statusLabel: SHORTLIST_STATUS_LABELS[list.status as ShortlistStatus],
+    cap: list.cap,
+    createdAt: list.createdAt.toISOString(),
+    createdById: list.createdById,
+    sentAt: iso(list.sentAt),
+    sentById: list.sentById,
+    outcomeCheckDue: day(list.outcomeCheckDue),
+    outcomeCheckOverdue: list.status === "sent" && list.outcomeCheckDue !== null && list.outcomeCheckDue < now,
+  };
+}
+
+/**
+ * The operators' view: every entry (removed ones flagged), contact statuses and outcomes. Personal
+ * contacts only when asked for (the read flow, which audits them); write flows answer without them.
+ */
+export function toShortlistView(list: ShortlistRecord, opts: { contacts: boolean }, now = new Date()) {
+  return {
+    ...listHeader(list, now),
+    counts: counts(list),
+    entries: ordered(list.entries).map((e) => ({
+      candidateId: e.candidateId,
+      name: fullName(e.candidate),
+      comune: e.candidate.domicile.name,
+      cpiCode: e.candidate.cpiCode,
+      ...(opts.contacts ? { email: e.candidate.email, phone: e.candidate.phone } : {}),
+      shareContactsConsent: e.candidate.shareContactsConsent,
+      availability: e.candidate.availability,
+      availabilityLabel: AVAILABILITY_LABELS[e.candidate.availability] ?? e.candidate.availability,
+      source: e.source,
+      sourceLabel: ENTRY_SOURCE_LABELS[e.source as EntrySource] ?? e.source,
+      score: e.score,
+      reasons: e.source === "matching" && e.reason ? e.reason.split(REASONS_SEPARATOR) : [],
+      reason: e.source === "matching" ? null : e.reason,
+      contactStatus: e.contactStatus,
+      contactStatusLabel: CONTACT_STATUS_LABELS[e.contactStatus as ContactStatus],
+      sentToEmployer: e.sentToEmployer,
+      outcome: e.outcome,
+      outcomeLabel: e.sentToEmployer ? OUTCOME_LABELS[outcomeState(e.outcome)] : null,
+      removed: e.removedAt !== null,
+      removedAt: iso(e.removedAt),
+      removedReason: e.removedReason,
+      addedAt: e.addedAt.toISOString(),
+      addedById: e.addedById,
+    })),
+  };
+}
+export type ShortlistView = ReturnType<typeof toShortlistView>;
+
+export interface ReferentContact {
+  name: string | null;
+  email: string | null;
+  cpi: string;
+}
+
+/**
+ * What the employer receives: only the people sent to it, their outcome, and their own contacts only
+ * when they consented to share them; otherwise the CPI referent is the contact. No score, reasons,
+ * contact statuses or programme facts.
+ */
+export function toEmployerShortlistView(list: ShortlistRecord, vacancy: VacancyRecord, referent: ReferentContact, now = new Date()) {
+  const header = listHeader(list, now);
+  return {
+    id: header.id,
+    vacancyId: header.vacancyId,
+    requestedProfile: vacancy.requestedProfile,
+    status: header.status,
+    statusLabel: header.statusLabel,
+    sentAt: header.sentAt,
+    outcomeCheckDue: header.outcomeCheckDue,
+    entries: ordered(list.entries.filter((e) => e.sentToEmployer)).map((e) => ({
+      candidateId: e.candidateId,
+      name: fullName(e.candidate),
+      comune: e.candidate.domicile.name,
+      contact: e.candidate.shareContactsConsent
+        ? { via: "candidate" as const, label: "Contatti della persona", email: e.candidate.email, phone: e.candidate.phone }
+        : { via: "cpi_referent" as const, label: "Contattare il referente del CPI", name: referent.name, email: referent.email, cpi: referent.cpi },
+      outcome: e.outcome,
+      outcomeLabel: OUTCOME_LABELS[outcomeState(e.outcome)],
+    })),
+  };
+}
+export type EmployerShortlistView = ReturnType<typeof toEmployerShortlistView>;
+
+function valueLabel(type: string, value: string | null): string | null {
+  if (value === null) return null;
+  switch (type) {
+    case "contact":
+      return CONTACT_STATUS_LABELS[value as ContactStatus] ?? value;
+    case "outcome":
+      return OUTCOME_LABELS[value as keyof typeof OUTCOME_LABELS] ?? value;
+    case "availability":
+      return AVAILABILITY_LABELS[value] ?? value;
+    case "created":
+    case "sent":
+    case "closed":
+      return SHORTLIST_STATUS_LABELS[value as ShortlistStatus] ?? value;
+    default:
+      return value;
+  }
+}
+
+export interface ShortlistEventRow {
+  id: string;
+  shortlistId: string;
+  candidateId: string | null;
+  type: string;
+  fromValue: string | null;
+  toValue: string | null;
+  reason: string | null;
+  byUserId: string | null;
+  at: Date;
+}
+
+export function toShortlistEventView(e: ShortlistEventRow, userNames: Map<string, string>) {
+  return {
+    id: e.id,
+    shortlistId: e.shortlistId,
+    at: e.at.toISOString(),
+    type: e.type,
+    typeLabel: SHORTLIST_EVENT_LABELS[e.type as ShortlistEventType] ?? e.type,
+    candidateId: e.candidateId,
+    from: e.fromValue,
+    fromLabel: valueLabel(e.type, e.fromValue),
+    to: e.toValue,
+    toLabel: valueLabel(e.type, e.toValue),
+    reason: e.reason,
+    byUserId: e.byUserId,
+    byUserName: e.byUserId ? (userNames.get(e.byUserId) ?? null) : "Vetrina (sistema)",
+  };
+}
+export type ShortlistEventView = ReturnType<typeof toShortlistEventView>;
