@@ -75,6 +75,7 @@ const maxKm = (d: DistanceLimit | undefined): number | null => d?.maxKm?.value ?
  * widest band applies: a reference must not exclude anyone the rules might not.
  */
 export function congruaDistanceLimitKm(person: CandidateFacts, today: Date): number | null {
+  if (person.programmes.length === 0) return null;
   const limits: number[] = [];
   for (const { ruleSet } of selectRuleSets(personOf(person, null, today), today)) {
     let km: number | null = null;

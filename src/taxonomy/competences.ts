@@ -152,14 +152,19 @@ function stemSimilarity(req: readonly string[], off: readonly string[]): number 
  * Pairs recur across thousands of people (competences come from a dictionary), and the typo-tolerant
  * similarity is the costly part of scoring: remember each pair's answer.
  */
-const pairMemo = new Map<string, number>();
+const pairMemo = new Map<string, Map<string, number>>();
+let pairCount = 0;
 function pairSimilarity(required: string, requiredStems: string[], offered: string, offeredStems: string[]): number {
-  const key = `${required}\u0000${offered}`;
-  const cached = pairMemo.get(key);
+  let row = pairMemo.get(required);
+  if (!row) pairMemo.set(required, (row = new Map()));
+  const cached = row.get(offered);
   if (cached !== undefined) return cached;
   const similarity = stemSimilarity(requiredStems, offeredStems);
-  if (pairMemo.size > 500_000) pairMemo.clear();
-  pairMemo.set(key, similarity);
+  if (++pairCount > 500_000) {
+    pairMemo.clear();
+    pairCount = 0;
+  }
+  row.set(offered, similarity);
   return similarity;
 }
 
