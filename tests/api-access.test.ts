@@ -8,7 +8,7 @@ type Who = "anonymous" | "admin" | "referent" | "tutor" | "navigator" | "otherRe
 const WHO: Who[] = ["anonymous", "admin", "referent", "tutor", "navigator", "otherReferent", "employer", "otherEmployer"];
 
 const h = useTestApp();
-const ids = { torinoVacancy: "", torinoCandidate: "", milanoCandidate: "" };
+const ids = { torinoVacancy: "", torinoCandidate: "", milanoCandidate: "", listedVacancy: "" };
 let taxCodeSeq = 0;
 
 // Each request that creates something gets fresh, valid data so only the role decides the outcome.
@@ -25,6 +25,9 @@ beforeAll(async () => {
     .send(candidateBody(nextTaxCode(), { cpiCode: CPI_MILANO, domicileIstatCode: MILANO }));
   ids.milanoCandidate = m.body.id;
   expect([v.status, c.status, m.status]).toEqual([201, 201, 201]);
+  const listed = await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody({ employerId: h.p.employerId }));
+  ids.listedVacancy = listed.body.id;
+  expect((await request(h.t.app).post(`/api/v1/vacancies/${ids.listedVacancy}/shortlist`).set("authorization", `Bearer ${h.p.admin}`).send({})).status).toBe(201);
 });
 
 
@@ -93,6 +96,49 @@ const ROWS: Row[] = [
     route: "DELETE /candidates/:id (Milano)",
     send: async (who) => as(who, request(h.t.app).delete(`/api/v1/candidates/${await milanoCandidate()}`)),
     expect: { default: 403, anonymous: 401, admin: 204, otherReferent: 204 },
+  },
+  {
+    route: "GET /vacancies/:id/matches",
+    send: get(() => `/api/v1/vacancies/${ids.torinoVacancy}/matches`),
+    expect: { default: 200, anonymous: 401, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "GET /vacancies/:id/matches/:candidateId (a Torino person)",
+    send: get(() => `/api/v1/vacancies/${ids.torinoVacancy}/matches/${ids.torinoCandidate}`),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "GET /candidates/:id/matches (a Torino person)",
+    send: get(() => `/api/v1/candidates/${ids.torinoCandidate}/matches`),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "POST /vacancies/:id/shortlist (a fresh Torino vacancy)",
+    send: async (who) => {
+      const fresh = await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody());
+      return as(who, request(h.t.app).post(`/api/v1/vacancies/${fresh.body.id}/shortlist`).send({}));
+    },
+    expect: { default: 403, anonymous: 401, admin: 201, referent: 201 },
+  },
+  {
+    route: "GET /vacancies/:id/shortlist (a draft list)",
+    send: get(() => `/api/v1/vacancies/${ids.listedVacancy}/shortlist`),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 404, otherEmployer: 403 },
+  },
+  {
+    route: "GET /vacancies/:id/shortlist/history",
+    send: get(() => `/api/v1/vacancies/${ids.listedVacancy}/shortlist/history`),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "GET /exports/vacancies.xlsx",
+    send: get(() => "/api/v1/exports/vacancies.xlsx"),
+    expect: { default: 200, anonymous: 401, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "POST /imports/vacancies (without a file)",
+    send: (who) => as(who, request(h.t.app).post("/api/v1/imports/vacancies")),
+    expect: { default: 403, anonymous: 401, admin: 400, referent: 400, otherReferent: 400 },
   },
   { route: "GET /employers", send: get(() => "/api/v1/employers"), expect: { default: 200, anonymous: 401 } },
   {
