@@ -15,7 +15,11 @@ export interface ContractOffer {
   contractMonths?: number;
   hoursPerWeek?: number;
   grossMonthlyPay?: number;
+  ccnl?: string;
 }
+
+/** "CCNL Commercio", "C.C.N.L. Turismo - Pubblici esercizi": the agreement as written, up to a separator. */
+const CCNL = /\bc\.?\s*c\.?\s*n\.?\s*l\.?\s+([^,;.()\n]{3,80})/i;
 
 const FULL_TIME_HOURS = 40;
 
@@ -93,5 +97,8 @@ export function parseContractOffer(text: string | undefined): ContractOffer {
   if (hours !== undefined && hours >= 1 && hours <= 60) offer.hoursPerWeek = hours;
   const pay = payOf(folded);
   if (pay !== undefined) offer.grossMonthlyPay = pay;
+  // Read from the original text, so the agreement keeps its capitals as the referent wrote it.
+  const ccnl = CCNL.exec(text)?.[1]?.trim();
+  if (ccnl) offer.ccnl = `CCNL ${ccnl}`;
   return offer;
 }
