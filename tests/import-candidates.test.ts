@@ -109,6 +109,21 @@ describe("people import", () => {
     });
   });
 
+  it("reads the household and last-contract facts the congrua rules need", async () => {
+    const person = {
+      ...PEOPLE[0]!,
+      taxCode: codiceFiscale("Nucleo", "Rita", "1985-02-03", "F", "L219"),
+      lastName: "Nucleo",
+      householdHasChildrenUnder14: true,
+      householdHasDisabledMember: false,
+      lastContractHoursPerWeek: 36,
+    } as CandidateCreateInput;
+    const res = await upload(t, who.admin, peopleCsv([person]), "nucleo.csv");
+    expect(res.body.report.totals).toMatchObject({ created: 1, rejected: 0 });
+    const stored = await t.ctx.db.candidate.findFirstOrThrow({ where: { lastName: "Nucleo" } });
+    expect(stored).toMatchObject({ householdHasChildrenUnder14: true, householdHasDisabledMember: false, lastContractHoursPerWeek: 36 });
+  });
+
   it("reads the same columns from an .xlsx", async () => {
     const records = parse(fs.readFileSync(CSV_PATH, "utf8"), { delimiter: ";", bom: true }) as string[][];
     const wb = new ExcelJS.Workbook();

@@ -26,6 +26,10 @@ export const CANDIDATE_COLUMNS = [
   { key: "maxMinutes", header: "Minuti massimi", aliases: ["Tempo di viaggio massimo"] },
   { key: "availability", header: "Disponibilità" },
   { key: "consent", header: "Consenso contatti", aliases: ["Consenso"] },
+  // Facts some congrua rules depend on (ADI, RdC, NASpI); empty = not declared.
+  { key: "childrenUnder14", header: "Figli under 14", aliases: ["Figli minori di 14 anni"] },
+  { key: "disabledMember", header: "Disabile nel nucleo", aliases: ["Componente disabile"] },
+  { key: "lastContractHours", header: "Ore ultimo contratto", aliases: ["Ore settimanali ultimo contratto"] },
   { key: "tutor", header: "Tutor" },
 ] as const satisfies readonly ColumnSpec[];
 

@@ -54,6 +54,9 @@ const FIELD_COLUMN: Record<string, CandidateColumn> = {
   maxTravelMinutes: "maxMinutes",
   availability: "availability",
   shareContactsConsent: "consent",
+  householdHasChildrenUnder14: "childrenUnder14",
+  householdHasDisabledMember: "disabledMember",
+  lastContractHoursPerWeek: "lastContractHours",
   tutorId: "tutor",
   programmes: "programmes",
   experiences: "experiences",
@@ -119,6 +122,9 @@ export async function mapCandidateRow(get: (key: CandidateColumn) => Cell | unde
   set("maxTravelMinutes", "maxMinutes", () => parseInteger(get("maxMinutes")));
   set("availability", "availability", () => readAvailability(text("availability")));
   set("shareContactsConsent", "consent", () => parseYesNo(get("consent")));
+  set("householdHasChildrenUnder14", "childrenUnder14", () => parseYesNo(get("childrenUnder14")));
+  set("householdHasDisabledMember", "disabledMember", () => parseYesNo(get("disabledMember")));
+  set("lastContractHoursPerWeek", "lastContractHours", () => parseNumber(get("lastContractHours")));
 
   const tutor = text("tutor");
   if (tutor !== undefined) {

@@ -48,7 +48,10 @@ export function candidateCells(c: CandidateCreateInput, comuneLabel: (istatCode:
     maxKm: c.maxTravelKm !== undefined ? numberText(c.maxTravelKm) : "",
     maxMinutes: c.maxTravelMinutes !== undefined ? String(c.maxTravelMinutes) : "",
     availability: c.availability ? writeAvailability(c.availability) : "",
-    consent: c.shareContactsConsent === undefined ? "" : c.shareContactsConsent ? "sì" : "no",
+    consent: yesNo(c.shareContactsConsent),
+    childrenUnder14: yesNo(c.householdHasChildrenUnder14),
+    disabledMember: yesNo(c.householdHasDisabledMember),
+    lastContractHours: c.lastContractHoursPerWeek !== undefined ? numberText(c.lastContractHoursPerWeek) : "",
     tutor: c.tutorId ? (opts.tutorLabel ? opts.tutorLabel(c.tutorId) : c.tutorId) : "",
   };
 }
@@ -62,3 +65,5 @@ export function candidatesToCsv(inputs: readonly CandidateCreateInput[], comuneL
   const csv = stringify([CANDIDATE_COLUMNS.map((c) => c.header), ...rows], { delimiter: ";", record_delimiter: "\n" });
   return (opts.bom === false ? "" : "\uFEFF") + csv;
 }
+
+const yesNo = (value: boolean | undefined): string => (value === undefined ? "" : value ? "sì" : "no");
