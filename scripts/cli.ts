@@ -12,6 +12,7 @@ const COMMANDS: Record<string, Command> = {
   "import-candidates": { summary: "importa persone da .xlsx o .csv", load: () => import("../src/cli/commands/import-candidates.js") },
   "export-vacancies": { summary: "esporta la vetrina in .xlsx", load: () => import("../src/cli/commands/export-vacancies.js") },
   "expire-vacancies": { summary: "porta a «Scaduta» le offerte con data di chiusura superata", load: () => import("../src/cli/commands/expire-vacancies.js") },
+  rematch: { summary: "riesegue l'abbinamento di tutte le offerte aperte e ne salva i risultati", load: () => import("../src/cli/commands/rematch.js") },
   reindex: { summary: "ricostruisce l'indice di ricerca dall'archivio", load: () => import("../src/cli/commands/reindex.js") },
 };
 

@@ -4,6 +4,7 @@ import { createTestApp, CPI_TORINO, type TestApp } from "./helpers/test-app.js";
 import { run as createUserCommand } from "../src/cli/commands/create-user.js";
 import { run as demoTokensCommand } from "../src/cli/commands/demo-tokens.js";
 import { run as reindexCommand } from "../src/cli/commands/reindex.js";
+import { run as rematchCommand } from "../src/cli/commands/rematch.js";
 import { seedDemoData } from "../src/demo/seed-demo-data.js";
 
 /** Runs a command, capturing what it prints as a person at the terminal would see it. */
@@ -86,5 +87,22 @@ describe("reindex", () => {
     expect(await t.ctx.index.count("vacancies")).toBe(30);
     expect(await t.ctx.index.count("candidates")).toBe(100);
     expect(await t.ctx.db.jobRun.findFirst({ where: { kind: "reindex", status: "succeeded" } })).not.toBeNull();
+  });
+});
+
+describe("rematch", () => {
+  it("re-runs every open vacancy, stores the results and counts what is new, then nothing new the second time", async () => {
+    await seedDemoData(t.ctx, { seed: 3, vacancies: 20, candidates: 300 });
+    const { code, output } = await runCommand(() => rematchCommand(t.ctx));
+    expect(code).toBe(0);
+    const first = await t.ctx.db.jobRun.findFirstOrThrow({ where: { kind: "rematch" }, orderBy: { startedAt: "desc" } });
+    const counts = first.counts as { vacancies: number; stored: number; newMatches: number };
+    expect(counts.vacancies).toBeGreaterThan(0);
+    expect(counts.newMatches).toBe(counts.stored);
+    expect(output).toMatch(/nuovi \d+/);
+    await runCommand(() => rematchCommand(t.ctx));
+    const second = await t.ctx.db.jobRun.findFirstOrThrow({ where: { kind: "rematch" }, orderBy: { startedAt: "desc" } });
+    expect((second.counts as { newMatches: number }).newMatches).toBe(0);
+    expect(await t.ctx.db.matchResult.count()).toBe(counts.stored);
   });
 });

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.js";
 import { recordedUserId, type Actor } from "../auth/actor.js";
 
-export type JobKind = "import-vacancies" | "import-candidates" | "export-vacancies" | "seed" | "reindex" | "expire-vacancies";
+export type JobKind = "import-vacancies" | "import-candidates" | "export-vacancies" | "seed" | "reindex" | "expire-vacancies" | "rematch";
 
 export interface JobRunHandle {
   id: string;

@@ -1,6 +1,7 @@
 import cron from "node-cron";
 import type { AppContext } from "../context.js";
 import { expireStaleVacancies } from "./expire-vacancies/expire-vacancies.js";
+import { rematchOpenVacancies } from "./rematch/rematch-vacancies.js";
 
 interface ScheduledJob {
   name: string;
@@ -11,6 +12,7 @@ interface ScheduledJob {
 /** Every scheduled job, with its timetable (Italian time); each one can also be run by hand from the CLI. */
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: "expire-vacancies", schedule: "15 1 * * *", run: (ctx) => expireStaleVacancies(ctx) },
+  { name: "rematch", schedule: "30 2 * * *", run: (ctx) => rematchOpenVacancies(ctx) },
 ];
 
 export function startScheduler(ctx: AppContext): { stop(): void } {
