@@ -1,12 +1,10 @@
 import { recordedUserId, type Actor } from "../auth/actor.js";
-import { assertAllowed } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { AppError, notFound } from "../api/errors.js";
 import type { AppContext } from "../context.js";
-import { findVacancy } from "../vacancies/vacancy-repository.js";
 import { recordShortlistEvents } from "./shortlist-events.js";
-import { canManageShortlist } from "./shortlist-policies.js";
-import { activeEntries, assertVacancyNotClosed, reloadShortlist, requireDraftShortlist, type ShortlistRecord } from "./shortlist-repository.js";
+import { openDraftForEdit } from "./open-draft-for-edit.js";
+import { activeEntries, reloadShortlist, type ShortlistRecord } from "./shortlist-repository.js";
 import { syncShortlistCap } from "./shortlist-transitions.js";
 
 /**
@@ -23,10 +21,7 @@ export async function addToShortlist(
   route: string,
 ): Promise<ShortlistRecord> {
   return ctx.db.$transaction(async (tx) => {
-    const vacancy = await findVacancy(tx, vacancyId);
-    assertAllowed(canManageShortlist(actor, vacancy));
-    assertVacancyNotClosed(vacancy);
-    const list = await requireDraftShortlist(tx, vacancyId);
+    const { vacancy, list } = await openDraftForEdit(tx, actor, vacancyId);
     const candidate = await tx.candidate.findUnique({ where: { id: candidateId } });
     if (!candidate) throw notFound("Persona");
 

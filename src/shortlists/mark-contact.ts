@@ -1,12 +1,10 @@
 import type { Actor } from "../auth/actor.js";
-import { assertAllowed } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { AppError } from "../api/errors.js";
 import type { AppContext } from "../context.js";
-import { findVacancy } from "../vacancies/vacancy-repository.js";
 import { recordShortlistEvents } from "./shortlist-events.js";
-import { canManageShortlist } from "./shortlist-policies.js";
-import { assertVacancyNotClosed, findEntry, reloadShortlist, requireDraftShortlist, type ShortlistRecord } from "./shortlist-repository.js";
+import { openDraftForEdit } from "./open-draft-for-edit.js";
+import { findEntry, reloadShortlist, type ShortlistRecord } from "./shortlist-repository.js";
 import { contactStatusMachine, type ContactStatus } from "./shortlist-states.js";
 import { assertTransition } from "./shortlist-transitions.js";
 
@@ -21,10 +19,7 @@ export async function markContact(
   route: string,
 ): Promise<ShortlistRecord> {
   return ctx.db.$transaction(async (tx) => {
-    const vacancy = await findVacancy(tx, vacancyId);
-    assertAllowed(canManageShortlist(actor, vacancy));
-    assertVacancyNotClosed(vacancy);
-    const list = await requireDraftShortlist(tx, vacancyId);
+    const { list } = await openDraftForEdit(tx, actor, vacancyId);
     const entry = findEntry(list, candidateId);
     if (entry.removedAt !== null) {
       throw new AppError("CONFLICT", "La persona è stata tolta dalla rosa: reinserirla prima di registrare il contatto.", [

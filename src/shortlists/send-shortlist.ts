@@ -1,13 +1,11 @@
 import { recordedUserId, type Actor } from "../auth/actor.js";
-import { assertAllowed } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { AppError } from "../api/errors.js";
 import type { AppContext } from "../context.js";
 import { changeVacancyStatusIn } from "../vacancies/change-vacancy-status.js";
-import { findVacancy } from "../vacancies/vacancy-repository.js";
 import { recordShortlistEvents } from "./shortlist-events.js";
-import { canManageShortlist } from "./shortlist-policies.js";
-import { activeEntries, assertVacancyNotClosed, reloadShortlist, requireDraftShortlist, type ShortlistRecord } from "./shortlist-repository.js";
+import { openDraftForEdit } from "./open-draft-for-edit.js";
+import { activeEntries, reloadShortlist, type ShortlistRecord } from "./shortlist-repository.js";
 import { moveShortlist, syncShortlistCap } from "./shortlist-transitions.js";
 
 /** Umbria E2: the outcome is checked with the employer within 15 days of sending the list. */
@@ -23,10 +21,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function sendShortlist(ctx: AppContext, actor: Actor, vacancyId: string, route: string): Promise<ShortlistRecord> {
   return ctx.db.$transaction(async (tx) => {
-    const vacancy = await findVacancy(tx, vacancyId);
-    assertAllowed(canManageShortlist(actor, vacancy));
-    assertVacancyNotClosed(vacancy);
-    const list = await requireDraftShortlist(tx, vacancyId);
+    const { vacancy, list } = await openDraftForEdit(tx, actor, vacancyId);
     const cap = await syncShortlistCap(tx, actor, list, vacancy);
 
     const toSend = activeEntries(list).filter((e) => e.contactStatus === "available");
