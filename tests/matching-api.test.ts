@@ -11,7 +11,7 @@ let vacancyId = "";
 const PEOPLE: Record<string, Record<string, unknown>> = {
   expert: { declaredProfiles: [{ title: "Magazziniere" }], competences: ["Conduzione carrelli elevatori", "Gestione del magazzino"], domicileIstatCode: MONCALIERI },
   feminine: { declaredProfiles: [{ title: "Magazziniera" }], competences: ["Uso del carrello elevatore"], experiences: [] },
-  related: { declaredProfiles: [{ title: "Operatore di magazzino" }], competences: [], experiences: [] },
+  related: { declaredProfiles: [{ title: "Operatore di magazzino" }], competences: ["Guida del carrello elevatore"], experiences: [] },
   cook: { declaredProfiles: [{ title: "Cuoco" }], competences: ["Preparazione primi piatti"], experiences: [{ profileTitle: "Cuoco", fromDate: "2018-01-01" }] },
   noLicence: { drivingLicences: [] },
   tooFar: { domicileIstatCode: MILANO, cpiCode: CPI_MILANO, maxTravelKm: 20 },

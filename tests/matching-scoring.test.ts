@@ -108,7 +108,7 @@ describe("requirements", () => {
 
 describe("hard constraints", () => {
   const limit = (km: number, declared = true) => ({ km, declared, basis: `${km} km` });
-  const base = { distanceKm: 10, limit: limit(30), onVacancyList: false, today: TODAY };
+  const base = { distanceKm: 10, limit: limit(30), maxReferenceKm: 100, onVacancyList: false, today: TODAY };
   it.each([
     ["not available", person({ availability: "not_available" }), vacancy(), base, "not_available"],
     ["already hired", person({ availability: "employed" }), vacancy(), base, "already_hired"],
@@ -116,7 +116,7 @@ describe("hard constraints", () => {
     ["missing a required licence", person({ licences: [] }), vacancy({ licences: ["C"] }), base, "missing_licence"],
     ["a required language not declared", person({ languages: [] }), vacancy({ languages: [{ code: "002", level: "B1" }] }), base, "missing_language"],
     ["beyond the declared travel", person(), vacancy(), { ...base, distanceKm: 31 }, "beyond_travel"],
-    ["beyond the reference when none declared", person({ maxTravelKm: null }), vacancy(), { ...base, distanceKm: 31, limit: limit(30, false) }, "beyond_travel"],
+    ["beyond every congrua distance when none declared", person({ maxTravelKm: null }), vacancy(), { ...base, distanceKm: 101, limit: limit(30, false) }, "beyond_travel"],
     ["reserved L. 68 and not registered", person(), vacancy({ reservedL68: true }), base, "reserved_l68"],
     ["the offer is closed", person(), vacancy({ status: "filled" }), base, "vacancy_closed"],
   ] as const)("excludes a person %s, with the reason", (_name, p, v, c, code) => {
@@ -125,10 +125,11 @@ describe("hard constraints", () => {
     expect(out[0]!.reason).toMatch(/\S/);
   });
 
-  it("keeps a registered person for a reserved offer, and a person exactly at the limit", () => {
+  it("keeps a registered person for a reserved offer, a person exactly at the limit, and one past a mere reference", () => {
     const registered = person({ programmes: [{ programme: "L68", start: "2025-01-01", end: null, amount: null }] });
     expect(hardConstraints(vacancy({ reservedL68: true }), registered, base)).toEqual([]);
     expect(hardConstraints(vacancy(), person(), { ...base, distanceKm: 30 })).toEqual([]);
+    expect(hardConstraints(vacancy(), person({ maxTravelKm: null }), { ...base, distanceKm: 35, limit: limit(30, false) })).toEqual([]);
   });
 });
 

@@ -11,6 +11,7 @@ import type { CandidateMatchesQuery } from "./match-schemas.js";
 import type { VacancyFacts } from "./match-types.js";
 import { indexedReachKm, travelLimit } from "./score-territory.js";
 import { matchKey, storeMatches } from "./store-matches.js";
+import { isQualified } from "./rank-vacancy-candidates.js";
 
 const OPEN_STATUSES = ["open", "in_preselection"];
 const RETRIEVAL_LIMIT = 5_000;
@@ -68,7 +69,7 @@ export async function computeCandidateMatches(ctx: AppContext, actor: Actor, can
     pageSize: query.pageSize,
     items: page.map((e, i) => ({
       rank: (query.page - 1) * query.pageSize + i + 1,
-      qualified: e.evaluation.score >= cfg.qualifyingScore,
+      qualified: isQualified(e.evaluation, cfg.qualifyingScore),
       vacancy: { id: e.offer.id, title: e.offer.requestedProfile, companyName: e.offer.companyName, comune: e.offer.comune, province: e.offer.province, cpiCode: e.offer.cpiCode, status: e.offer.status },
       ...e.evaluation,
       ...news.get(matchKey(e.offer.id, candidateId)),

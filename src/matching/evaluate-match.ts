@@ -54,7 +54,13 @@ export function evaluateMatch(offer: PreparedOffer, person: CandidateFacts, dist
   const priority = scorePriority(person, ctx.today, ctx.cfg);
   components.push({ name: "priority", value: priority.points > 0 ? 1 : 0, weight: 0, points: priority.points, applicable: priority.points > 0, reason: priority.reason });
   const score = round1(Math.min(100, components.reduce((s, c) => s + c.points, 0)));
-  const exclusions = hardConstraints(v, person, { distanceKm: distance, limit, onVacancyList: ctx.onVacancyList(person.id), today: ctx.today });
+  const exclusions = hardConstraints(v, person, {
+    distanceKm: distance,
+    limit,
+    maxReferenceKm: ctx.cfg.territory.maxReferenceKm,
+    onVacancyList: ctx.onVacancyList(person.id),
+    today: ctx.today,
+  });
   return {
     vacancyId: v.id,
     candidateId: person.id,
@@ -62,6 +68,7 @@ export function evaluateMatch(offer: PreparedOffer, person: CandidateFacts, dist
     components,
     exclusions,
     distanceKm: distance === null ? null : round1(distance),
+    mustHaveCoverage: v.mustHave.length > 0 ? competences.mustHaveCoverage : null,
     matchedCompetences: competences.matched,
     missingCompetences: competences.missing,
     congrua: ctx.withCongrua ? congruaForMatch(v, person, distance, { declared: profile.declaredLevel, overall: profile.level }, ctx.today) : null,

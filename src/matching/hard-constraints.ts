@@ -7,6 +7,8 @@ import type { TravelLimit } from "./score-territory.js";
 export interface ConstraintContext {
   distanceKm: number | null;
   limit: TravelLimit;
+  /** Beyond this, a person who declared no travel limit is out too: no congrua rule reaches further. */
+  maxReferenceKm: number;
   onVacancyList: boolean;
   today: Date;
 }
@@ -14,8 +16,8 @@ export interface ConstraintContext {
 /**
  * What keeps a person off a vacancy whatever the score, each with its reason: not available, already
  * hired or already on this vacancy's list, a licence or language the offer requires and the person
- * lacks (undeclared counts as lacking), beyond the person's travel limit (declared, or the reference
- * when none was declared), a vacancy reserved
+ * lacks (undeclared counts as lacking), beyond the travel limit the person declared (or, without one,
+ * beyond any congrua distance), a vacancy reserved
  * under L. 68/1999 for a person not registered.
  */
 export function hardConstraints(offer: VacancyFacts, person: CandidateFacts, ctx: ConstraintContext): Exclusion[] {
@@ -34,10 +36,12 @@ export function hardConstraints(offer: VacancyFacts, person: CandidateFacts, ctx
       reason: `Lingua richiesta non dichiarata: ${list(missingLanguages.map((l) => `${language(l.code)?.label.toLowerCase() ?? l.code} ${l.level}`))}`,
     });
   }
-  // Without a declared limit the reference applies all the same: a missing fact is never a pass.
-  if (ctx.distanceKm !== null && ctx.distanceKm > ctx.limit.km) {
-    const undeclared = ctx.limit.declared ? "" : " (distanza massima non dichiarata)";
-    out.push({ code: "beyond_travel", reason: `Sede a ${km(ctx.distanceKm)}, oltre i ${ctx.limit.basis}${undeclared}` });
+  // A declared limit is the person's word; without one, only distances no congrua rule reaches exclude
+  // (between the reference and that, territory scores nothing and the reason asks to check).
+  if (ctx.distanceKm !== null && ctx.limit.declared && ctx.distanceKm > ctx.limit.km) {
+    out.push({ code: "beyond_travel", reason: `Sede a ${km(ctx.distanceKm)}, oltre i ${ctx.limit.basis}` });
+  } else if (ctx.distanceKm !== null && !ctx.limit.declared && ctx.distanceKm > ctx.maxReferenceKm) {
+    out.push({ code: "beyond_travel", reason: `Sede a ${km(ctx.distanceKm)}: distanza massima non dichiarata e oltre i ${km(ctx.maxReferenceKm)} di ogni offerta congrua` });
   }
   if (offer.reservedL68 && !activeProgrammes(person, ctx.today).includes("L68")) {
     out.push({ code: "reserved_l68", reason: "Offerta riservata agli iscritti al collocamento mirato (L. 68/1999)" });

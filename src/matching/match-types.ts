@@ -103,6 +103,8 @@ export interface MatchEvaluation {
   components: ScoreComponent[];
   exclusions: Exclusion[];
   distanceKm: number | null;
+  /** Share of the must-have competences covered (0–1), null when the offer lists none. */
+  mustHaveCoverage: number | null;
   matchedCompetences: CompetenceMatch[];
   missingCompetences: { competence: string; mustHave: boolean }[];
   /** Null when not asked for (see MatchContext.withCongrua). */

@@ -13,7 +13,7 @@ import { retrieveCandidates, scanAllCandidates, type Retrieved } from "./retriev
 
 export interface RankedMatch extends MatchEvaluation {
   rank: number;
-  /** Passes every hard constraint and reaches the qualifying score: may go on a list. */
+  /** Reaches the qualifying score and covers some must-have competence: may go on a list. */
   qualified: boolean;
   recentLists: number;
   fairnessNote: string | null;
@@ -39,6 +39,14 @@ export interface RankOptions {
 const FAIRNESS_WINDOW = 300;
 /** How many of the best get their congrua verdict (it costs more than the score): every stored match. */
 const CONGRUA_WINDOW = 100;
+
+/**
+ * Who may be proposed for a list (hard constraints aside): the qualifying score, and at least part of
+ * the must-have competences when the offer lists some; a profile alone does not make a candidate.
+ */
+export function isQualified(e: MatchEvaluation, qualifyingScore: number): boolean {
+  return e.score >= qualifyingScore && (e.mustHaveCoverage === null || e.mustHaveCoverage > 0);
+}
 
 export function prepareOffer(vacancy: VacancyRecord): PreparedOffer {
   const facts = vacancyFacts(vacancy);
@@ -72,14 +80,14 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
     (r): RankedMatch => ({
       ...(r.rank <= CONGRUA_WINDOW ? evaluateMatch(offer, r.facts, r.evaluation.distanceKm, withCongrua) : r.evaluation),
       rank: r.rank,
-      qualified: r.evaluation.score >= cfg.qualifyingScore,
+      qualified: isQualified(r.evaluation, cfg.qualifyingScore),
       recentLists: r.recentLists,
       fairnessNote: r.fairnessNote,
       reasons: r.fairnessNote ? [...r.evaluation.reasons, r.fairnessNote] : r.evaluation.reasons,
       candidate: { id: r.facts.id, cpiCode: r.facts.cpiCode, comune: r.facts.comune, province: r.facts.province, programmes: activeProgrammes(r.facts, today) },
     }),
   );
-  const qualified = eligible.filter((s) => s.evaluation.score >= cfg.qualifyingScore);
+  const qualified = eligible.filter((s) => isQualified(s.evaluation, cfg.qualifyingScore));
   return {
     offer,
     ranked,

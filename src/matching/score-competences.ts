@@ -7,6 +7,7 @@ import type { ComponentValue } from "./score-profile.js";
 export type RarityWeight = (competence: string) => number;
 
 export interface CompetenceScore extends ComponentValue {
+  mustHaveCoverage: number;
   matched: CompetenceMatch[];
   missing: { competence: string; mustHave: boolean }[];
 }
@@ -40,7 +41,7 @@ export function scoreCompetences(offer: VacancyFacts, person: CandidateFacts, ra
   const missingMust = missing.filter((m) => m.mustHave).map((m) => quoted(m.competence));
   if (missingMust.length > 0) parts.push(`mancano ${list(missingMust)}`);
   const reason = applicable ? `Competenze: ${parts.join("; ")}` : "L'offerta non elenca competenze";
-  return { value, applicable, reason, matched, missing };
+  return { value, applicable, reason, matched, missing, mustHaveCoverage: must.value };
 }
 
 function coverage(required: string[], offered: string[], rarity: RarityWeight, mustHave: boolean) {

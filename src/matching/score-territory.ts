@@ -44,6 +44,7 @@ export function scoreTerritory(distanceKm: number | null, limit: TravelLimit, pe
   const value =
     distanceKm <= full ? 1 : distanceKm >= limit.km ? (distanceKm === limit.km ? 0.2 : 0) : 1 - 0.8 * ((distanceKm - full) / Math.max(1e-9, limit.km - full));
   const where = `Domicilio a ${person.comune} (${person.province}), a ${km(distanceKm)} dalla sede`;
-  const against = distanceKm <= limit.km ? `entro i ${limit.basis}` : `oltre i ${limit.basis}`;
+  const against =
+    distanceKm <= limit.km ? `entro i ${limit.basis}` : `oltre i ${limit.basis}${limit.declared ? "" : ": distanza massima non dichiarata, da verificare con la persona"}`;
   return { value, applicable: true, reason: `${where}, ${against}` };
 }

@@ -9,7 +9,7 @@ import { candidateFacts } from "./build-facts.js";
 import { rarityWeights } from "./competence-rarity.js";
 import { evaluateMatch } from "./evaluate-match.js";
 import type { VacancyMatchesQuery } from "./match-schemas.js";
-import { prepareOffer, rankVacancy, type RankedMatch } from "./rank-vacancy-candidates.js";
+import { isQualified, prepareOffer, rankVacancy, type RankedMatch } from "./rank-vacancy-candidates.js";
 import { candidatesOnVacancyLists } from "../shortlists/list-membership.js";
 import { matchKey, storeMatches } from "./store-matches.js";
 
@@ -92,16 +92,19 @@ export async function explainMatch(ctx: AppContext, actor: Actor, vacancyId: str
     onVacancyList: (id) => listed.has(id),
   });
   await recordAudit(ctx.db, actor, "read", "candidate", [candidateId], route);
-  const qualified = evaluation.exclusions.length === 0 && evaluation.score >= ctx.matching.qualifyingScore;
+  const threshold = ctx.matching.qualifyingScore;
+  const qualified = evaluation.exclusions.length === 0 && isQualified(evaluation, threshold);
   return {
     ...evaluation,
     qualified,
     programmes: activeProgrammes(facts, new Date()),
     candidate: { id: candidate.id, firstName: candidate.firstName, lastName: candidate.lastName, cpiCode: candidate.cpiCode, comune: facts.comune, province: facts.province },
     summary: qualified
-      ? `Idonea/o: punteggio ${evaluation.score} su 100 (soglia ${ctx.matching.qualifyingScore}).`
+      ? `Idonea/o: punteggio ${evaluation.score} su 100 (soglia ${threshold}).`
       : evaluation.exclusions.length > 0
         ? `Esclusa/o: ${evaluation.exclusions.map((e) => e.reason).join("; ")}.`
-        : `Sotto la soglia: punteggio ${evaluation.score} su 100 (soglia ${ctx.matching.qualifyingScore}).`,
+        : evaluation.score >= threshold
+          ? `Non proponibile: nessuna delle competenze indispensabili dichiarata (punteggio ${evaluation.score}).`
+          : `Sotto la soglia: punteggio ${evaluation.score} su 100 (soglia ${threshold}).`,
   };
 }

@@ -562,12 +562,18 @@ export class OccupationTaxonomy {
   // ── relatedness and retrieval ────────────────────────────────────────────────────────────────
 
   relatedness(a: ResolvedOccupation, b: ResolvedOccupation): Relatedness {
+    // The same title, word for word, is the same occupation however unsure its resolution is.
+    if (a.tokens.length > 0 && a.tokens.length === b.tokens.length && a.tokens.every((t) => b.tokens.includes(t))) {
+      return { score: 1, level: "same_occupation", reason: "stesso titolo professionale" };
+    }
     let best: Relatedness & { weight: number } = { score: 0, level: "none", reason: "nessuna relazione tra le professioni", weight: 0 };
     for (const x of a.concepts) {
       for (const y of b.concepts) {
         const level = this.pairLevel(x, y);
         if (!level) continue;
-        const weight = Math.min(x.confidence, y.confidence);
+        // Square root: a fuzzy resolution (confidence ~0.5) still relates at ~0.7 of its level, while
+        // a wrong guess on one side is unlikely to land on the other side's code by chance.
+        const weight = Math.sqrt(Math.min(x.confidence, y.confidence));
         const score = round(OCCUPATION_RELATEDNESS[level.level] * weight);
         if (score > best.score) best = { score, level: level.level, reason: level.reason, weight };
       }
