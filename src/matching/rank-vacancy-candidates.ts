@@ -17,7 +17,7 @@ export interface RankedMatch extends MatchEvaluation {
   qualified: boolean;
   recentLists: number;
   fairnessNote: string | null;
-  candidate: { id: string; cpiCode: string; comune: string; province: string; programmes: string[] };
+  candidate: { id: string; cpiCode: string; tutorId: string | null; comune: string; province: string; programmes: string[] };
 }
 
 export interface VacancyRanking {
@@ -84,7 +84,14 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
       recentLists: r.recentLists,
       fairnessNote: r.fairnessNote,
       reasons: r.fairnessNote ? [...r.evaluation.reasons, r.fairnessNote] : r.evaluation.reasons,
-      candidate: { id: r.facts.id, cpiCode: r.facts.cpiCode, comune: r.facts.comune, province: r.facts.province, programmes: activeProgrammes(r.facts, today) },
+      candidate: {
+        id: r.facts.id,
+        cpiCode: r.facts.cpiCode,
+        tutorId: r.facts.tutorId,
+        comune: r.facts.comune,
+        province: r.facts.province,
+        programmes: activeProgrammes(r.facts, today),
+      },
     }),
   );
   const qualified = eligible.filter((s) => isQualified(s.evaluation, cfg.qualifyingScore));

@@ -23,7 +23,7 @@ const STORED_PER_RUN = 100;
  */
 function visibleTo(actor: Actor, vacancyCpi: string) {
   const everyone = actor.role === "admin" || (actor.role === "referent" && actor.cpiCodes.includes(vacancyCpi));
-  return (m: RankedMatch, tutorId: string | null) => everyone || canReadCandidate(actor, { cpiCode: m.candidate.cpiCode, tutorId }) === null;
+  return (m: RankedMatch) => everyone || canReadCandidate(actor, m.candidate) === null;
 }
 
 export async function computeVacancyMatches(ctx: AppContext, actor: Actor, vacancyId: string, query: VacancyMatchesQuery, route: string) {
@@ -33,10 +33,9 @@ export async function computeVacancyMatches(ctx: AppContext, actor: Actor, vacan
   const ranking = await rankVacancy(ctx, vacancy, { today: now });
   const news = await storeMatches(ctx.db, ranking.ranked.slice(0, STORED_PER_RUN), ctx.matching.modelVersion, now);
   const visible = visibleTo(actor, vacancy.cpiCode);
-  const tutorOf = new Map((await ctx.db.candidate.findMany({ where: { id: { in: ranking.ranked.map((r) => r.candidateId) } }, select: { id: true, tutorId: true } })).map((c) => [c.id, c.tutorId]));
   const filtered = ranking.ranked.filter(
     (m) =>
-      visible(m, tutorOf.get(m.candidateId) ?? null) &&
+      visible(m) &&
       (!query.onlyQualified || m.qualified) &&
       (!query.cpi?.length || query.cpi.includes(m.candidate.cpiCode)) &&
       (query.maxDistanceKm === undefined || (m.distanceKm !== null && m.distanceKm <= query.maxDistanceKm)) &&
