@@ -1,275 +1,84 @@
 /**
- * `npm run bench [-- --quick] [-- --seed N] [-- --keep]`: builds data at scale from the demo generator in a
- * temporary database (never ./data) and measures
- *   1. the import rate of job seekers through the real import path (CSV written by candidatesToCsv, read
- *      by importCandidates), plus the seed's direct batched insert path for reference;
- *   2. showcase search latency (p50/p95) through searchVacancies, for queries combining text, filters and
- *      "near comune within K km", drawn from the generator's vocabulary. Build time is excluded.
- * The full run writes bench/RESULTS.md; --quick uses small sizes and only prints.
+ * `npm run bench [-- --quick] [-- --only showcase|matching] [-- --seed N] [-- --keep]`: builds data at scale
+ * from the demo generator in temporary databases (never ./data) and measures
+ *   1. showcase (bench/showcase.ts): the import rate of job seekers through the real import path, plus the
+ *      seed's direct batched insert path, and showcase search latency through searchVacancies;
+ *   2. matching (bench/matching.ts): list building ("rose di candidati") at 100,000 and 1,000,000 job
+ *      seekers — rankVacancy latency on the production path, the naive full scan for comparison (speed-up,
+ *      recall), where the time goes, and memory per phase.
+ * --quick uses small sizes (matching: 10k and 30k people) and only prints; the full run writes its parts of
+ * bench/RESULTS.md, keeping the other part's section when run with --only.
+ *
+ * The full scan at 1M people holds every payload in memory at once: the matching part re-runs itself with a
+ * larger heap (--max-old-space-size) and --expose-gc (to read each phase's heap after a collection).
  */
-import { execSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { SYSTEM_ACTOR } from "../src/auth/actor.js";
-import { createContext } from "../src/bootstrap.js";
-import { progressBar } from "../src/cli/progress.js";
-import { loadEnv } from "../src/config/env.js";
-import type { AppContext } from "../src/context.js";
-import { defaultEmployerCount, generateDemoBase, personGenerator, vacancyGenerator, type DemoBase } from "../src/demo/demo-dataset.js";
-import type { DemoCandidate } from "../src/demo/person-generator.js";
-import { SeededRandom } from "../src/demo/seeded-random.js";
-import { pickArea, pickComuneNear } from "../src/demo/territory.js";
-import { writeBase, writeCandidates, writeVacancies } from "../src/demo/write-demo-data.js";
-import { candidatesToCsv } from "../src/imports/candidates-csv.js";
-import { importCandidates } from "../src/imports/import-candidates.js";
-import { createLogger } from "../src/logging/logger.js";
-import { searchVacancies } from "../src/vacancies/search-vacancies.js";
-import { vacancySearchSchema, type VacancySearchInput } from "../src/vacancies/vacancy-schemas.js";
+import { mergeResults } from "./common.js";
+import { runMatchingBench } from "./matching.js";
+import { runShowcaseBench, type BenchOptions } from "./showcase.js";
 
-const SIZES = {
-  full: { importCandidates: 100_000, directCandidates: 20_000, vacancies: 50_000, queries: 300, otherQueries: 100 },
-  quick: { importCandidates: 5_000, directCandidates: 2_000, vacancies: 5_000, queries: 100, otherQueries: 30 },
-};
-const WRITE_BATCH = 1000;
+const HEAP_MIB = 16_384;
+const CHILD_FLAG = "VETRINA_BENCH_CHILD";
 
 const { values: args } = parseArgs({
-  options: { quick: { type: "boolean", default: false }, seed: { type: "string" }, keep: { type: "boolean", default: false } },
+  options: {
+    quick: { type: "boolean", default: false },
+    seed: { type: "string" },
+    keep: { type: "boolean", default: false },
+    only: { type: "string" },
+  },
 });
+const only = args.only;
+if (only !== undefined && only !== "showcase" && only !== "matching") {
+  console.error(`--only: "showcase" oppure "matching", non "${only}"`);
+  process.exit(2);
+}
+const parts = { showcase: only !== "matching", matching: only !== "showcase" };
 const quick = args.quick ?? false;
-const sizes = quick ? SIZES.quick : SIZES.full;
 const seed = args.seed ? Number(args.seed) : 2026;
-const command = `npm run bench${quick ? " -- --quick" : ""}${args.seed ? ` -- --seed ${seed}` : ""}`;
+const command = ["npm run bench", quick ? "-- --quick" : "", only ? `-- --only ${only}` : "", args.seed ? `-- --seed ${seed}` : ""].filter(Boolean).join(" ");
+const opts: BenchOptions = { quick, seed, keep: args.keep ?? false, command };
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
-const fmt = (n: number) => n.toLocaleString("it-IT");
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-function machine() {
-  const cpu = fs.readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "?";
-  let nproc = String(os.availableParallelism());
-  try {
-    nproc = execSync("nproc").toString().trim();
-  } catch {
-    // os.availableParallelism() is the same figure where nproc is missing.
-  }
-  return { nproc, cpu, memoryGiB: (os.totalmem() / 1024 ** 3).toFixed(1), node: process.version, platform: `${os.type()} ${os.release()}` };
-}
-
-async function inTransactions<T>(items: T[], label: string, write: (batch: T[]) => Promise<void>): Promise<number> {
-  const bar = progressBar(label, items.length);
-  const started = performance.now();
-  for (let i = 0; i < items.length; i += WRITE_BATCH) {
-    await write(items.slice(i, i + WRITE_BATCH));
-    bar.update(Math.min(i + WRITE_BATCH, items.length));
-  }
-  bar.stop();
-  return performance.now() - started;
-}
-
-function generate<T>(label: string, count: number, make: (i: number) => T): { items: T[]; ms: number } {
-  const bar = progressBar(label, count);
-  const started = performance.now();
-  const items: T[] = [];
-  for (let i = 0; i < count; i++) {
-    items.push(make(i));
-    if (i % 1000 === 999) bar.update(i + 1);
-  }
-  bar.update(count);
-  bar.stop();
-  return { items, ms: performance.now() - started };
-}
-
-interface ImportFigures {
-  rows: number;
-  created: number;
-  rejected: number;
-  csvMb: number;
-  ms: number;
-  error?: string;
-  firstProblems: string[];
-}
-
-async function benchImport(ctx: AppContext, base: DemoBase, people: DemoCandidate[]): Promise<ImportFigures> {
-  const label = (code: string) => {
-    const c = base.territory.comuneByCode.get(code);
-    return c ? `${c.name} (${c.provinceAcronym})` : code;
-  };
-  const csv = Buffer.from(candidatesToCsv(people.map((p) => p.input), label), "utf8");
-  const bar = progressBar("Import persone (CSV)", people.length);
-  const started = performance.now();
-  try {
-    const { report } = await importCandidates(ctx, SYSTEM_ACTOR, { data: csv, name: "bench-persone.csv" }, { route: "bench", onProgress: (done) => bar.update(done) });
-    const ms = performance.now() - started;
-    const problems = report.rows
-      .filter((r) => r.outcome === "rejected")
-      .slice(0, 3)
-      .map((r) => `riga ${r.row}: ${(r.errors ?? []).map((e) => `${e.column}: ${e.message}`).join("; ")}`);
-    return { rows: report.totals.rows, created: report.totals.created, rejected: report.totals.rejected, csvMb: csv.length / 1024 ** 2, ms, firstProblems: problems };
-  } catch (err) {
-    return { rows: people.length, created: 0, rejected: 0, csvMb: csv.length / 1024 ** 2, ms: performance.now() - started, error: String(err), firstProblems: [] };
-  } finally {
-    bar.stop();
-  }
-}
-
-type Shape = "testo + filtri + vicinanza" | "solo testo" | "filtri + vicinanza";
-
-function queries(base: DemoBase, count: number, shape: Shape, rng: SeededRandom): VacancySearchInput[] {
-  const curated = base.pool.families.filter((f) => !f.longTail);
-  return Array.from({ length: count }, () => {
-    const family = rng.weighted(curated, (f) => f.weight);
-    const q = rng.chance(0.8) ? family.keyword : rng.pick([family.keyword, ...base.pool.vocabulary]);
-    const area = pickArea(rng, base.territory);
-    const raw: Record<string, string> = {};
-    if (shape !== "filtri + vicinanza") raw.q = q;
-    if (shape !== "solo testo") {
-      raw.status = "open";
-      raw.province = area.cpi.provinceAcronym;
-      raw.nearComune = pickComuneNear(rng, area).istatCode;
-      raw.withinKm = String(rng.pick([30, 30, 30, 15, 50]));
-    }
-    return vacancySearchSchema.parse(raw);
-  });
-}
-
-interface LatencyFigures {
-  shape: Shape;
-  queries: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  mean: number;
-  withHits: number;
-  meanTotal: number;
-}
-
-async function benchSearch(ctx: AppContext, inputs: VacancySearchInput[], shape: Shape): Promise<LatencyFigures> {
-  for (const input of inputs.slice(0, 10)) await searchVacancies(ctx, SYSTEM_ACTOR, input); // warm-up, not measured
-  const times: number[] = [];
-  let withHits = 0;
-  let totals = 0;
-  const bar = progressBar(`Ricerca: ${shape}`, inputs.length);
-  for (const [i, input] of inputs.entries()) {
-    const t = performance.now();
-    const result = await searchVacancies(ctx, SYSTEM_ACTOR, input);
-    times.push(performance.now() - t);
-    if (result.total > 0) withHits++;
-    totals += result.total;
-    bar.update(i + 1);
-  }
-  bar.stop();
-  times.sort((a, b) => a - b);
-  return {
-    shape,
-    queries: inputs.length,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    max: times[times.length - 1] ?? NaN,
-    mean: times.reduce((s, t) => s + t, 0) / Math.max(1, times.length),
-    withHits,
-    meanTotal: totals / Math.max(1, inputs.length),
-  };
+/** Re-runs this script with a larger heap when the matching part is wanted and the heap is the default one. */
+function needsBiggerHeap(): boolean {
+  return parts.matching && !process.env[CHILD_FLAG] && v8.getHeapStatistics().heap_size_limit < (HEAP_MIB / 2) * 1024 ** 2;
 }
 
 async function main(): Promise<number> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vetrina-bench-"));
-  const databasePath = path.join(dir, "bench.db");
-  const env = loadEnv({ DATABASE_PATH: databasePath, NODE_ENV: "development", LOG_LEVEL: "silent", DEMO_DATA: "false" });
-  console.error(`Banco di prova ${quick ? "(rapido) " : ""}in ${databasePath}, seed ${seed}`);
-  const ctx = await createContext(env, createLogger(env));
-  try {
-    const base = generateDemoBase(seed, defaultEmployerCount(sizes.vacancies));
-    await ctx.db.$transaction((tx) => writeBase(tx, base), { timeout: 120_000 });
-
-    // 1. Job seekers: the real import path, then the seed's direct path on further people.
-    const people = personGenerator(base);
-    const total = sizes.importCandidates + sizes.directCandidates;
-    const generated = generate("Generazione persone", total, (i) => people.generate(i));
-    const imported = await benchImport(ctx, base, generated.items.slice(0, sizes.importCandidates));
-    const direct = generated.items.slice(sizes.importCandidates);
-    const directMs = await inTransactions(direct, "Inserimento diretto persone", (batch) =>
-      ctx.db.$transaction((tx) => writeCandidates(ctx, tx, batch, base.territory), { timeout: 600_000 }),
-    );
-
-    // 2. Showcase: build the vacancies (not timed as latency), then query.
-    const vg = vacancyGenerator(base);
-    const vacancies = generate("Generazione offerte", sizes.vacancies, () => vg.generate());
-    const vacancyMs = await inTransactions(vacancies.items, "Inserimento offerte", (batch) =>
-      ctx.db.$transaction((tx) => writeVacancies(ctx, tx, batch, base.territory), { timeout: 600_000 }),
-    );
-    const openCount = await ctx.db.vacancy.count({ where: { status: "open" } });
-    const rng = new SeededRandom(seed, "bench/queries");
-    const latency = [
-      await benchSearch(ctx, queries(base, sizes.queries, "testo + filtri + vicinanza", rng), "testo + filtri + vicinanza"),
-      await benchSearch(ctx, queries(base, sizes.otherQueries, "solo testo", rng), "solo testo"),
-      await benchSearch(ctx, queries(base, sizes.otherQueries, "filtri + vicinanza", rng), "filtri + vicinanza"),
-    ];
-    await ctx.db.$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
-    const dbMb = fs.statSync(databasePath).size / 1024 ** 2;
-
-    const m = machine();
-    const date = new Date().toISOString().replace(/\.\d+Z$/, "Z");
-    const importLine = imported.error
-      ? `| Import persone (CSV → importCandidates) | ${fmt(imported.rows)} | — | **non riuscito**: ${imported.error.split("\n")[0]} |`
-      : `| Import persone (CSV → importCandidates) | ${fmt(imported.rows)} | ${seconds(imported.ms)} | **${fmt(rate(imported.rows, imported.ms))} righe/s** (${fmt(imported.created)} create, ${fmt(imported.rejected)} scartate; file ${imported.csvMb.toFixed(0)} MB) |`;
-    const lines = [
-      `# Banco di prova Vetrina${quick ? " (rapido)" : ""}`,
-      "",
-      `- Data: ${date}`,
-      `- Comando: \`${command}\``,
-      `- Macchina: ${m.nproc} core (\`nproc\`), ${m.cpu}, ${m.memoryGiB} GiB di memoria, ${m.platform}`,
-      `- Node: ${m.node}; archivio SQLite temporaneo (${dbMb.toFixed(0)} MB alla fine), indice incorporato (FTS5)`,
-      `- Dati: generatore dimostrativo (src/demo), seed ${seed}; ${fmt(base.employers.length)} aziende, ${fmt(base.users.length)} utenti`,
-      "",
-      "## Scrittura",
-      "",
-      "| fase | righe | tempo | risultato |",
-      "| --- | ---: | ---: | --- |",
-      importLine,
-      `| Inserimento diretto persone (percorso del seed, lotti da ${WRITE_BATCH} con indice) | ${fmt(direct.length)} | ${seconds(directMs)} | ${fmt(rate(direct.length, directMs))} righe/s |`,
-      `| Inserimento offerte (percorso del seed, con indice; escluso dalle latenze) | ${fmt(vacancies.items.length)} | ${seconds(vacancyMs)} | ${fmt(rate(vacancies.items.length, vacancyMs))} righe/s; ${fmt(openCount)} aperte |`,
-      `| Generazione in memoria (persone + offerte) | ${fmt(total + vacancies.items.length)} | ${seconds(generated.ms + vacancies.ms)} | non inclusa nei tassi sopra |`,
-      "",
-      `## Ricerca in vetrina su ${fmt(vacancies.items.length)} offerte (searchVacancies, ms)`,
-      "",
-      "| tipo di richiesta | richieste | p50 | p95 | p99 | max | media | con risultati | risultati medi |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-      ...latency.map(
-        (l) =>
-          `| ${l.shape} | ${l.queries} | ${l.p50.toFixed(1)} | ${l.p95.toFixed(1)} | ${l.p99.toFixed(1)} | ${l.max.toFixed(1)} | ${l.mean.toFixed(1)} | ${l.withHits} | ${l.meanTotal.toFixed(1)} |`,
-      ),
-      "",
-      "Richieste: q = parola del vocabolario del generatore (\"magazziniere\", \"cuoco\", \"operatore socio sanitario\"…), " +
-        "status=open, province = provincia di un CPI, nearComune = comune del suo bacino, withinKm 15/30/50; pagina da 20 con faccette, " +
-        "come la rotta GET /api/v1/vacancies (senza HTTP). Le prime 10 richieste di ogni tipo scaldano la cache e non sono misurate.",
-      ...(imported.firstProblems.length ? ["", "Prime righe scartate dall'import:", ...imported.firstProblems.map((p) => `- ${p}`)] : []),
-      "",
-    ];
-    const report = lines.join("\n");
-    console.log(`\n${report}`);
-    if (!quick) {
-      const out = fileURLToPath(new URL("./RESULTS.md", import.meta.url));
-      fs.writeFileSync(out, report);
-      console.error(`Scritto ${out}`);
-    } else {
-      console.error("(--quick: bench/RESULTS.md non aggiornato)");
-    }
-    return imported.error ? 1 : 0;
-  } finally {
-    await ctx.db.$disconnect();
-    if (args.keep) console.error(`Archivio conservato: ${databasePath}`);
-    else fs.rmSync(dir, { recursive: true, force: true });
+  if (needsBiggerHeap()) {
+    const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, "--expose-gc", ...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], {
+      stdio: "inherit",
+      env: { ...process.env, [CHILD_FLAG]: "1" },
+    });
+    if (child.error) throw child.error;
+    return child.status ?? 1;
   }
+  const out = fileURLToPath(new URL("./RESULTS.md", import.meta.url));
+  const write = (part: { showcase?: string; matching?: string }) => {
+    if (quick) return;
+    const existing = fs.existsSync(out) ? fs.readFileSync(out, "utf8") : "";
+    fs.writeFileSync(out, mergeResults(existing, part));
+    console.error(`Scritto ${out}`);
+  };
+  let ok = true;
+  if (parts.showcase) {
+    const showcase = await runShowcaseBench(opts);
+    console.log(`\n${showcase.report}`);
+    write({ showcase: showcase.report });
+    ok &&= showcase.ok;
+  }
+  if (parts.matching) {
+    const matching = await runMatchingBench(opts);
+    console.log(`\n${matching.report}`);
+    write({ matching: matching.report });
+    ok &&= matching.ok;
+  }
+  if (quick) console.error("(--quick: bench/RESULTS.md non aggiornato)");
+  return ok ? 0 : 1;
 }
 
 main().then(

@@ -321,3 +321,27 @@ describe("SqliteFtsIndex document frequency and full scan", () => {
     expect(docs.map((d) => d.id).sort()).toEqual(["a", "c"]);
   });
 });
+
+describe("SqliteFtsIndex retrieval drops words too common to select anyone", () => {
+  beforeEach(async () => {
+    await index.upsert(
+      "candidates",
+      Array.from({ length: 20 }, (_, i) => ({
+        id: `p${i}`,
+        text: { profile: i === 0 ? "Saldatore" : "Addetto", competences: "effettuare controlli" },
+        filters: {},
+        geo: TORINO,
+        date: null,
+        payload: { i },
+      })),
+    );
+  });
+
+  it("keeps a rare word, drops one everybody has, and keeps all when the index is small", async () => {
+    const retrieve = (commonTerms?: { share: number; minDocs: number }) =>
+      index.retrieve("candidates", { anyText: "saldatore effettuare", commonTerms, order: "relevance", limit: 100 });
+    expect((await retrieve({ share: 0.1, minDocs: 1 })).map((d) => d.id)).toEqual(["p0"]);
+    expect(await retrieve({ share: 0.1, minDocs: 1000 })).toHaveLength(20);
+    expect(await retrieve()).toHaveLength(20);
+  });
+});

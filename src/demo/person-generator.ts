@@ -73,7 +73,7 @@ export class PersonGenerator {
 
   /** The i-th person of the seed: each draws from a stream of its own, so batches can be generated in turn. */
   generate(index: number): DemoCandidate {
-    return this.person(new SeededRandom(this.seed, `person/${index}`));
+    return this.person(new SeededRandom(this.seed, "person", index));
   }
 
   private person(rng: SeededRandom): DemoCandidate {

@@ -28,11 +28,18 @@ function mulberry32(state: number): () => number {
 export class SeededRandom {
   private readonly next: () => number;
 
+  /**
+   * `stream` numbers the members of a family of streams (the i-th person): multiplying by an odd
+   * constant is a bijection on 32 bits, so distinct members never share a stream, as two hashed
+   * labels can (at a million people, hundreds did).
+   */
   constructor(
     readonly seed: number,
     readonly label = "",
+    stream?: number,
   ) {
-    this.next = mulberry32(hash32(`${seed}:${label}`));
+    const base = hash32(`${seed}:${label}`);
+    this.next = mulberry32(stream === undefined ? base : (base ^ Math.imul(stream >>> 0, 0x9e3779b1)) >>> 0);
   }
 
   /** An independent stream for a sub-part of the generation. */

@@ -41,6 +41,12 @@ export interface SearchQuery {
 export interface RetrievalQuery {
   /** Any term of the text matches (OR), unlike search() where all must. */
   anyText?: string;
+  /**
+   * Terms found in more than `share` of the documents (and in more than `minDocs`) are dropped from
+   * anyText: a word nearly everyone has ("effettuare", "gestione") selects nobody in particular and
+   * costs a scan of them all; below `minDocs` a scan is cheap whatever the share.
+   */
+  commonTerms?: { share: number; minDocs: number };
   anyOf?: { field: string; values: FilterValue[] };
   /** Every document (within the filters and radius): the full-scan baseline retrieval is measured against. */
   all?: boolean;

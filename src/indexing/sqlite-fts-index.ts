@@ -37,6 +37,8 @@ import type {
 interface IndexLayout {
   docs: string;
   fts: string;
+  /** fts5vocab over the FTS table: per term, how many documents contain it. */
+  vocab: string;
   filters: string;
   /** FTS columns in order; text fields not listed go to the last column. */
   textFields: readonly string[];
@@ -45,7 +47,7 @@ interface IndexLayout {
 }
 
 function layout(name: IndexName, textFields: string[], weights: number[]): IndexLayout {
-  return { docs: `search_${name}_docs`, fts: `search_${name}_fts`, filters: `search_${name}_filters`, textFields, weights };
+  return { docs: `search_${name}_docs`, fts: `search_${name}_fts`, vocab: `search_${name}_vocab`, filters: `search_${name}_filters`, textFields, weights };
 }
 
 const LAYOUTS: Record<IndexName, IndexLayout> = {
@@ -115,6 +117,7 @@ export class SqliteFtsIndex implements SearchIndex {
            doc_seq INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
            PRIMARY KEY (doc_seq, field, value)) WITHOUT ROWID`,
         `CREATE INDEX IF NOT EXISTS ${l.filters}_fv ON ${l.filters} (field, value, doc_seq)`,
+        `CREATE VIRTUAL TABLE IF NOT EXISTS ${l.vocab} USING fts5vocab(${l.fts}, 'row')`,
       ];
       for (const s of statements) await this.db.$executeRawUnsafe(s);
       // Indexes built before these columns existed get them; a reindex fills them.
@@ -192,7 +195,7 @@ export class SqliteFtsIndex implements SearchIndex {
 
   async retrieve(index: IndexName, query: RetrievalQuery): Promise<RetrievedDocument[]> {
     const l = layoutOf(index);
-    const terms = [...new Set(analyze(query.anyText ?? ""))];
+    const terms = await this.selectiveTerms(l, [...new Set(analyze(query.anyText ?? ""))], query.commonTerms);
     const anyOf = query.anyOf && query.anyOf.values.length > 0 ? query.anyOf : null;
     if (terms.length === 0 && !anyOf && !query.all) return [];
     // The candidate documents: the union of the text hits (OR of the terms) and the documents carrying any listed value.
@@ -252,6 +255,23 @@ export class SqliteFtsIndex implements SearchIndex {
     return rows.map((r) => ({ id: r.id, distanceKm: r.dist == null ? null : Number(r.dist), payload: parsePayload(r.payload) }));
   }
 
+  /** The terms worth retrieving by: all but the common ones (see RetrievalQuery.commonTerms). */
+  private async selectiveTerms(l: IndexLayout, terms: string[], common: RetrievalQuery["commonTerms"]): Promise<string[]> {
+    if (!common || terms.length === 0) return terms;
+    const [total, rows] = await Promise.all([
+      this.countDocs(l),
+      this.db.$queryRawUnsafe<{ term: string; doc: unknown }[]>(`SELECT term, doc FROM ${l.vocab} WHERE term IN (${placeholders(terms.length)})`, ...terms),
+    ]);
+    const docs = new Map(rows.map((r) => [r.term, toNumber(r.doc)]));
+    const limit = Math.max(common.share * total, common.minDocs);
+    return terms.filter((t) => (docs.get(t) ?? 0) <= limit);
+  }
+
+  private async countDocs(l: IndexLayout): Promise<number> {
+    const rows = await this.db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT COUNT(*) AS n FROM ${l.docs}`);
+    return toNumber(rows[0]?.n);
+  }
+
   async documentFrequency(index: IndexName, field: string, text: string): Promise<{ matching: number; total: number }> {
     const l = layoutOf(index);
     const total = await this.count(index);
@@ -265,9 +285,7 @@ export class SqliteFtsIndex implements SearchIndex {
   }
 
   async count(index: IndexName): Promise<number> {
-    const l = layoutOf(index);
-    const rows = await this.db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT COUNT(*) AS n FROM ${l.docs}`);
-    return toNumber(rows[0]?.n);
+    return this.countDocs(layoutOf(index));
   }
 
   async clear(index: IndexName): Promise<void> {

@@ -55,11 +55,17 @@ export const matchingConfigSchema = z
       .object({
         /** Around the workplace; each person is then held to their own reach (declared travel or reference). */
         maxRadiusKm: z.number().positive().default(250),
-        keyLimit: z.number().int().min(100).default(20_000),
-        textLimit: z.number().int().min(100).default(3_000),
+        /** Nearest people sharing an occupation key: at 1M people, 2,000 kept the full scan's top 15. */
+        keyLimit: z.number().int().min(100).default(2_000),
+        textLimit: z.number().int().min(100).default(1_000),
+        /** Words in more than this share of people (and more than minDocs) are too common to retrieve by. */
+        commonTerms: z
+          .object({ share: z.number().min(0).max(1).default(0.02), minDocs: z.number().int().min(0).default(5_000) })
+          .strict()
+          .default({ share: 0.02, minDocs: 5_000 }),
       })
       .strict()
-      .default({ maxRadiusKm: 250, keyLimit: 20_000, textLimit: 3_000 }),
+      .default({ maxRadiusKm: 250, keyLimit: 2_000, textLimit: 1_000, commonTerms: { share: 0.02, minDocs: 5_000 } }),
   })
   .strict();
 

@@ -21,7 +21,13 @@ export async function retrieveCandidates(index: SearchIndex, offer: PreparedOffe
   const common = { filters: { availability: ["available"] }, near, withinReach: true };
   const [byKeys, byText] = await Promise.all([
     index.retrieve("candidates", { ...common, anyOf: { field: "occ", values: retrievalKeys(offer.occupation) }, order: "distance", limit: cfg.retrieval.keyLimit }),
-    index.retrieve("candidates", { ...common, anyText: [v.title, ...v.mustHave].join(" "), order: "relevance", limit: cfg.retrieval.textLimit }),
+    index.retrieve("candidates", {
+      ...common,
+      anyText: [v.title, ...v.mustHave].join(" "),
+      commonTerms: cfg.retrieval.commonTerms,
+      order: "relevance",
+      limit: cfg.retrieval.textLimit,
+    }),
   ]);
   const out = new Map<string, Retrieved>();
   for (const d of [...byKeys, ...byText]) {

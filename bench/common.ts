@@ -1,0 +1,145 @@
+/** Helpers shared by the parts of `npm run bench` (showcase search, candidate lists). */
+import { execSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import v8 from "node:v8";
+import { progressBar } from "../src/cli/progress.js";
+
+export { progressBar };
+
+/** Rows per transaction on the direct (seed) write path. */
+export const WRITE_BATCH = 1000;
+
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+export const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
+export const fmt = (n: number) => n.toLocaleString("it-IT");
+export const mib = (bytes: number) => Math.round(bytes / 1024 ** 2);
+export const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
+export const nowIso = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export interface Distribution {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export function distribution(values: number[]): Distribution {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? NaN,
+    mean: mean(sorted),
+  };
+}
+
+export function machine() {
+  const cpu = fs.readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "?";
+  let nproc = String(os.availableParallelism());
+  try {
+    nproc = execSync("nproc").toString().trim();
+  } catch {
+    // os.availableParallelism() is the same figure where nproc is missing.
+  }
+  return { nproc, cpu, memoryGiB: (os.totalmem() / 1024 ** 3).toFixed(1), node: process.version, platform: `${os.type()} ${os.release()}` };
+}
+
+export async function inTransactions<T>(items: T[], label: string, write: (batch: T[]) => Promise<void>): Promise<number> {
+  const bar = progressBar(label, items.length);
+  const started = performance.now();
+  for (let i = 0; i < items.length; i += WRITE_BATCH) {
+    await write(items.slice(i, i + WRITE_BATCH));
+    bar.update(Math.min(i + WRITE_BATCH, items.length));
+  }
+  bar.stop();
+  return performance.now() - started;
+}
+
+export function generate<T>(label: string, count: number, make: (i: number) => T): { items: T[]; ms: number } {
+  const bar = progressBar(label, count);
+  const started = performance.now();
+  const items: T[] = [];
+  for (let i = 0; i < count; i++) {
+    items.push(make(i));
+    if (i % 1000 === 999) bar.update(i + 1);
+  }
+  bar.update(count);
+  bar.stop();
+  return { items, ms: performance.now() - started };
+}
+
+/** Memory at the end of a phase: peak RSS so far (monotonic), heap now, and the highest heap seen by the sampler. */
+export interface MemorySnapshot {
+  phase: string;
+  maxRssKiB: number;
+  heapUsedMiB: number;
+  heapPeakMiB: number;
+  heapLimitMiB: number;
+}
+
+/**
+ * Samples the heap every 250 ms (and whenever `touch` is called, e.g. after each ranking) so a phase's
+ * highest heap is known, not only the heap at its end. Synchronous stretches longer than 250 ms are
+ * covered by the `touch` right after them.
+ */
+export class MemoryTracker {
+  readonly snapshots: MemorySnapshot[] = [];
+  private peak = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor() {
+    this.timer = setInterval(() => this.touch(), 250);
+    this.timer.unref();
+  }
+
+  touch(): void {
+    const used = process.memoryUsage().heapUsed;
+    if (used > this.peak) this.peak = used;
+  }
+
+  /** Ends a phase: records it and starts the next phase's heap peak from the current heap. */
+  phase(name: string): MemorySnapshot {
+    this.touch();
+    const snap: MemorySnapshot = {
+      phase: name,
+      maxRssKiB: process.resourceUsage().maxRSS,
+      heapUsedMiB: mib(process.memoryUsage().heapUsed),
+      heapPeakMiB: mib(this.peak),
+      heapLimitMiB: mib(v8.getHeapStatistics().heap_size_limit),
+    };
+    this.snapshots.push(snap);
+    (globalThis as { gc?: () => void }).gc?.();
+    this.peak = process.memoryUsage().heapUsed;
+    return snap;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+/** Heading that starts the candidate-list part of bench/RESULTS.md; everything before it is the showcase part. */
+export const MATCHING_HEADING = "## Rose di candidati";
+
+/**
+ * Replaces one part of bench/RESULTS.md and keeps the other, so `--only matching` does not wipe the
+ * showcase figures and a showcase-only run does not wipe the list-building ones.
+ */
+export function mergeResults(existing: string, part: { showcase?: string; matching?: string }): string {
+  const at = existing.search(new RegExp(`^${MATCHING_HEADING}`, "m"));
+  const oldShowcase = (at >= 0 ? existing.slice(0, at) : existing).trimEnd();
+  const oldMatching = at >= 0 ? existing.slice(at).trimEnd() : "";
+  const showcase = (part.showcase ?? oldShowcase).trimEnd();
+  const matching = (part.matching ?? oldMatching).trimEnd();
+  return `${[showcase, matching].filter((s) => s.length > 0).join("\n\n")}\n`;
+}

@@ -1,0 +1,589 @@
+/**
+ * Candidate-list part of `npm run bench` ("rose di candidati"): builds, from the demo generator, a
+ * temporary database with job seekers in growing stages (100k then 1M; --quick: 10k then 30k), generated
+ * and inserted in batches so memory stays bounded, plus enough vacancies to draw open ones from. At each
+ * stage it measures
+ *   - list building as production runs it, rankVacancy(ctx, vacancy) (index retrieval, then scoring), over
+ *     a deterministic sample of open vacancies after a warm-up: p50/p95/p99/max;
+ *   - the naive full scan rankVacancy(ctx, vacancy, { scan: "full" }) on the first few of those vacancies:
+ *     speed-up ratio, recall of the full scan's top 15 qualified in the retrieval's top 15, people scored;
+ *   - where the time goes, on a few vacancies: the steps of rankVacancy redone one by one, the retrieval SQL
+ *     replayed on a direct better-sqlite3 connection (with and without the payload column), the JSON parse of
+ *     the payloads, the scoring;
+ *   - peak memory per phase (maxRSS, heap).
+ */
+import { execSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { createContext } from "../src/bootstrap.js";
+import { loadEnv } from "../src/config/env.js";
+import type { AppContext } from "../src/context.js";
+import type { Db } from "../src/db/client.js";
+import { defaultEmployerCount, generateDemoBase, personGenerator, vacancyGenerator, type DemoBase } from "../src/demo/demo-dataset.js";
+import type { DemoCandidate } from "../src/demo/person-generator.js";
+import { SeededRandom } from "../src/demo/seeded-random.js";
+import type { DemoVacancy } from "../src/demo/vacancy-generator.js";
+import { vacancyRecord, writeBase, writeCandidates, writeVacancies } from "../src/demo/write-demo-data.js";
+import { SqliteFtsIndex } from "../src/indexing/sqlite-fts-index.js";
+import { createLogger } from "../src/logging/logger.js";
+import { rarityWeights } from "../src/matching/competence-rarity.js";
+import { evaluateMatch, type MatchContext } from "../src/matching/evaluate-match.js";
+import { narrowingOptions } from "../src/matching/narrow-pool.js";
+import { rankMatches, type Scored } from "../src/matching/rank-matches.js";
+import { isQualified, prepareOffer, rankVacancy, type VacancyRanking } from "../src/matching/rank-vacancy-candidates.js";
+import { retrieveCandidates } from "../src/matching/retrieve-candidates.js";
+import { candidatesOnVacancyLists, recentListCounts } from "../src/shortlists/list-membership.js";
+import type { VacancyRecord } from "../src/vacancies/vacancy-repository.js";
+import {
+  distribution,
+  fmt,
+  inTransactions,
+  machine,
+  MATCHING_HEADING,
+  mean,
+  MemoryTracker,
+  nowIso,
+  progressBar,
+  rate,
+  seconds,
+  WRITE_BATCH,
+  type Distribution,
+} from "./common.js";
+import type { BenchOptions } from "./showcase.js";
+
+export const MATCHING_SIZES = {
+  full: { stages: [100_000, 1_000_000], openVacancies: 2_000, warmup: 10, sample: 100, fullScan: [5, 3], profile: 10 },
+  quick: { stages: [10_000, 30_000], openVacancies: 300, warmup: 10, sample: 60, fullScan: [3, 2], profile: 10 },
+};
+/** People generated at a time: generated, inserted (in transactions of WRITE_BATCH), then dropped. */
+const GEN_BATCH = 10_000;
+const TOP = 15;
+/** The project's target for list building at 1,000,000 people. */
+const TARGET_P95_MS = 100;
+
+const ms1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
+const ms0 = (n: number) => (Number.isFinite(n) ? fmt(Math.round(n)) : "—");
+const pct = (n: number) => (Number.isFinite(n) ? `${(n * 100).toFixed(0)}%` : "—");
+
+interface Growth {
+  from: number;
+  to: number;
+  genMs: number;
+  insertMs: number;
+  /** Insert rate (rows/s) per tenth of the growth, to show whether inserts slow down as the database grows. */
+  tenths: number[];
+  dbMb: number;
+  /** Generator indices used so far and, among them, copies skipped (same id as an earlier index). */
+  indices: number;
+  duplicates: number;
+}
+
+interface FullScanRow {
+  vacancyId: string;
+  title: string;
+  fullMs: number;
+  retrievalMs: number;
+  fullScored: number;
+  retrievalScored: number;
+  fullQualified: number;
+  retrievalQualified: number;
+  /** Share of the full scan's top 15 qualified found in the retrieval's top 15 qualified (NaN when the full scan has none). */
+  recallTop: number;
+  /** Share of all people the full scan qualifies that the retrieval also ranks as qualified. */
+  recallAll: number;
+}
+
+interface ProfileRow {
+  totalMs: number;
+  prepMs: number;
+  retrievalMs: number;
+  prismaMs: number;
+  sqliteMs: number;
+  sqliteNoPayloadMs: number;
+  parseMs: number;
+  scoringMs: number;
+  restMs: number;
+  rowsKeys: number;
+  rowsText: number;
+  scored: number;
+  payloadBytes: number;
+}
+
+interface StageFigures {
+  people: number;
+  latency: Distribution;
+  scored: Distribution;
+  qualified: Distribution;
+  withQualified: number;
+  full: FullScanRow[];
+  profile: ProfileRow[];
+  plans: string[];
+}
+
+interface Captured {
+  sql: string;
+  params: unknown[];
+}
+
+function topIds(r: VacancyRanking, n: number): string[] {
+  return r.ranked
+    .filter((m) => m.qualified)
+    .slice(0, n)
+    .map((m) => m.candidate.id);
+}
+
+function qualifiedIds(r: VacancyRanking): Set<string> {
+  return new Set(r.ranked.filter((m) => m.qualified).map((m) => m.candidate.id));
+}
+
+function overlap(reference: Iterable<string>, found: Set<string>): number {
+  let n = 0;
+  let hit = 0;
+  for (const id of reference) {
+    n++;
+    if (found.has(id)) hit++;
+  }
+  return n === 0 ? NaN : hit / n;
+}
+
+/**
+ * rankVacancy redone step by step with a clock on each (same functions, same order), and the retrieval
+ * queries captured, replayed through Prisma one after the other and on a direct better-sqlite3 connection.
+ */
+async function profileOne(ctx: AppContext, direct: Database.Database, vacancy: VacancyRecord, today: Date): Promise<{ row: ProfileRow; captured: Captured[] }> {
+  const cfg = ctx.matching;
+  const captured: Captured[] = [];
+  const spyDb = new Proxy(ctx.db, {
+    get(target, prop) {
+      if (prop === "$queryRawUnsafe") {
+        return (sql: string, ...params: unknown[]) => {
+          captured.push({ sql, params });
+          return target.$queryRawUnsafe(sql, ...params);
+        };
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  }) as Db;
+  const spyIndex = new SqliteFtsIndex(spyDb);
+
+  const t0 = performance.now();
+  const offer = prepareOffer(vacancy);
+  const listed = await candidatesOnVacancyLists(ctx.db, vacancy.id);
+  const matchCtx: MatchContext = {
+    today,
+    cfg,
+    rarity: await rarityWeights(ctx.index, [...offer.facts.mustHave, ...offer.facts.niceToHave]),
+    onVacancyList: (id) => listed.has(id),
+  };
+  const t1 = performance.now();
+  const retrieved = await retrieveCandidates(spyIndex, offer, cfg);
+  const t2 = performance.now();
+  const scored: Scored[] = retrieved.map((r) => ({ facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) }));
+  const t3 = performance.now();
+  const eligible = scored.filter((s) => s.evaluation.exclusions.length === 0);
+  const top = [...eligible].sort((a, b) => b.evaluation.score - a.evaluation.score).slice(0, 300);
+  const since = new Date(today.getTime() - cfg.recentListsWeeks * 7 * 86_400_000);
+  const recent = await recentListCounts(ctx.db, top.map((s) => s.facts.id), since);
+  const withCongrua = { ...matchCtx, withCongrua: true };
+  const ranked = rankMatches(eligible, offer.facts, recent, cfg).map((r) => (r.rank <= 100 ? evaluateMatch(offer, r.facts, r.evaluation.distanceKm, withCongrua) : r.evaluation));
+  const qualified = eligible.filter((s) => isQualified(s.evaluation, cfg.qualifyingScore));
+  narrowingOptions(qualified, offer.occupation, offer.facts.shortlistCap, today);
+  const t4 = performance.now();
+  void ranked;
+
+  // The retrieval queries alone: through Prisma one after the other (production runs them under
+  // Promise.all on the one connection), then straight on SQLite, with and without the payload column.
+  const retrievalQueries = captured.filter((c) => /SELECT id, dist, payload FROM hits/.test(c.sql));
+  let prismaMs = 0;
+  for (const q of retrievalQueries) {
+    const s = performance.now();
+    await ctx.db.$queryRawUnsafe(q.sql, ...q.params);
+    prismaMs += performance.now() - s;
+  }
+  let sqliteMs = 0;
+  let sqliteNoPayloadMs = 0;
+  let parseMs = 0;
+  let payloadBytes = 0;
+  let payloads = 0;
+  const rowCounts: number[] = [];
+  for (const q of retrievalQueries) {
+    const stmt = direct.prepare(q.sql).raw(true);
+    let s = performance.now();
+    const rows = stmt.all(...q.params) as unknown[][];
+    sqliteMs += performance.now() - s;
+    rowCounts.push(rows.length);
+    // Same query, the payload column left out of the result (SQLite may then skip it in the sort too).
+    const light = direct.prepare(q.sql.replace("SELECT id, dist, payload FROM hits", "SELECT id, dist, NULL FROM hits")).raw(true);
+    s = performance.now();
+    light.all(...q.params);
+    sqliteNoPayloadMs += performance.now() - s;
+    s = performance.now();
+    for (const r of rows) if (typeof r[2] === "string") JSON.parse(r[2]);
+    parseMs += performance.now() - s;
+    for (const r of rows) {
+      if (typeof r[2] === "string") {
+        payloadBytes += Buffer.byteLength(r[2]);
+        payloads++;
+      }
+    }
+  }
+  return {
+    row: {
+      totalMs: t4 - t0,
+      prepMs: t1 - t0,
+      retrievalMs: t2 - t1,
+      prismaMs,
+      sqliteMs,
+      sqliteNoPayloadMs,
+      parseMs,
+      scoringMs: t3 - t2,
+      restMs: t4 - t3,
+      rowsKeys: rowCounts[0] ?? 0,
+      rowsText: rowCounts[1] ?? 0,
+      scored: scored.length,
+      payloadBytes: payloads ? payloadBytes / payloads : 0,
+    },
+    captured: retrievalQueries,
+  };
+}
+
+function queryPlans(direct: Database.Database, queries: Captured[]): string[] {
+  return queries.map((q, i) => {
+    const rows = direct.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params) as { id: number; parent: number; detail: string }[];
+    const depth = new Map<number, number>();
+    const lines = rows.map((r) => {
+      const d = (depth.get(r.parent) ?? -1) + 1;
+      depth.set(r.id, d);
+      return `${"  ".repeat(d)}${r.detail}`;
+    });
+    return [`query ${i + 1} (${i === 0 ? "chiavi di occupazione, per distanza" : "testo, per pertinenza"}):`, ...lines].join("\n");
+  });
+}
+
+async function measureStage(
+  ctx: AppContext,
+  databasePath: string,
+  people: number,
+  warm: VacancyRecord[],
+  sample: VacancyRecord[],
+  fullCount: number,
+  profileCount: number,
+  today: Date,
+  mem: MemoryTracker,
+): Promise<StageFigures> {
+  const label = fmt(people);
+  console.error(`\n— ${label} persone: riscaldamento (${warm.length} offerte)`);
+  for (const v of warm) await rankVacancy(ctx, v, { today });
+
+  const times: number[] = [];
+  const scored: number[] = [];
+  const qualified: number[] = [];
+  const kept = new Map<string, { ms: number; scored: number; top: string[]; qualified: Set<string> }>();
+  const bar = progressBar(`Rose (recupero) a ${label} persone`, sample.length);
+  for (const [i, v] of sample.entries()) {
+    const t = performance.now();
+    const r = await rankVacancy(ctx, v, { today });
+    const ms = performance.now() - t;
+    times.push(ms);
+    scored.push(r.scored);
+    qualified.push(r.qualifiedCount);
+    if (i < fullCount) kept.set(v.id, { ms, scored: r.scored, top: topIds(r, TOP), qualified: qualifiedIds(r) });
+    mem.touch();
+    bar.update(i + 1);
+  }
+  bar.stop();
+  const latency = distribution(times);
+  console.error(`  recupero: p50 ${ms1(latency.p50)} ms, p95 ${ms1(latency.p95)} ms, max ${ms1(latency.max)} ms, valutate in media ${ms0(mean(scored))}`);
+  mem.phase(`Rose con recupero a ${label} persone`);
+
+  const full: FullScanRow[] = [];
+  for (const v of sample.slice(0, fullCount)) {
+    const t = performance.now();
+    const f = await rankVacancy(ctx, v, { scan: "full", today });
+    const ms = performance.now() - t;
+    mem.touch();
+    const ret = kept.get(v.id)!;
+    const fullTop = topIds(f, TOP);
+    const fullQualified = qualifiedIds(f);
+    full.push({
+      vacancyId: v.id,
+      title: v.profileTitle,
+      fullMs: ms,
+      retrievalMs: ret.ms,
+      fullScored: f.scored,
+      retrievalScored: ret.scored,
+      fullQualified: fullQualified.size,
+      retrievalQualified: ret.qualified.size,
+      recallTop: overlap(fullTop, new Set(ret.top)),
+      recallAll: overlap(fullQualified, ret.qualified),
+    });
+    console.error(
+      `  scansione completa "${v.profileTitle}": ${seconds(ms)} (recupero ${ms1(ret.ms)} ms), valutate ${fmt(f.scored)}, richiamo top ${TOP} ${pct(full.at(-1)!.recallTop)}`,
+    );
+  }
+  mem.phase(`Scansione completa a ${label} persone`);
+
+  const direct = new Database(databasePath, { readonly: true, fileMustExist: true });
+  const profile: ProfileRow[] = [];
+  let plans: string[] = [];
+  try {
+    for (const [i, v] of sample.slice(0, profileCount).entries()) {
+      const { row, captured } = await profileOne(ctx, direct, v, today);
+      profile.push(row);
+      if (i === 0) plans = queryPlans(direct, captured);
+      mem.touch();
+    }
+  } finally {
+    direct.close();
+  }
+  mem.phase(`Profilo a ${label} persone`);
+  return {
+    people,
+    latency,
+    scored: distribution(scored),
+    qualified: distribution(qualified),
+    withQualified: qualified.filter((q) => q > 0).length,
+    full,
+    profile,
+    plans,
+  };
+}
+
+/** Vacancies from the generator until enough are open: the real mix of statuses, only the open ones are ranked. */
+function generateVacancies(base: DemoBase, openWanted: number): { all: DemoVacancy[]; open: DemoVacancy[]; ms: number } {
+  const started = performance.now();
+  const vg = vacancyGenerator(base);
+  const all: DemoVacancy[] = [];
+  const open: DemoVacancy[] = [];
+  while (open.length < openWanted && all.length < openWanted * 20) {
+    const v = vg.generate();
+    all.push(v);
+    if (v.status === "open") open.push(v);
+  }
+  return { all, open, ms: performance.now() - started };
+}
+
+export async function runMatchingBench(opts: BenchOptions): Promise<{ report: string; ok: boolean }> {
+  const { quick, seed, command } = opts;
+  const sizes = quick ? MATCHING_SIZES.quick : MATCHING_SIZES.full;
+  const mem = new MemoryTracker();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vetrina-bench-rose-"));
+  const databasePath = path.join(dir, "bench.db");
+  const env = loadEnv({ DATABASE_PATH: databasePath, NODE_ENV: "development", LOG_LEVEL: "silent", DEMO_DATA: "false" });
+  console.error(`Banco di prova rose ${quick ? "(rapido) " : ""}in ${databasePath}, seed ${seed}, persone ${sizes.stages.map(fmt).join(" → ")}`);
+  const runStarted = performance.now();
+  const code = codeVersion();
+  const ctx = await createContext(env, createLogger(env));
+  try {
+    // Employers for about as many vacancies as it takes to have the open ones wanted (about a quarter are open).
+    const base = generateDemoBase(seed, defaultEmployerCount(Math.round(sizes.openVacancies * 3.8)));
+    await ctx.db.$transaction((tx) => writeBase(tx, base), { timeout: 120_000 });
+    const today = base.today;
+
+    const vacancies = generateVacancies(base, sizes.openVacancies);
+    const vacancyMs = await inTransactions(vacancies.all, "Inserimento offerte", (batch) =>
+      ctx.db.$transaction((tx) => writeVacancies(ctx, tx, batch, base.territory), { timeout: 600_000 }),
+    );
+    const records = vacancies.open.map((v) => vacancyRecord(v, base.territory));
+    const rng = new SeededRandom(seed, "bench/matching");
+    const drawn = rng.sample(records, Math.min(records.length, sizes.warmup + sizes.sample));
+    const warm = drawn.slice(0, sizes.warmup);
+    const sample = drawn.slice(sizes.warmup);
+    mem.phase("Aziende e offerte");
+
+    const people = personGenerator(base);
+    const growth: Growth[] = [];
+    const stages: StageFigures[] = [];
+    let have = 0;
+    let nextIndex = 0;
+    let duplicates = 0;
+    const seenIds = new Set<string>();
+    for (const [s, target] of sizes.stages.entries()) {
+      const from = have;
+      const bar = progressBar(`Persone ${fmt(from)} → ${fmt(target)} (generazione + inserimento)`, target - from);
+      let genMs = 0;
+      let insertMs = 0;
+      const tenthMs: number[] = Array.from({ length: 10 }, () => 0);
+      const tenthRows: number[] = Array.from({ length: 10 }, () => 0);
+      while (have < target) {
+        const n = Math.min(GEN_BATCH, target - have);
+        const g = performance.now();
+        const batch: DemoCandidate[] = [];
+        while (batch.length < n) {
+          const person = people.generate(nextIndex++);
+          // Two indices whose 32-bit stream seeds collide give the same person (same id): skip the copy.
+          if (seenIds.has(person.id)) {
+            duplicates++;
+            continue;
+          }
+          seenIds.add(person.id);
+          batch.push(person);
+        }
+        genMs += performance.now() - g;
+        const w = performance.now();
+        for (let i = 0; i < batch.length; i += WRITE_BATCH) {
+          const slice = batch.slice(i, i + WRITE_BATCH);
+          await ctx.db.$transaction((tx) => writeCandidates(ctx, tx, slice, base.territory), { timeout: 600_000 });
+        }
+        const wrote = performance.now() - w;
+        insertMs += wrote;
+        const tenth = Math.min(9, Math.floor(((have - from) / (target - from)) * 10));
+        tenthMs[tenth]! += wrote;
+        tenthRows[tenth]! += n;
+        have += n;
+        bar.update(have - from);
+        mem.touch();
+      }
+      bar.stop();
+      await ctx.db.$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+      const dbMb = fs.statSync(databasePath).size / 1024 ** 2;
+      growth.push({ from, to: target, genMs, insertMs, tenths: tenthMs.map((t, i) => rate(tenthRows[i]!, t)), dbMb, indices: nextIndex, duplicates });
+      console.error(`  generazione ${seconds(genMs)} (${fmt(rate(target - from, genMs))}/s), inserimento ${seconds(insertMs)} (${fmt(rate(target - from, insertMs))}/s), archivio ${dbMb.toFixed(0)} MB`);
+      mem.phase(`Persone ${fmt(from)} → ${fmt(target)}`);
+      stages.push(await measureStage(ctx, databasePath, target, warm, sample, sizes.fullScan[s] ?? 2, sizes.profile, today, mem));
+    }
+    mem.stop();
+    const totalMs = performance.now() - runStarted;
+    return { report: matchingReport({ opts, sizes, base, vacancies, vacancyMs, sample, growth, stages, mem, totalMs, code }), ok: true };
+  } finally {
+    mem.stop();
+    await ctx.db.$disconnect();
+    if (opts.keep) console.error(`Archivio conservato: ${databasePath}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+    void command;
+  }
+}
+
+interface ReportInput {
+  opts: BenchOptions;
+  sizes: (typeof MATCHING_SIZES)["full"];
+  base: DemoBase;
+  vacancies: { all: DemoVacancy[]; open: DemoVacancy[]; ms: number };
+  vacancyMs: number;
+  sample: VacancyRecord[];
+  growth: Growth[];
+  stages: StageFigures[];
+  mem: MemoryTracker;
+  totalMs: number;
+  code: string;
+}
+
+/** The commit measured, and whether src/ had local changes then (other people edit it while a run lasts). */
+function codeVersion(): string {
+  try {
+    const commit = execSync("git rev-parse --short HEAD", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    const dirty = execSync("git status --porcelain -- src", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim().length > 0;
+    return `commit ${commit}${dirty ? " con modifiche locali in src/" : ""} (all'avvio, quando i moduli vengono caricati)`;
+  } catch {
+    return "sconosciuto (git non disponibile)";
+  }
+}
+
+function matchingReport(r: ReportInput): string {
+  const m = machine();
+  const { opts, sizes } = r;
+  const last = r.stages.at(-1);
+  const lines: string[] = [
+    `${MATCHING_HEADING}${opts.quick ? " (rapido)" : ""}`,
+    "",
+    `- Data: ${nowIso()}; durata dell'intera esecuzione ${seconds(r.totalMs)}`,
+    `- Comando: \`${opts.command}\``,
+    `- Macchina: ${m.nproc} core (\`nproc\`), ${m.cpu}, ${m.memoryGiB} GiB di memoria, ${m.platform}`,
+    `- Codice: ${r.code}`,
+    `- Node: ${m.node} (heap massimo ${fmt(r.mem.snapshots[0]?.heapLimitMiB ?? 0)} MiB); archivio SQLite temporaneo, indice incorporato (FTS5), configurazione di matching predefinita`,
+    `- Dati: generatore dimostrativo (src/demo), seed ${opts.seed}; ${fmt(r.base.employers.length)} aziende; ${fmt(r.vacancies.all.length)} offerte (${fmt(r.vacancies.open.length)} aperte) nella stessa regione (Piemonte e Lombardia); persone ${sizes.stages.map(fmt).join(" → ")}, generate e inserite a blocchi di ${fmt(GEN_BATCH)} (transazioni da ${fmt(WRITE_BATCH)}, percorso del seed con indice)`,
+    `- Campione: ${r.sample.length} offerte aperte estratte in modo deterministico (SeededRandom "bench/matching"), le stesse a ogni dimensione, dopo ${sizes.warmup} chiamate di riscaldamento su altre offerte; data di riferimento ${r.base.today.toISOString().slice(0, 10)}`,
+    "",
+    "### Costruzione dell'archivio",
+    "",
+    "| fase | righe | generazione | inserimento | tasso di inserimento | per decimi della crescita (righe/s) | archivio |",
+    "| --- | ---: | ---: | ---: | ---: | --- | ---: |",
+    `| Offerte | ${fmt(r.vacancies.all.length)} | ${seconds(r.vacancies.ms)} | ${seconds(r.vacancyMs)} | ${fmt(rate(r.vacancies.all.length, r.vacancyMs))} righe/s | — | — |`,
+    ...r.growth.map(
+      (g) =>
+        `| Persone ${fmt(g.from)} → ${fmt(g.to)} | ${fmt(g.to - g.from)} | ${seconds(g.genMs)} (${fmt(rate(g.to - g.from, g.genMs))}/s) | ${seconds(g.insertMs)} | **${fmt(rate(g.to - g.from, g.insertMs))} righe/s** | ${g.tenths.map(fmt).join(" · ")} | ${fmt(Math.round(g.dbMb))} MB |`,
+    ),
+    "",
+    ...(r.growth.some((g) => g.duplicates > 0)
+      ? [
+          `Il generatore ha prodotto copie: ${r.growth.map((g) => `fino a ${fmt(g.to)} persone ${fmt(g.duplicates)} copie su ${fmt(g.indices)} indici`).join("; ")}. ` +
+            "Ogni persona i nasce da un flusso SeededRandom(seed, `person/i`), il cui stato è un hash FNV-1a a 32 bit: due indici con lo stesso hash danno la stessa persona (stesso id). " +
+            "Le copie sono saltate (si passa all'indice successivo), così le persone nell'archivio sono tutte distinte; le collisioni attese sono circa n²/2³³ (≈1 a 100.000, ≈116 a 1.000.000).",
+          "",
+        ]
+      : []),
+    "### Latenza di costruzione della rosa: `rankVacancy(ctx, offerta)` (percorso di produzione: recupero dall'indice, poi punteggio), ms",
+    "",
+    "| persone | offerte | p50 | p95 | p99 | max | media | persone valutate (media; p95) | qualificate (media) | offerte con qualificate |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...r.stages.map(
+      (s) =>
+        `| ${fmt(s.people)} | ${s.latency.n} | ${ms1(s.latency.p50)} | **${ms1(s.latency.p95)}** | ${ms1(s.latency.p99)} | ${ms1(s.latency.max)} | ${ms1(s.latency.mean)} | ${ms0(s.scored.mean)}; ${ms0(s.scored.p95)} | ${ms0(s.qualified.mean)} | ${s.withQualified} |`,
+    ),
+    "",
+  ];
+  if (last && !opts.quick) {
+    const ok = last.latency.p95 < TARGET_P95_MS;
+    lines.push(
+      `Obiettivo del progetto: p95 sotto ${TARGET_P95_MS} ms a ${fmt(last.people)} persone. Misurato: **${ms1(last.latency.p95)} ms** — ${ok ? "raggiunto" : `**non raggiunto** (${(last.latency.p95 / TARGET_P95_MS).toFixed(1)} volte l'obiettivo)`}.`,
+      "",
+    );
+  }
+  lines.push(
+    "### Scansione completa a confronto: `rankVacancy(ctx, offerta, { scan: \"full\" })`",
+    "",
+    `Sulle prime offerte del campione (le stesse per le due strade). Rapporto = media della scansione completa / media del recupero sulle stesse offerte. Richiamo top ${TOP} = quota delle prime ${TOP} qualificate della scansione completa che compaiono tra le prime ${TOP} qualificate del recupero (\`ranked.filter(r => r.qualified).slice(0, ${TOP})\`); richiamo qualificate = quota di tutte le qualificate della scansione completa che anche il recupero dà per qualificate.`,
+    "",
+    "| persone | offerte | scansione completa, media | recupero, media (stesse offerte) | rapporto | valutate: completa / recupero (media) | qualificate: completa / recupero (media) | richiamo top 15 (media; min) | richiamo qualificate (media; min) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...r.stages.map((s) => {
+      const f = s.full;
+      const fullMean = mean(f.map((x) => x.fullMs));
+      const retMean = mean(f.map((x) => x.retrievalMs));
+      const top = f.map((x) => x.recallTop).filter(Number.isFinite);
+      const all = f.map((x) => x.recallAll).filter(Number.isFinite);
+      return `| ${fmt(s.people)} | ${f.length} | ${seconds(fullMean)} | ${ms1(retMean)} ms | **${(fullMean / retMean).toFixed(1)}×** | ${ms0(mean(f.map((x) => x.fullScored)))} / ${ms0(mean(f.map((x) => x.retrievalScored)))} | ${ms0(mean(f.map((x) => x.fullQualified)))} / ${ms0(mean(f.map((x) => x.retrievalQualified)))} | ${pct(mean(top))}; ${pct(Math.min(...top))} | ${pct(mean(all))}; ${pct(Math.min(...all))} |`;
+    }),
+    "",
+    "Per offerta:",
+    "",
+    "| persone | offerta | completa | recupero | valutate (completa / recupero) | qualificate (completa / recupero) | richiamo top 15 | richiamo qualificate |",
+    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...r.stages.flatMap((s) =>
+      s.full.map(
+        (x) =>
+          `| ${fmt(s.people)} | ${x.title} | ${seconds(x.fullMs)} | ${ms1(x.retrievalMs)} ms | ${fmt(x.fullScored)} / ${fmt(x.retrievalScored)} | ${fmt(x.fullQualified)} / ${fmt(x.retrievalQualified)} | ${pct(x.recallTop)} | ${pct(x.recallAll)} |`,
+      ),
+    ),
+    "",
+    "### Dove va il tempo (profilo, ms, media per offerta)",
+    "",
+    "I passi di `rankVacancy` rifatti uno per uno con le stesse funzioni (preparazione: offerta, rose esistenti, rarità delle competenze; recupero: `retrieveCandidates`, cioè le due query all'indice più la lettura dei payload JSON; valutazione: `evaluateMatch` su ogni persona recuperata; resto: ordinamento, rose recenti, equità, congruità delle prime 100, restringimento). Poi le due query di recupero ripetute da sole: via Prisma una dopo l'altra, e direttamente su SQLite con better-sqlite3 (con la colonna payload e con `NULL` al suo posto); `JSON.parse` dei payload restituiti.",
+    "",
+    "| persone | offerte | totale | preparazione | recupero | valutazione | resto | query via Prisma | query su SQLite | query su SQLite senza payload | JSON.parse payload | righe (chiavi + testo) | persone valutate | payload medio |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...r.stages.map((s) => {
+      const p = s.profile;
+      const avg = (k: keyof ProfileRow) => mean(p.map((x) => x[k]));
+      return `| ${fmt(s.people)} | ${p.length} | ${ms1(avg("totalMs"))} | ${ms1(avg("prepMs"))} | ${ms1(avg("retrievalMs"))} | ${ms1(avg("scoringMs"))} | ${ms1(avg("restMs"))} | ${ms1(avg("prismaMs"))} | ${ms1(avg("sqliteMs"))} | ${ms1(avg("sqliteNoPayloadMs"))} | ${ms1(avg("parseMs"))} | ${ms0(avg("rowsKeys"))} + ${ms0(avg("rowsText"))} | ${ms0(avg("scored"))} | ${fmt(Math.round(avg("payloadBytes")))} B |`;
+    }),
+    "",
+  );
+  if (last?.plans.length) {
+    lines.push(`Piano delle query di recupero a ${fmt(last.people)} persone (\`EXPLAIN QUERY PLAN\`, prima offerta del campione):`, "", "```text", ...last.plans, "```", "");
+  }
+  lines.push(
+    "### Memoria per fase",
+    "",
+    "maxRSS = `process.resourceUsage().maxRSS` (KiB, qui in MiB), picco del processo fino alla fine della fase (non scende mai); heap alla fine della fase e heap massimo osservato durante la fase (campionato ogni 250 ms e dopo ogni rosa).",
+    "",
+    "| fase | maxRSS (MiB) | heap alla fine (MiB) | heap massimo (MiB) |",
+    "| --- | ---: | ---: | ---: |",
+    ...r.mem.snapshots.map((s) => `| ${s.phase} | ${fmt(Math.round(s.maxRssKiB / 1024))} | ${fmt(s.heapUsedMiB)} | ${fmt(s.heapPeakMiB)} |`),
+    "",
+  );
+  return lines.join("\n");
+}
