@@ -3,12 +3,14 @@ import type { CandidateRecord } from "./candidate-repository.js";
 import { candidateFacts } from "../matching/build-facts.js";
 import { DEFAULT_MATCHING_CONFIG } from "../matching/matching-config.js";
 import { indexedReachKm } from "../matching/score-territory.js";
-import { resolveOccupation, retrievalKeys } from "../taxonomy/occupation-taxonomy.js";
+import { resolveOccupation } from "../taxonomy/occupation-taxonomy.js";
+import { occupationCellKeys } from "../matching/occupation-cell-keys.js";
 
 /**
  * What candidate search sees of a person: profiles and competences, never contacts or tax code; the
- * taxonomy keys of every declared and past occupation ("occ"), so matching finds related people by
- * exact terms; and the facts matching scores from, so ranking a vacancy reads no store rows.
+ * taxonomy keys of every declared and past occupation, each joined to the grid cell of the domicile
+ * ("occcell"), so matching reads only related people of the area by exact terms; and the facts
+ * matching scores from, so ranking a vacancy reads no store rows.
  */
 export function candidateSearchDocument(c: CandidateRecord): SearchDocument {
   const profiles = c.declaredProfiles as { title: string }[];
@@ -30,11 +32,10 @@ export function candidateSearchDocument(c: CandidateRecord): SearchDocument {
       licence: c.drivingLicences as string[],
       educationLevel: c.educationLevel,
       tutor: c.tutorId,
-      occ: [
-        ...new Set(
-          [...profiles.map((p) => resolveOccupation(p.title, (p as { code?: string }).code)), ...c.experiences.map((e) => resolveOccupation(e.profileTitle, e.profileCode))].flatMap(retrievalKeys),
-        ),
-      ],
+      occcell: occupationCellKeys(
+        [...profiles.map((p) => resolveOccupation(p.title, (p as { code?: string }).code)), ...c.experiences.map((e) => resolveOccupation(e.profileTitle, e.profileCode))],
+        { lat: c.domicile.lat, lon: c.domicile.lon },
+      ),
     },
     geo: { lat: c.domicile.lat, lon: c.domicile.lon, reachKm: indexedReachKm(facts, DEFAULT_MATCHING_CONFIG) },
     date: c.availabilityDeclaredAt ?? c.createdAt,

@@ -53,8 +53,11 @@ export const matchingConfigSchema = z
       .default({ fullScoreKm: 5, defaultMaxTravelKm: 30, kmPerMinute: 0.5, maxReferenceKm: 100 }),
     retrieval: z
       .object({
-        /** Around the workplace; each person is then held to their own reach (declared travel or reference). */
-        maxRadiusKm: z.number().positive().default(250),
+        /**
+         * Radii around the workplace, tried in turn while fewer than twice the list cap qualify; each
+         * person is held to their own reach (declared travel or reference) within them.
+         */
+        radiiKm: z.array(z.number().positive()).min(1).default([60, 250]),
         /** Nearest people sharing an occupation key: at 1M people, 2,000 kept the full scan's top 15. */
         keyLimit: z.number().int().min(100).default(2_000),
         textLimit: z.number().int().min(100).default(1_000),
@@ -65,7 +68,7 @@ export const matchingConfigSchema = z
           .default({ share: 0.02, minDocs: 5_000 }),
       })
       .strict()
-      .default({ maxRadiusKm: 250, keyLimit: 2_000, textLimit: 1_000, commonTerms: { share: 0.02, minDocs: 5_000 } }),
+      .default({ radiiKm: [60, 250], keyLimit: 2_000, textLimit: 1_000, commonTerms: { share: 0.02, minDocs: 5_000 } }),
   })
   .strict();
 

@@ -55,8 +55,9 @@ export function prepareOffer(vacancy: VacancyRecord): PreparedOffer {
 
 /**
  * Ranks the job seekers for a vacancy: retrieval from the index around the workplace (each person
- * within their own reach), scoring, hard constraints, near-tie fairness, and the parameters that would
- * narrow the pool when more qualify than the list may hold.
+ * within their own reach; the radius widens while fewer than twice the list cap qualify), scoring,
+ * hard constraints, near-tie fairness, and the parameters that would narrow the pool when more qualify
+ * than the list may hold.
  */
 export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, options: RankOptions = {}): Promise<VacancyRanking> {
   const cfg = ctx.matching;
@@ -69,8 +70,13 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
     rarity: await rarityWeights(ctx.index, [...offer.facts.mustHave, ...offer.facts.niceToHave]),
     onVacancyList: (id) => listed.has(id),
   };
-  const retrieved: Retrieved[] = options.scan === "full" ? await scanAllCandidates(ctx.index) : await retrieveCandidates(ctx.index, offer, cfg);
-  const scored: Scored[] = retrieved.map((r) => ({ facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) }));
+  let scored: Scored[] = [];
+  for (const radius of options.scan === "full" ? [null] : cfg.retrieval.radiiKm) {
+    const retrieved: Retrieved[] = radius === null ? await scanAllCandidates(ctx.index) : await retrieveCandidates(ctx.index, offer, radius, cfg);
+    scored = retrieved.map((r) => ({ facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) }));
+    const qualified = scored.filter((s) => s.evaluation.exclusions.length === 0 && isQualified(s.evaluation, cfg.qualifyingScore)).length;
+    if (qualified >= 2 * offer.facts.shortlistCap) break;
+  }
   const eligible = scored.filter((s) => s.evaluation.exclusions.length === 0);
   const top = [...eligible].sort((a, b) => b.evaluation.score - a.evaluation.score).slice(0, FAIRNESS_WINDOW);
   const since = new Date(today.getTime() - cfg.recentListsWeeks * 7 * 86_400_000);

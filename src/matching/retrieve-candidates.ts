@@ -1,5 +1,5 @@
 import type { SearchIndex } from "../indexing/search-index.js";
-import { retrievalKeys } from "../taxonomy/occupation-taxonomy.js";
+import { occupationCellQuery } from "./occupation-cell-keys.js";
 import type { PreparedOffer } from "./evaluate-match.js";
 import type { MatchingConfig } from "./matching-config.js";
 import type { CandidateFacts } from "./match-types.js";
@@ -10,17 +10,21 @@ export interface Retrieved {
 }
 
 /**
- * The people worth scoring for an offer, from the index: those whose occupations share a taxonomy key
- * with the offer's (same unit, group or related group), nearest first, plus those sharing any word of
- * the job title or of the required competences, most relevant first; available ones only, each within
- * their own reach of the workplace (anywhere when the workplace is unknown).
+ * The people worth scoring for an offer, from the index: those within the radius whose occupations
+ * share a taxonomy key with the offer's (same unit, group or related group), nearest first, plus those
+ * sharing any selective word of the job title or of the required competences, most relevant first;
+ * available ones only, each within their own reach of the workplace. Without a known workplace only
+ * the words can find people.
  */
-export async function retrieveCandidates(index: SearchIndex, offer: PreparedOffer, cfg: MatchingConfig): Promise<Retrieved[]> {
+export async function retrieveCandidates(index: SearchIndex, offer: PreparedOffer, radiusKm: number, cfg: MatchingConfig): Promise<Retrieved[]> {
   const v = offer.facts;
-  const near = v.lat !== null && v.lon !== null ? { lat: v.lat, lon: v.lon, radiusKm: cfg.retrieval.maxRadiusKm } : undefined;
+  const workplace = v.lat !== null && v.lon !== null ? { lat: v.lat, lon: v.lon } : null;
+  const near = workplace ? { ...workplace, radiusKm } : undefined;
   const common = { filters: { availability: ["available"] }, near, withinReach: true };
   const [byKeys, byText] = await Promise.all([
-    index.retrieve("candidates", { ...common, anyOf: { field: "occ", values: retrievalKeys(offer.occupation) }, order: "distance", limit: cfg.retrieval.keyLimit }),
+    workplace
+      ? index.retrieve("candidates", { ...common, anyOf: { field: "occcell", values: occupationCellQuery(offer.occupation, workplace, radiusKm) }, order: "distance", limit: cfg.retrieval.keyLimit })
+      : Promise.resolve([]),
     index.retrieve("candidates", {
       ...common,
       anyText: [v.title, ...v.mustHave].join(" "),
