@@ -28,13 +28,12 @@ import type { DemoVacancy } from "../src/demo/vacancy-generator.js";
 import { vacancyRecord, writeBase, writeCandidates, writeVacancies } from "../src/demo/write-demo-data.js";
 import { SqliteFtsIndex } from "../src/indexing/sqlite-fts-index.js";
 import { createLogger } from "../src/logging/logger.js";
-import { rarityWeights } from "../src/matching/competence-rarity.js";
-import { evaluateMatch, type MatchContext } from "../src/matching/evaluate-match.js";
+import { evaluateMatch } from "../src/matching/evaluate-match.js";
 import { narrowingOptions } from "../src/matching/narrow-pool.js";
 import { rankMatches, type Scored } from "../src/matching/rank-matches.js";
-import { isQualified, prepareOffer, rankVacancy, type VacancyRanking } from "../src/matching/rank-vacancy-candidates.js";
+import { isQualified, matchContextFor, prepareOffer, rankVacancy, type VacancyRanking } from "../src/matching/rank-vacancy-candidates.js";
 import { retrieveCandidates } from "../src/matching/retrieve-candidates.js";
-import { candidatesOnVacancyLists, recentListCounts } from "../src/shortlists/list-membership.js";
+import { recentListCounts } from "../src/shortlists/list-membership.js";
 import type { VacancyRecord } from "../src/vacancies/vacancy-repository.js";
 import {
   distribution,
@@ -171,13 +170,7 @@ async function profileOne(ctx: AppContext, direct: Database.Database, vacancy: V
 
   const t0 = performance.now();
   const offer = prepareOffer(vacancy);
-  const listed = await candidatesOnVacancyLists(ctx.db, vacancy.id);
-  const matchCtx: MatchContext = {
-    today,
-    cfg,
-    rarity: await rarityWeights(ctx.index, [...offer.facts.mustHave, ...offer.facts.niceToHave]),
-    onVacancyList: (id) => listed.has(id),
-  };
+  const matchCtx = await matchContextFor(ctx, offer, today);
   const t1 = performance.now();
   const retrieved = await retrieveCandidates(spyIndex, offer, cfg.retrieval.radiiKm[0] ?? 60, cfg);
   const t2 = performance.now();

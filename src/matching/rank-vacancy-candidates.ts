@@ -59,17 +59,22 @@ export function prepareOffer(vacancy: VacancyRecord): PreparedOffer {
  * hard constraints, near-tie fairness, and the parameters that would narrow the pool when more qualify
  * than the list may hold.
  */
+/** What scoring needs from the outside for one offer: the day, the configuration, rarities, who is already listed. */
+export async function matchContextFor(ctx: AppContext, offer: PreparedOffer, today: Date): Promise<MatchContext> {
+  const listed = await candidatesOnVacancyLists(ctx.db, offer.facts.id);
+  return {
+    today,
+    cfg: ctx.matching,
+    rarity: await rarityWeights(ctx.index, [...offer.facts.mustHave, ...offer.facts.niceToHave]),
+    onVacancyList: (id) => listed.has(id),
+  };
+}
+
 export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, options: RankOptions = {}): Promise<VacancyRanking> {
   const cfg = ctx.matching;
   const today = options.today ?? new Date();
   const offer = prepareOffer(vacancy);
-  const listed = await candidatesOnVacancyLists(ctx.db, vacancy.id);
-  const matchCtx: MatchContext = {
-    today,
-    cfg,
-    rarity: await rarityWeights(ctx.index, [...offer.facts.mustHave, ...offer.facts.niceToHave]),
-    onVacancyList: (id) => listed.has(id),
-  };
+  const matchCtx = await matchContextFor(ctx, offer, today);
   let scored: Scored[] = [];
   for (const radius of options.scan === "full" ? [null] : cfg.retrieval.radiiKm) {
     const retrieved: Retrieved[] = radius === null ? await scanAllCandidates(ctx.index) : await retrieveCandidates(ctx.index, offer, radius, cfg);

@@ -6,11 +6,9 @@ import { findCandidate } from "../candidates/candidate-repository.js";
 import { findVacancy } from "../vacancies/vacancy-repository.js";
 import { activeProgrammes } from "./active-programmes.js";
 import { candidateFacts } from "./build-facts.js";
-import { rarityWeights } from "./competence-rarity.js";
 import { evaluateMatch } from "./evaluate-match.js";
 import type { VacancyMatchesQuery } from "./match-schemas.js";
-import { isQualified, prepareOffer, rankVacancy, type RankedMatch } from "./rank-vacancy-candidates.js";
-import { candidatesOnVacancyLists } from "../shortlists/list-membership.js";
+import { isQualified, matchContextFor, prepareOffer, rankVacancy, type RankedMatch } from "./rank-vacancy-candidates.js";
 import { matchKey, storeMatches } from "./store-matches.js";
 
 /** Matches kept per run: the lists and digests never look further down. */
@@ -82,14 +80,8 @@ export async function explainMatch(ctx: AppContext, actor: Actor, vacancyId: str
   const candidate = await findCandidate(ctx.db, candidateId);
   if (!(actor.role === "referent" && actor.cpiCodes.includes(vacancy.cpiCode))) assertAllowed(canReadCandidate(actor, candidate));
   const offer = prepareOffer(vacancy);
-  const listed = await candidatesOnVacancyLists(ctx.db, vacancyId);
   const facts = candidateFacts(candidate);
-  const evaluation = evaluateMatch(offer, facts, null, {
-    today: new Date(),
-    cfg: ctx.matching,
-    rarity: await rarityWeights(ctx.index, [...offer.facts.mustHave, ...offer.facts.niceToHave]),
-    onVacancyList: (id) => listed.has(id),
-  });
+  const evaluation = evaluateMatch(offer, facts, null, { ...(await matchContextFor(ctx, offer, new Date())), withCongrua: true });
   await recordAudit(ctx.db, actor, "read", "candidate", [candidateId], route);
   const threshold = ctx.matching.qualifyingScore;
   const qualified = evaluation.exclusions.length === 0 && isQualified(evaluation, threshold);
