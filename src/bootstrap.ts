@@ -6,6 +6,7 @@ import { applyMigrations } from "./db/migrate.js";
 import { createSearchIndex } from "./indexing/create-search-index.js";
 import { loadReferenceData } from "./reference/load-reference-data.js";
 import { loadMatchingConfig } from "./matching/load-matching-config.js";
+import { ensureIndexLayout } from "./indexing/rebuild-index.js";
 
 /**
  * Brings the store to the current schema, loads the reference data (comuni, CPIs) when missing and
@@ -24,5 +25,7 @@ export async function createContext(env: Env, log: Logger): Promise<AppContext> 
     meilisearchApiKey: env.MEILISEARCH_API_KEY,
   });
   await index.init();
-  return { env, db, index, log, matching };
+  const ctx = { env, db, index, log, matching };
+  await ensureIndexLayout(ctx);
+  return ctx;
 }

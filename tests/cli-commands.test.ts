@@ -5,6 +5,7 @@ import { run as createUserCommand } from "../src/cli/commands/create-user.js";
 import { run as demoTokensCommand } from "../src/cli/commands/demo-tokens.js";
 import { run as reindexCommand } from "../src/cli/commands/reindex.js";
 import { run as rematchCommand } from "../src/cli/commands/rematch.js";
+import { DOCUMENT_LAYOUT_VERSION, ensureIndexLayout } from "../src/indexing/rebuild-index.js";
 import { seedDemoData } from "../src/demo/seed-demo-data.js";
 
 /** Runs a command, capturing what it prints as a person at the terminal would see it. */
@@ -104,5 +105,19 @@ describe("rematch", () => {
     const second = await t.ctx.db.jobRun.findFirstOrThrow({ where: { kind: "rematch" }, orderBy: { startedAt: "desc" } });
     expect((second.counts as { newMatches: number }).newMatches).toBe(0);
     expect(await t.ctx.db.matchResult.count()).toBe(counts.stored);
+  });
+});
+
+describe("an index from an older version", () => {
+  it("is rebuilt at start when its document layout differs, then left alone", async () => {
+    await seedDemoData(t.ctx, { seed: 4, vacancies: 10, candidates: 50 });
+    await t.ctx.index.setLayoutVersion("an-older-layout");
+    await t.ctx.index.clear("candidates");
+    await ensureIndexLayout(t.ctx);
+    expect(await t.ctx.index.count("candidates")).toBe(50);
+    expect(await t.ctx.index.layoutVersion()).toBe(DOCUMENT_LAYOUT_VERSION);
+    const runs = await t.ctx.db.jobRun.count({ where: { kind: "reindex" } });
+    await ensureIndexLayout(t.ctx);
+    expect(await t.ctx.db.jobRun.count({ where: { kind: "reindex" } })).toBe(runs);
   });
 });

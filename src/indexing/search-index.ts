@@ -94,4 +94,7 @@ export interface SearchIndex {
   count(index: IndexName): Promise<number>;
   clear(index: IndexName): Promise<void>;
   health(): Promise<boolean>;
+  /** The document layout the index was built with (see rebuild-index.ts); null for a new index. */
+  layoutVersion(): Promise<string | null>;
+  setLayoutVersion(version: string): Promise<void>;
 }

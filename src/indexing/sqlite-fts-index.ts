@@ -103,6 +103,7 @@ export class SqliteFtsIndex implements SearchIndex {
   constructor(private readonly db: Db) {}
 
   async init(): Promise<void> {
+    await this.db.$executeRawUnsafe("CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     for (const l of Object.values(LAYOUTS)) {
       const statements = [
         `CREATE TABLE IF NOT EXISTS ${l.docs} (
@@ -295,6 +296,18 @@ export class SqliteFtsIndex implements SearchIndex {
       await t.$executeRawUnsafe(`DELETE FROM ${l.filters}`);
       await t.$executeRawUnsafe(`DELETE FROM ${l.docs}`);
     });
+  }
+
+  async layoutVersion(): Promise<string | null> {
+    const rows = await this.db.$queryRawUnsafe<{ value: string }[]>("SELECT value FROM search_meta WHERE key = 'layout'");
+    return rows[0]?.value ?? null;
+  }
+
+  async setLayoutVersion(version: string): Promise<void> {
+    await this.db.$executeRawUnsafe(
+      "INSERT INTO search_meta (key, value) VALUES ('layout', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      version,
+    );
   }
 
   async health(): Promise<boolean> {
