@@ -25,7 +25,7 @@ import type { DemoVacancy } from "./vacancy-generator.js";
  */
 
 export function userRow(u: DemoUser): User {
-  return { id: u.id, name: u.name, email: u.email, role: u.role, employerId: u.employerId, active: true, createdAt: u.createdAt };
+  return { id: u.id, name: u.name, email: u.email, role: u.role, employerId: u.employerId, active: true, createdAt: u.createdAt, deactivatedAt: null };
 }
 
 export function employerRow(e: DemoEmployer): Employer {
