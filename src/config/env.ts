@@ -6,6 +6,24 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
 
+/**
+ * Express's `trust proxy`: "false" (default, the client is the socket's peer), "true" (trust every proxy),
+ * a number of hops, or a comma-separated list of addresses, subnets and Express's names (loopback,
+ * linklocal, uniquelocal).
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .refine(
+    (v) =>
+      /^(true|false|\d{1,2})$/.test(v) ||
+      v.split(",").every((part) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(part.trim())),
+    { message: "usare true, false, un numero di proxy o un elenco di indirizzi/sottoreti separati da virgole" },
+  )
+  .transform((v): boolean | number | string[] =>
+    v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v.split(",").map((p) => p.trim()),
+  );
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -21,6 +39,13 @@ export const envSchema = z.object({
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default("1mb"),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().max(200).default(20),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  TRUST_PROXY: trustProxy.default(false),
+  TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+  DB_WRITE_RETRIES: z.coerce.number().int().min(0).max(50).default(12),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(5_000_000).default(200_000),
+  IMPORT_MAX_UNCOMPRESSED_MB: z.coerce.number().positive().max(4096).default(200),
   MATCHING_CONFIG: z.string().min(1).optional(),
 });
 
