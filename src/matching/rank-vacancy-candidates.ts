@@ -24,6 +24,7 @@ export interface VacancyRanking {
   offer: PreparedOffer;
   /** People who pass the hard constraints, best first (qualified or not). */
   ranked: RankedMatch[];
+  /** Qualified people within the pool scope (everyone unless RankOptions.poolScope narrows it). */
   qualifiedCount: number;
   narrowing: NarrowingOption[];
   scored: number;
@@ -33,6 +34,8 @@ export interface RankOptions {
   /** "full" scores every available person: the baseline retrieval is measured against. */
   scan?: "retrieval" | "full";
   today?: Date;
+  /** Whom the pool counts and narrowing options are computed over (the caller's visibility); everyone by default. */
+  poolScope?: (person: { cpiCode: string; tutorId: string | null }) => boolean;
 }
 
 /** How far down the ranking near-ties are settled by recent lists: well past any page a referent reads. */
@@ -105,7 +108,8 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
       },
     }),
   );
-  const qualified = eligible.filter((s) => isQualified(s.evaluation, cfg.qualifyingScore));
+  const inPool = options.poolScope ?? (() => true);
+  const qualified = eligible.filter((s) => isQualified(s.evaluation, cfg.qualifyingScore) && inPool(s.facts));
   return {
     offer,
     ranked,

@@ -2,8 +2,8 @@ import type { Actor } from "../auth/actor.js";
 import { assertAllowed, canReadCandidate, requireRole } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
-import { findCandidate } from "../candidates/candidate-repository.js";
-import { findVacancy } from "../vacancies/vacancy-repository.js";
+import { findCandidate, type CandidateRecord } from "../candidates/candidate-repository.js";
+import { findVacancy, type VacancyRecord } from "../vacancies/vacancy-repository.js";
 import { activeProgrammes } from "./active-programmes.js";
 import { candidateFacts } from "./build-facts.js";
 import { evaluateMatch } from "./evaluate-match.js";
@@ -17,23 +17,31 @@ const STORED_PER_RUN = 100;
 /**
  * Operators only: the matches name people. The vacancy's own referents and the regional agency see
  * everyone (a list may draw on the whole region); other operators see the people of their CPIs or
- * caseload, whom they can then propose.
+ * caseload, whom they can then propose. Null means everyone.
  */
-function visibleTo(actor: Actor, vacancyCpi: string) {
-  const everyone = actor.role === "admin" || (actor.role === "referent" && actor.cpiCodes.includes(vacancyCpi));
-  return (m: RankedMatch) => everyone || canReadCandidate(actor, m.candidate) === null;
+function visibleTo(actor: Actor, vacancyCpi: string): ((person: { cpiCode: string; tutorId: string | null }) => boolean) | null {
+  if (actor.role === "admin" || (actor.role === "referent" && actor.cpiCodes.includes(vacancyCpi))) return null;
+  return (person) => canReadCandidate(actor, person) === null;
+}
+
+/**
+ * The ranking as the caller may see it: only visible people, and their rank among those, so neither the
+ * ranks nor the pool counts tell how many people of other CPIs stand ahead or qualify.
+ */
+function seenBy(ranked: RankedMatch[], visible: ReturnType<typeof visibleTo>): RankedMatch[] {
+  if (!visible) return ranked;
+  return ranked.filter((m) => visible(m.candidate)).map((m, i) => ({ ...m, rank: i + 1 }));
 }
 
 export async function computeVacancyMatches(ctx: AppContext, actor: Actor, vacancyId: string, query: VacancyMatchesQuery, route: string) {
   assertAllowed(requireRole(actor, ["admin", "referent", "tutor", "navigator"]));
   const vacancy = await findVacancy(ctx.db, vacancyId);
   const now = new Date();
-  const ranking = await rankVacancy(ctx, vacancy, { today: now });
-  const news = await storeMatches(ctx.db, ranking.ranked.slice(0, STORED_PER_RUN), ctx.matching.modelVersion, now);
   const visible = visibleTo(actor, vacancy.cpiCode);
-  const filtered = ranking.ranked.filter(
+  const ranking = await rankVacancy(ctx, vacancy, { today: now, ...(visible ? { poolScope: visible } : {}) });
+  const news = await storeMatches(ctx.db, ranking.ranked.slice(0, STORED_PER_RUN), ctx.matching.modelVersion, now);
+  const filtered = seenBy(ranking.ranked, visible).filter(
     (m) =>
-      visible(m) &&
       (!query.onlyQualified || m.qualified) &&
       (!query.cpi?.length || query.cpi.includes(m.candidate.cpiCode)) &&
       (query.maxDistanceKm === undefined || (m.distanceKm !== null && m.distanceKm <= query.maxDistanceKm)) &&
@@ -79,23 +87,34 @@ export async function explainMatch(ctx: AppContext, actor: Actor, vacancyId: str
   const vacancy = await findVacancy(ctx.db, vacancyId);
   const candidate = await findCandidate(ctx.db, candidateId);
   if (!(actor.role === "referent" && actor.cpiCodes.includes(vacancy.cpiCode))) assertAllowed(canReadCandidate(actor, candidate));
-  const offer = prepareOffer(vacancy);
-  const facts = candidateFacts(candidate);
-  const evaluation = evaluateMatch(offer, facts, null, { ...(await matchContextFor(ctx, offer, new Date())), withCongrua: true });
+  const { evaluation, facts, qualified, summary } = await evaluateForVacancy(ctx, vacancy, candidate);
   await recordAudit(ctx.db, actor, "read", "candidate", [candidateId], route);
-  const threshold = ctx.matching.qualifyingScore;
-  const qualified = evaluation.exclusions.length === 0 && isQualified(evaluation, threshold);
   return {
     ...evaluation,
     qualified,
     programmes: activeProgrammes(facts, new Date()),
     candidate: { id: candidate.id, firstName: candidate.firstName, lastName: candidate.lastName, cpiCode: candidate.cpiCode, comune: facts.comune, province: facts.province },
-    summary: qualified
-      ? `Idonea/o: punteggio ${evaluation.score} su 100 (soglia ${threshold}).`
-      : evaluation.exclusions.length > 0
-        ? `Esclusa/o: ${evaluation.exclusions.map((e) => e.reason).join("; ")}.`
-        : evaluation.score >= threshold
-          ? `Non proponibile: nessuna delle competenze indispensabili dichiarata (punteggio ${evaluation.score}).`
-          : `Sotto la soglia: punteggio ${evaluation.score} su 100 (soglia ${threshold}).`,
+    summary,
   };
+}
+
+/**
+ * One person against one vacancy, as the ranking would judge them (hard constraints, qualifying score,
+ * must-have competences), without ranking everyone: the explain path, and the check a hand-added person
+ * from outside the referent's CPIs must pass. No access check, no audit: the callers do both.
+ */
+export async function evaluateForVacancy(ctx: AppContext, vacancy: VacancyRecord, candidate: CandidateRecord, today = new Date()) {
+  const offer = prepareOffer(vacancy);
+  const facts = candidateFacts(candidate);
+  const evaluation = evaluateMatch(offer, facts, null, { ...(await matchContextFor(ctx, offer, today)), withCongrua: true });
+  const threshold = ctx.matching.qualifyingScore;
+  const qualified = evaluation.exclusions.length === 0 && isQualified(evaluation, threshold);
+  const summary = qualified
+    ? `Idonea/o: punteggio ${evaluation.score} su 100 (soglia ${threshold}).`
+    : evaluation.exclusions.length > 0
+      ? `Esclusa/o: ${evaluation.exclusions.map((e) => e.reason).join("; ")}.`
+      : evaluation.score >= threshold
+        ? `Non proponibile: nessuna delle competenze indispensabili dichiarata (punteggio ${evaluation.score}).`
+        : `Sotto la soglia: punteggio ${evaluation.score} su 100 (soglia ${threshold}).`;
+  return { evaluation, facts, qualified, summary };
 }

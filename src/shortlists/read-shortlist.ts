@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import { AppError } from "../api/errors.js";
 import type { AppContext } from "../context.js";
 import { findVacancy } from "../vacancies/vacancy-repository.js";
-import { canReadShortlist } from "./shortlist-policies.js";
+import { canReadShortlist, canSeeEntryContacts } from "./shortlist-policies.js";
 import { findCurrentShortlist, findLatestSentShortlist } from "./shortlist-repository.js";
 import { loadEventViews } from "./list-shortlist-history.js";
 import { toEmployerShortlistView, toShortlistView, type EmployerShortlistView, type ShortlistEventView, type ShortlistView } from "./shortlist-views.js";
@@ -14,7 +14,8 @@ export type OperatorShortlistRead = ShortlistView & { history: ShortlistEventVie
 /**
  * Reads a vacancy's list.
  * - Operators of the vacancy's CPI (referent, tutor, navigator) and administrators: the current list with
- *   every entry (removed ones flagged), contacts, contact statuses, outcomes and the list's history.
+ *   every entry (removed ones flagged), contact statuses, outcomes and the list's history; each person's
+ *   contacts only as canSeeEntryContacts allows (otherwise the reason they are withheld).
  * - The employer owning the vacancy: only the list it received, only the people sent to it, and their own
  *   contacts only with their consent (otherwise the CPI referent's).
  * Every person shown is recorded in the audit as read.
@@ -45,7 +46,7 @@ export async function readShortlist(
   const list = await findCurrentShortlist(ctx.db, vacancyId);
   if (!list) throw new AppError("NOT_FOUND", "Nessuna rosa per questa offerta: costruirla con POST /vacancies/:id/shortlist.");
   const history = await loadEventViews(ctx.db, { shortlistId: list.id });
-  const view = toShortlistView(list, { contacts: true });
+  const view = toShortlistView(list, (entry) => canSeeEntryContacts(actor, vacancy, list, entry));
   await recordAudit(ctx.db, actor, "read", "candidate", view.entries.map((e) => e.candidateId), route);
   return { ...view, history };
 }

@@ -1,5 +1,7 @@
 import type { Actor } from "../auth/actor.js";
-import { canReadVacancy, canWriteVacancy } from "../auth/policies.js";
+import { canReadCandidate, canReadVacancy, canWriteVacancy } from "../auth/policies.js";
+import { opensContactsToReferent } from "./entry-sources.js";
+import { OPEN_SHORTLIST_STATUSES, type ShortlistStatus } from "./shortlist-states.js";
 
 /**
  * Who may do what with a vacancy's candidate lists. Same convention as src/auth/policies.ts: a refusal
@@ -33,4 +35,31 @@ export function canRecordOutcome(actor: Actor, vacancy: VacancyScope): Reason {
       : "Un'azienda registra esiti solo per le proprie offerte.";
   }
   return canWriteVacancy(actor, vacancy.cpiCode);
+}
+
+/** What the contact rule needs to know about one entry of a list. */
+export interface EntryContactFacts {
+  source: string;
+  removedAt: Date | null;
+  candidate: { cpiCode: string; tutorId: string | null };
+}
+
+/**
+ * Whether an operator sees the e-mail and phone of a person on a list (employers have their own view:
+ * only the people sent to them, contacts only with consent).
+ * (a) a person the caller may read anyway (`GET /candidates/:id`: own CPIs or caseload) — always;
+ * (b) anyone else only to the vacancy's referent or an administrator, while the list is open, for an
+ *     entry not removed, that reached the list through the matching (see entry-sources.ts).
+ */
+export function canSeeEntryContacts(actor: Actor, vacancy: VacancyScope, list: { status: string }, entry: EntryContactFacts): Reason {
+  if (actor.role === "employer") return "Le aziende vedono i contatti solo nella rosa inviata loro, con il consenso della persona.";
+  if (canReadCandidate(actor, entry.candidate) === null) return null;
+  const outside = `La persona non appartiene ai CPI o al portafoglio dell'operatore (CPI ${entry.candidate.cpiCode})`;
+  if (entry.removedAt !== null) return `${outside} ed è stata tolta dalla rosa: i contatti non sono più visibili.`;
+  if (canManageShortlist(actor, vacancy) !== null) return `${outside}: i contatti sono visibili solo al referente dell'offerta.`;
+  if (!OPEN_SHORTLIST_STATUSES.includes(list.status as ShortlistStatus)) return `${outside} e la rosa è chiusa: i contatti non sono più visibili.`;
+  if (!opensContactsToReferent(entry.source)) {
+    return `${outside} ed è stata inserita a mano senza risultare tra le persone idonee per l'offerta: i contatti non sono visibili.`;
+  }
+  return null;
 }

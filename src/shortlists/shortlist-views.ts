@@ -1,6 +1,7 @@
 import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
 import type { ShortlistEntryRecord, ShortlistRecord } from "./shortlist-repository.js";
 import { SHORTLIST_EVENT_LABELS, type ShortlistEventType } from "./shortlist-events.js";
+import { ENTRY_SOURCE_LABELS, type EntrySource } from "./entry-sources.js";
 import {
   CONTACT_STATUS_LABELS,
   OUTCOME_LABELS,
@@ -9,14 +10,6 @@ import {
   type ContactStatus,
   type ShortlistStatus,
 } from "./shortlist-states.js";
-
-/** How a person got on the list. */
-export const ENTRY_SOURCES = ["matching", "manual"] as const;
-export type EntrySource = (typeof ENTRY_SOURCES)[number];
-export const ENTRY_SOURCE_LABELS: Record<EntrySource, string> = {
-  matching: "Abbinamento automatico",
-  manual: "Inserimento manuale",
-};
 
 const AVAILABILITY_LABELS: Record<string, string> = {
   available: "Disponibile",
@@ -31,7 +24,7 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const fullName = (c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`;
 
-/** Active first, best score first (manual entries after), then by when they were added. */
+/** Active first, best score first (entries without a score after), then by when they were added. */
 function ordered(entries: ShortlistEntryRecord[]): ShortlistEntryRecord[] {
   return [...entries].sort(
     (a, b) =>
@@ -68,11 +61,21 @@ function listHeader(list: ShortlistRecord, now: Date) {
   };
 }
 
+/** For one entry: null to show the person's contacts, otherwise why they are withheld (in Italian). */
+export type ContactsRule = (entry: ShortlistEntryRecord) => string | null;
+
+/** E-mail and phone when the rule allows them; otherwise only the reason they are withheld. */
+function contactFields(e: ShortlistEntryRecord, rule: ContactsRule) {
+  const withheld = rule(e);
+  return withheld === null ? { email: e.candidate.email, phone: e.candidate.phone, contactsWithheld: null } : { contactsWithheld: withheld };
+}
+
 /**
  * The operators' view: every entry (removed ones flagged), contact statuses and outcomes. Personal
- * contacts only when asked for (the read flow, which audits them); write flows answer without them.
+ * contacts only through the read flow (which audits them), entry by entry as its rule allows; write
+ * flows pass no rule and answer without any.
  */
-export function toShortlistView(list: ShortlistRecord, opts: { contacts: boolean }, now = new Date()) {
+export function toShortlistView(list: ShortlistRecord, contacts: ContactsRule | null, now = new Date()) {
   return {
     ...listHeader(list, now),
     counts: counts(list),
@@ -81,7 +84,7 @@ export function toShortlistView(list: ShortlistRecord, opts: { contacts: boolean
       name: fullName(e.candidate),
       comune: e.candidate.domicile.name,
       cpiCode: e.candidate.cpiCode,
-      ...(opts.contacts ? { email: e.candidate.email, phone: e.candidate.phone } : {}),
+      ...(contacts ? contactFields(e, contacts) : {}),
       shareContactsConsent: e.candidate.shareContactsConsent,
       availability: e.candidate.availability,
       availabilityLabel: AVAILABILITY_LABELS[e.candidate.availability] ?? e.candidate.availability,
@@ -149,6 +152,10 @@ function valueLabel(type: string, value: string | null): string | null {
       return OUTCOME_LABELS[value as keyof typeof OUTCOME_LABELS] ?? value;
     case "availability":
       return AVAILABILITY_LABELS[value] ?? value;
+    case "entry_added":
+    case "entry_restored":
+    case "entry_removed":
+      return ENTRY_SOURCE_LABELS[value as EntrySource] ?? value;
     case "created":
     case "sent":
     case "closed":

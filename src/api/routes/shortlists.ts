@@ -23,7 +23,7 @@ import { listShortlistHistory } from "../../shortlists/list-shortlist-history.js
 const tag = "Rose di candidati";
 const manage = "admin; referente del CPI dell'offerta";
 /** Write flows answer with the list without personal contacts (those are read, and audited, through GET). */
-const view = { contacts: false };
+const view = null;
 
 export function shortlistRoutes(ctx: AppContext): Router {
   const r = Router();
