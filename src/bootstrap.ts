@@ -16,7 +16,7 @@ export async function createContext(env: Env, log: Logger): Promise<AppContext> 
   const matching = loadMatchingConfig(env.MATCHING_CONFIG);
   const { applied } = await applyMigrations(env.DATABASE_PATH);
   if (applied.length > 0) log.info({ applied }, "migrazioni applicate");
-  const db = createDb(env.DATABASE_PATH);
+  const db = createDb(env.DATABASE_PATH, { busyTimeoutMs: env.DB_BUSY_TIMEOUT_MS, writeRetries: env.DB_WRITE_RETRIES });
   await db.$executeRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   await loadReferenceData(db, (message) => log.info(message));

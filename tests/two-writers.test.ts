@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { createTestApp, createPersonas, CPI_TORINO } from "./helpers/test-app.js";
+import { generatedPeople, loadPlaces, peopleCsv } from "./helpers/generated-people.js";
+import { candidateBody } from "./helpers/sample-bodies.js";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function start(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", SCHEDULER: "false", DEMO_DATA: "false", RATE_LIMIT_PER_MINUTE: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output, exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))) };
+}
+
+const IMPORTED = 6_000;
+const BY_HTTP = 60;
+
+describe("two writers on one database", () => {
+  it("the service answers every write while the CLI imports, and the import writes every valid row", async () => {
+    const t = await createTestApp();
+    const personas = await createPersonas(t.ctx);
+    const places = await loadPlaces(t.ctx);
+    const people = generatedPeople(places, IMPORTED + BY_HTTP);
+    const dir = path.dirname(t.databasePath);
+    const file = path.join(dir, "persone.csv");
+    fs.writeFileSync(file, peopleCsv(places, people.slice(0, IMPORTED)));
+    await t.ctx.db.$disconnect();
+
+    const port = await freePort();
+    const env = { DATABASE_PATH: t.databasePath, PORT: String(port) };
+    const service = start(["src/main.ts"], env);
+    let importer: ReturnType<typeof start> | undefined;
+    try {
+      const healthy = () => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+      await expect.poll(healthy, { timeout: 60_000, interval: 100 }).toBe(true);
+      const base = `http://127.0.0.1:${port}/api/v1`;
+      const headers = { authorization: `Bearer ${personas.admin}`, "content-type": "application/json" };
+      importer = start(["scripts/cli.ts", "import-candidates", file], env);
+      let importDone = false;
+      void importer.exited.then(() => (importDone = true));
+
+      // Writes through the service for as long as the import runs: registrations, then a change to each.
+      const statuses: number[] = [];
+      const errors: string[] = [];
+      const created: string[] = [];
+      let next = IMPORTED;
+      const writer = async () => {
+        while (!importDone || next < IMPORTED + BY_HTTP) {
+          const i = next++;
+          const person = people[i % people.length]!;
+          const body = i < IMPORTED + BY_HTTP ? candidateBody(person.taxCode, { firstName: person.firstName, lastName: person.lastName, cpiCode: CPI_TORINO }) : null;
+          const res = body
+            ? await fetch(`${base}/candidates`, { method: "POST", headers, body: JSON.stringify(body) })
+            : await fetch(`${base}/candidates/${created[i % created.length]}`, { method: "PATCH", headers, body: JSON.stringify({ maxTravelKm: 10 + (i % 50) }) });
+          statuses.push(res.status);
+          const json = (await res.json()) as { id?: string; code?: string; message?: string };
+          if (res.status >= 400) errors.push(`${res.status} ${json.code}: ${json.message}`);
+          else if (body && json.id) created.push(json.id);
+        }
+      };
+      await Promise.all([writer(), writer(), writer()]);
+      expect(await importer.exited, importer.output()).toBe(0);
+
+      expect(errors).toEqual([]);
+      expect(statuses.length).toBeGreaterThan(BY_HTTP);
+      const db = new Database(t.databasePath, { readonly: true });
+      const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      expect(count(`SELECT COUNT(*) AS n FROM "Candidate"`)).toBe(IMPORTED + BY_HTTP);
+      const run = db.prepare(`SELECT status, counts FROM "JobRun" WHERE kind = 'import-candidates' ORDER BY "startedAt" DESC LIMIT 1`).get() as { status: string; counts: string };
+      db.close();
+      expect(run.status).toBe("succeeded");
+      expect(JSON.parse(run.counts)).toMatchObject({ rows: IMPORTED, created: IMPORTED, rejected: 0 });
+    } finally {
+      importer?.child.kill("SIGKILL");
+      service.child.kill("SIGTERM");
+      await service.exited;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
