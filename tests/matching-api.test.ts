@@ -111,3 +111,56 @@ describe("matches for a person", () => {
     expect((await h.as(h.p.employer).get(`/api/v1/candidates/${ids.cook}/matches`)).status).toBe(403);
   });
 });
+
+describe("the pool as each caller may see it", () => {
+  const welder = (cpiCode: string, licences: string[]) =>
+    candidateBody(testTaxCode(600 + welders.length), {
+      cpiCode,
+      domicileIstatCode: TORINO,
+      declaredProfiles: [{ title: "Saldatore" }],
+      competences: ["Saldatura a filo continuo"],
+      experiences: [{ profileTitle: "Saldatore", fromDate: "2015-01-01", toDate: "2025-12-31" }],
+      drivingLicences: licences,
+    });
+  const welders: { id: string; cpiCode: string }[] = [];
+  let weldingVacancy = "";
+
+  beforeAll(async () => {
+    const admin = h.as(h.p.admin);
+    for (const [cpiCode, licences] of [[CPI_TORINO, ["B"]], [CPI_TORINO, ["B"]], ...Array.from({ length: 4 }, () => [CPI_MILANO, ["B", "C"]])] as [string, string[]][]) {
+      const res = await admin.post("/api/v1/candidates", welder(cpiCode, licences));
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      welders.push({ id: res.body.id, cpiCode });
+    }
+    const v = await admin.post(
+      "/api/v1/vacancies",
+      vacancyBody({ requestedProfile: "Saldatore", workplaceIstatCode: TORINO, mustHaveCompetences: ["Saldatura a filo continuo"], requiredLicences: ["B"], shortlistCap: 1 }),
+    );
+    expect(v.status, JSON.stringify(v.body)).toBe(201);
+    weldingVacancy = v.body.id;
+  });
+
+  const pool = async (token: string) => {
+    const res = await h.as(token).get(`/api/v1/vacancies/${weldingVacancy}/matches?onlyQualified=true`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as { total: number; items: { rank: number; candidateId: string }[]; pool: { qualified: number; exceedsCap: boolean; narrowing: { value: string; remaining: number }[] } };
+  };
+
+  it("the vacancy's referent counts everyone; a tutor, a navigator and another CPI's referent count and rank only their own people", async () => {
+    const all = await pool(h.p.referent);
+    expect(all.pool.qualified).toBe(6);
+    expect(all.pool.narrowing.some((o) => o.value === "C")).toBe(true);
+
+    for (const [token, cpi] of [[h.p.tutor, CPI_TORINO], [h.p.navigator, CPI_TORINO], [h.p.otherReferent, CPI_MILANO]] as const) {
+      const own = welders.filter((w) => w.cpiCode === cpi).map((w) => w.id);
+      const seen = await pool(token);
+      expect(seen.items.map((m) => m.candidateId).sort()).toEqual([...own].sort());
+      expect(seen.items.map((m) => m.rank)).toEqual(own.map((_, i) => i + 1));
+      expect(seen.total).toBe(own.length);
+      expect(seen.pool).toMatchObject({ qualified: own.length, exceedsCap: true });
+      for (const o of seen.pool.narrowing) expect(o.remaining).toBeLessThan(own.length);
+    }
+    // Only Milano's welders hold a C licence: the Torino operators are not told that anyone does.
+    expect((await pool(h.p.tutor)).pool.narrowing.some((o) => o.value === "C")).toBe(false);
+  });
+});
