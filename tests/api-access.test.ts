@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
-import { useTestApp, CPI_MILANO } from "./helpers/test-app.js";
+import { registeredRoutes } from "../src/api/route-contract.js";
+import { useTestApp, CPI_MILANO, CPI_MONCALIERI, CPI_TORINO } from "./helpers/test-app.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
-import { MILANO, testTaxCode, VALID_VAT_NUMBERS } from "./helpers/valid-codes.js";
+import { MILANO, testTaxCode, TORINO, VALID_VAT_NUMBERS } from "./helpers/valid-codes.js";
 
 type Who = "anonymous" | "admin" | "referent" | "tutor" | "navigator" | "otherReferent" | "employer" | "otherEmployer";
 const WHO: Who[] = ["anonymous", "admin", "referent", "tutor", "navigator", "otherReferent", "employer", "otherEmployer"];
@@ -31,6 +32,68 @@ beforeAll(async () => {
 });
 
 
+/** People on the list whose contacts the table below checks role by role (see beforeAll). */
+const contactsFixture = { vacancy: "", poolVacancy: "", people: {} as Record<"torino" | "moncalieri" | "milano" | "removed" | "handAdded", string> };
+
+/** Who qualifies for the fixture's warehouse offers: the profile and the must-have competence. */
+const warehouseWorker = (cpiCode: string) =>
+  candidateBody(nextTaxCode(), {
+    cpiCode,
+    domicileIstatCode: TORINO,
+    email: `magazzino.${taxCodeSeq}@example.it`,
+    phone: `+39 333 222 ${String(taxCodeSeq).padStart(4, "0")}`,
+    declaredProfiles: [{ title: "Magazziniere" }],
+    competences: ["Conduzione carrelli elevatori", "Gestione del magazzino"],
+  });
+
+/**
+ * A Torino warehouse list built from the matching by its referent: a person of Torino, one of Moncalieri
+ * (the referent's, not the tutor's), one of Milano, one of Milano removed, and one of Milano added by hand
+ * after the matching found them qualified. A second offer, with no list, for the pool counts.
+ */
+beforeAll(async () => {
+  const admin = (r: request.Test) => r.set("authorization", `Bearer ${h.p.admin}`);
+  const referent = (r: request.Test) => r.set("authorization", `Bearer ${h.p.referent}`);
+  const add = async (cpiCode: string) => {
+    const res = await admin(request(h.t.app).post("/api/v1/candidates")).send(warehouseWorker(cpiCode));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id as string;
+  };
+  const p = contactsFixture.people;
+  p.torino = await add(CPI_TORINO);
+  p.moncalieri = await add(CPI_MONCALIERI);
+  p.milano = await add(CPI_MILANO);
+  p.removed = await add(CPI_MILANO);
+  const offer = () => referent(request(h.t.app).post("/api/v1/vacancies")).send(vacancyBody({ profileTitle: "Magazziniere", employerId: h.p.employerId }));
+  contactsFixture.vacancy = (await offer()).body.id;
+  contactsFixture.poolVacancy = (await offer()).body.id;
+  const list = `/api/v1/vacancies/${contactsFixture.vacancy}/shortlist`;
+  const built = await referent(request(h.t.app).post(list)).send({});
+  expect(built.status, JSON.stringify(built.body)).toBe(201);
+  const onList = (built.body.entries as { candidateId: string }[]).map((e) => e.candidateId);
+  expect(onList).toEqual(expect.arrayContaining([p.torino, p.moncalieri, p.milano, p.removed]));
+  expect((await referent(request(h.t.app).post(`${list}/entries/${p.removed}/remove`)).send({ reason: "Ha trovato lavoro" })).status).toBe(200);
+  p.handAdded = await add(CPI_MILANO);
+  const added = await referent(request(h.t.app).post(`${list}/entries`)).send({ candidateId: p.handAdded, reason: "Segnalata dal CPI di Milano" });
+  expect(added.status, JSON.stringify(added.body)).toBe(201);
+});
+
+/** A fresh Torino offer of the employer with a draft list holding the Torino person, contacted as asked. */
+async function draftWithTorinoPerson(contact?: "available"): Promise<string> {
+  const admin = (r: request.Test) => r.set("authorization", `Bearer ${h.p.admin}`);
+  const v = await admin(request(h.t.app).post("/api/v1/vacancies")).send(vacancyBody({ employerId: h.p.employerId }));
+  const list = `/api/v1/vacancies/${v.body.id}/shortlist`;
+  expect((await admin(request(h.t.app).post(list)).send({})).status).toBe(201);
+  const added = await admin(request(h.t.app).post(`${list}/entries`)).send({ candidateId: ids.torinoCandidate, reason: "Proposta dal tutor" });
+  expect(added.status, JSON.stringify(added.body)).toBe(201);
+  if (contact) expect((await admin(request(h.t.app).post(`${list}/entries/${ids.torinoCandidate}/contact`)).send({ status: contact })).status).toBe(200);
+  return v.body.id as string;
+}
+
+/**
+ * One row per route: `route` starts with the method and the path as the route's contract declares it
+ * (src/api/routes), then anything that tells the row apart; the coverage check below reads those two words.
+ */
 interface Row {
   route: string;
   send: (who: Who) => Promise<request.Response>;
@@ -131,6 +194,57 @@ const ROWS: Row[] = [
     expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
   },
   {
+    route: "POST /vacancies/:id/shortlist/entries (a person of Torino)",
+    send: async (who) => {
+      const v = await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody());
+      expect((await request(h.t.app).post(`/api/v1/vacancies/${v.body.id}/shortlist`).set("authorization", `Bearer ${h.p.admin}`).send({})).status).toBe(201);
+      return as(who, request(h.t.app).post(`/api/v1/vacancies/${v.body.id}/shortlist/entries`).send({ candidateId: ids.torinoCandidate, reason: "Proposta dal tutor" }));
+    },
+    expect: { default: 403, anonymous: 401, admin: 201, referent: 201 },
+  },
+  {
+    route: "POST /vacancies/:id/shortlist/entries/:candidateId/remove",
+    send: async (who) =>
+      as(who, request(h.t.app).post(`/api/v1/vacancies/${await draftWithTorinoPerson()}/shortlist/entries/${ids.torinoCandidate}/remove`).send({ reason: "Non interessata" })),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /vacancies/:id/shortlist/entries/:candidateId/contact",
+    send: async (who) =>
+      as(who, request(h.t.app).post(`/api/v1/vacancies/${await draftWithTorinoPerson()}/shortlist/entries/${ids.torinoCandidate}/contact`).send({ status: "available" })),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /vacancies/:id/shortlist/send",
+    send: async (who) => as(who, request(h.t.app).post(`/api/v1/vacancies/${await draftWithTorinoPerson("available")}/shortlist/send`).send({})),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /vacancies/:id/shortlist/entries/:candidateId/outcome (a list sent to the employer)",
+    send: async (who) => {
+      const id = await draftWithTorinoPerson("available");
+      expect((await request(h.t.app).post(`/api/v1/vacancies/${id}/shortlist/send`).set("authorization", `Bearer ${h.p.admin}`).send({})).status).toBe(200);
+      return as(who, request(h.t.app).post(`/api/v1/vacancies/${id}/shortlist/entries/${ids.torinoCandidate}/outcome`).send({ outcome: "interviewed" }));
+    },
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200, employer: 200 },
+  },
+  {
+    route: "POST /vacancies/:id/status (a fresh Torino vacancy)",
+    send: async (who) => {
+      const v = await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody());
+      return as(who, request(h.t.app).post(`/api/v1/vacancies/${v.body.id}/status`).send({ to: "in_preselection", reason: "Prova dei ruoli" }));
+    },
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /vacancies/:id/close (a fresh Torino vacancy)",
+    send: async (who) => {
+      const v = await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody());
+      return as(who, request(h.t.app).post(`/api/v1/vacancies/${v.body.id}/close`).send({ outcome: "cancelled", reason: "Prova dei ruoli" }));
+    },
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
     route: "GET /exports/vacancies.xlsx",
     send: get(() => "/api/v1/exports/vacancies.xlsx"),
     expect: { default: 200, anonymous: 401, employer: 403, otherEmployer: 403 },
@@ -139,6 +253,20 @@ const ROWS: Row[] = [
     route: "POST /imports/vacancies (without a file)",
     send: (who) => as(who, request(h.t.app).post("/api/v1/imports/vacancies")),
     expect: { default: 403, anonymous: 401, admin: 400, referent: 400, otherReferent: 400 },
+  },
+  {
+    route: "POST /imports/candidates (without a file)",
+    send: (who) => as(who, request(h.t.app).post("/api/v1/imports/candidates")),
+    expect: { default: 403, anonymous: 401, admin: 400, referent: 400, otherReferent: 400 },
+  },
+  {
+    route: "GET /imports/:id (an import of the Torino referent)",
+    send: async (who) => {
+      const me = await request(h.t.app).get("/api/v1/users/me").set("authorization", `Bearer ${h.p.referent}`);
+      const run = await h.t.ctx.db.jobRun.create({ data: { kind: "import-candidates", source: "persone.csv", status: "succeeded", byUserId: me.body.userId } });
+      return as(who, request(h.t.app).get(`/api/v1/imports/${run.id}`));
+    },
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
   },
   { route: "GET /employers", send: get(() => "/api/v1/employers"), expect: { default: 200, anonymous: 401 } },
   {
@@ -159,6 +287,7 @@ const ROWS: Row[] = [
   },
   { route: "GET /cpis", send: get(() => "/api/v1/cpis"), expect: { default: 200, anonymous: 401 } },
   { route: "GET /comuni?q=", send: get(() => "/api/v1/comuni?q=monca"), expect: { default: 200, anonymous: 401 } },
+  { route: "GET /comuni/:istatCode", send: get(() => `/api/v1/comuni/${TORINO}`), expect: { default: 200, anonymous: 401 } },
   { route: "GET /users/me", send: get(() => "/api/v1/users/me"), expect: { default: 200, anonymous: 401 } },
   { route: "GET /audit", send: get(() => "/api/v1/audit?entityType=candidate"), expect: { default: 403, anonymous: 401, admin: 200 } },
   { route: "GET /users", send: get(() => "/api/v1/users"), expect: { default: 403, anonymous: 401, admin: 200 } },
@@ -166,6 +295,18 @@ const ROWS: Row[] = [
     route: "POST /users",
     send: (who) =>
       as(who, request(h.t.app).post("/api/v1/users").send({ name: `Nuovo ${who}`, email: `nuovo.${who}@example.it`, role: "tutor", cpiCodes: [CPI_MILANO] })),
+    expect: { default: 403, anonymous: 401, admin: 201 },
+  },
+  {
+    route: "POST /users/:id/tokens (a fresh user)",
+    send: async (who) => {
+      const user = await request(h.t.app)
+        .post("/api/v1/users")
+        .set("authorization", `Bearer ${h.p.admin}`)
+        .send({ name: `Utente per ${who}`, email: `token.${who}@example.it`, role: "tutor", cpiCodes: [CPI_MILANO] });
+      expect(user.status, JSON.stringify(user.body)).toBe(201);
+      return as(who, request(h.t.app).post(`/api/v1/users/${user.body.user.id}/tokens`).send({ label: "prova" }));
+    },
     expect: { default: 403, anonymous: 401, admin: 201 },
   },
 ];
@@ -183,6 +324,89 @@ describe("every role against every route", () => {
         }
       });
     }
+  }
+});
+
+/** "GET /vacancies/:id (Torino)" → "GET /vacancies/:id": the method and the contract's path. */
+const routeKey = (route: string) => route.split(" ").slice(0, 2).join(" ").replace(/\?.*$/, "");
+
+describe("the role table covers every route", () => {
+  it("has a row for every registered route, and no row for a route that does not exist", () => {
+    const registered = registeredRoutes.map((r) => `${r.contract.method.toUpperCase()} ${r.contract.path}`);
+    const covered = new Set(ROWS.map((r) => routeKey(r.route)));
+    const missing = registered.filter((k) => !covered.has(k));
+    expect(missing, `Routes with no row in ROWS (tests/api-access.test.ts): add one each.\n${missing.join("\n")}`).toEqual([]);
+    expect([...covered].filter((k) => !registered.includes(k)), "Rows naming no registered route").toEqual([]);
+  });
+});
+
+type Person = keyof typeof contactsFixture.people;
+const EVERYONE: Person[] = ["torino", "moncalieri", "milano", "removed", "handAdded"];
+
+/**
+ * The list view, role by role: whose e-mail and phone each caller gets (the rule in
+ * src/shortlists/shortlist-policies.ts, canSeeEntryContacts). Anyone else on the list shows no contacts.
+ */
+const CONTACT_ROWS: { who: Who; status: number; contacts?: Person[] }[] = [
+  { who: "admin", status: 200, contacts: EVERYONE },
+  // The vacancy's referent: their own people, plus those of other CPIs who came through the matching; not the removed.
+  { who: "referent", status: 200, contacts: ["torino", "moncalieri", "milano", "handAdded"] },
+  // Tutors and navigators of the vacancy's CPI: only the people of their own CPI.
+  { who: "tutor", status: 200, contacts: ["torino"] },
+  { who: "navigator", status: 200, contacts: ["torino"] },
+  { who: "otherReferent", status: 403 },
+  { who: "employer", status: 404 },
+  { who: "otherEmployer", status: 403 },
+  { who: "anonymous", status: 401 },
+];
+
+describe("contacts on the list view, role by role", () => {
+  for (const row of CONTACT_ROWS) {
+    it(`GET /vacancies/:id/shortlist as ${row.who} → ${row.status}${row.contacts ? `, contacts of ${row.contacts.join(", ")}` : ""}`, async () => {
+      const res = await as(row.who, request(h.t.app).get(`/api/v1/vacancies/${contactsFixture.vacancy}/shortlist`));
+      expect(res.status, JSON.stringify(res.body)).toBe(row.status);
+      if (!row.contacts) return;
+      const entries = res.body.entries as { candidateId: string; email?: string; phone?: string; contactsWithheld: string | null }[];
+      const people = await h.t.ctx.db.candidate.findMany({ where: { id: { in: Object.values(contactsFixture.people) } } });
+      for (const key of EVERYONE) {
+        const id = contactsFixture.people[key];
+        const entry = entries.find((e) => e.candidateId === id)!;
+        const person = people.find((p) => p.id === id)!;
+        if (row.contacts.includes(key)) {
+          expect(entry, key).toMatchObject({ email: person.email, phone: person.phone, contactsWithheld: null });
+        } else {
+          expect(entry.email, key).toBeUndefined();
+          expect(entry.phone, key).toBeUndefined();
+          expect(entry.contactsWithheld, key).toMatch(/\S/);
+          expect(JSON.stringify(res.body)).not.toContain(person.email!);
+        }
+      }
+    });
+  }
+});
+
+/** The matches' pool, role by role: counted over the people the caller may see (the five above qualify). */
+const POOL_ROWS: { who: Who; status: number; qualified?: number }[] = [
+  { who: "admin", status: 200, qualified: 5 },
+  { who: "referent", status: 200, qualified: 5 },
+  { who: "tutor", status: 200, qualified: 1 },
+  { who: "navigator", status: 200, qualified: 1 },
+  { who: "otherReferent", status: 200, qualified: 3 },
+  { who: "employer", status: 403 },
+  { who: "otherEmployer", status: 403 },
+  { who: "anonymous", status: 401 },
+];
+
+describe("the matches' pool, role by role", () => {
+  for (const row of POOL_ROWS) {
+    it(`GET /vacancies/:id/matches as ${row.who} → ${row.status}${row.qualified !== undefined ? `, ${row.qualified} qualified` : ""}`, async () => {
+      const res = await as(row.who, request(h.t.app).get(`/api/v1/vacancies/${contactsFixture.poolVacancy}/matches?onlyQualified=true`));
+      expect(res.status, JSON.stringify(res.body)).toBe(row.status);
+      if (row.qualified === undefined) return;
+      expect(res.body.pool.qualified).toBe(row.qualified);
+      expect(res.body.total).toBe(row.qualified);
+      expect(res.body.items.map((m: { rank: number }) => m.rank)).toEqual(Array.from({ length: row.qualified }, (_, i) => i + 1));
+    });
   }
 });
 
