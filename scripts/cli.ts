@@ -7,6 +7,11 @@ type Command = { summary: string; load: () => Promise<{ run(ctx: AppContext, arg
 
 const COMMANDS: Record<string, Command> = {
   "create-user": { summary: "crea un utente e stampa il suo token (una volta)", load: () => import("../src/cli/commands/create-user.js") },
+  "create-token": { summary: "emette un nuovo token per un utente e lo stampa (una volta)", load: () => import("../src/cli/commands/create-token.js") },
+  "list-tokens": { summary: "elenca i token di un utente (stato, scadenza, ultimo uso)", load: () => import("../src/cli/commands/list-tokens.js") },
+  "revoke-token": { summary: "revoca un token o tutti i token di un utente", load: () => import("../src/cli/commands/revoke-token.js") },
+  "deactivate-user": { summary: "disattiva un utente: i suoi token smettono subito di funzionare", load: () => import("../src/cli/commands/deactivate-user.js") },
+  "reactivate-user": { summary: "riattiva un utente disattivato", load: () => import("../src/cli/commands/reactivate-user.js") },
   "demo-tokens": { summary: "emette nuovi token per gli utenti dimostrativi (non in produzione)", load: () => import("../src/cli/commands/demo-tokens.js") },
   "import-vacancies": { summary: "importa la vetrina da .xlsx o .csv", load: () => import("../src/cli/commands/import-vacancies.js") },
   "import-candidates": { summary: "importa persone da .xlsx o .csv", load: () => import("../src/cli/commands/import-candidates.js") },

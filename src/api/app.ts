@@ -1,9 +1,9 @@
 import express, { type Express } from "express";
 import helmet from "helmet";
-import { rateLimit } from "express-rate-limit";
 import { pinoHttp } from "pino-http";
 import type { AppContext } from "../context.js";
-import { authenticate } from "../auth/authenticate.js";
+import { identifyCaller, requireActor } from "../auth/authenticate.js";
+import { anonymousRateLimit, tokenRateLimit } from "../auth/rate-limits.js";
 import { AppError } from "./errors.js";
 import { errorHandler } from "./error-handler.js";
 import { buildOpenApiDocument } from "./openapi.js";
@@ -22,29 +22,28 @@ export function createApp(ctx: AppContext): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "extended");
+  app.set("trust proxy", ctx.env.TRUST_PROXY);
   app.use(helmet());
   app.use(pinoHttp({ logger: ctx.log, autoLogging: ctx.env.NODE_ENV !== "test" }));
-  if (ctx.env.RATE_LIMIT_PER_MINUTE > 0) {
-    app.use(
-      rateLimit({
-        windowMs: 60_000,
-        limit: ctx.env.RATE_LIMIT_PER_MINUTE,
-        standardHeaders: "draft-8",
-        legacyHeaders: false,
-        handler: (_req, _res, next) => next(new AppError("RATE_LIMITED", "Troppe richieste: riprovare tra un minuto.")),
-      }),
-    );
-  }
+  // Every /api/v1 answer may hold personal data, refusals included: no cache may keep it.
+  app.use("/api/v1", (_req, res, next) => {
+    res.set("Cache-Control", "no-store");
+    next();
+  });
+
+  // Before any limit, so a monitor or a load balancer never gets 429.
+  app.get("/health", healthRoute(ctx));
+  app.use(identifyCaller({ db: ctx.db, log: ctx.log, ttlDays: ctx.env.TOKEN_TTL_DAYS }));
+  app.use(anonymousRateLimit(ctx.env.RATE_LIMIT_ANONYMOUS_PER_MINUTE), tokenRateLimit(ctx.env.RATE_LIMIT_PER_MINUTE));
   app.use(express.json({ limit: ctx.env.BODY_LIMIT, strict: true }));
 
-  app.get("/health", healthRoute(ctx));
   const openapi = buildOpenApiDocumentLazily();
   app.get("/api/openapi.json", (_req, res) => {
     res.json(openapi());
   });
 
   const v1 = express.Router();
-  v1.use(authenticate(ctx.db));
+  v1.use(requireActor);
   // Files first: their fixed paths must win over /vacancies/:id.
   v1.use(fileRoutes(ctx));
   v1.use(vacancyRoutes(ctx));

@@ -1,7 +1,18 @@
 import type { DbTx } from "../db/client.js";
 import { recordedUserId, type Actor } from "../auth/actor.js";
 
-export type AuditAction = "read" | "create" | "update" | "delete" | "export" | "import" | "status";
+export type AuditAction =
+  | "read"
+  | "create"
+  | "update"
+  | "delete"
+  | "export"
+  | "import"
+  | "status"
+  | "token_issue"
+  | "token_revoke"
+  | "deactivate"
+  | "reactivate";
 export type AuditEntity = "candidate" | "vacancy" | "employer" | "user";
 
 /** Records who read or changed whose data; written in the caller's transaction for changes. */

@@ -51,6 +51,16 @@ export function canReadEmployer(actor: Actor, employerId: string): Reason {
 
 export const canWriteEmployer = (actor: Actor): Reason => requireRole(actor, ["admin", "referent"]);
 export const canManageUsers = (actor: Actor): Reason => requireRole(actor, ["admin"]);
+/** A user sees and revokes their own tokens; the administrator those of everyone. */
+export function canManageTokensOf(actor: Actor, userId: string): Reason {
+  return actor.role === "admin" || actor.userId === userId ? null : "Si possono gestire solo i propri token.";
+}
+
+/** Deactivating oneself would leave the region without the administrator who can undo it. */
+export function canDeactivateUser(actor: Actor, userId: string): Reason {
+  return canManageUsers(actor) ?? (actor.userId === userId ? "Un amministratore non può disattivare se stesso." : null);
+}
+
 export const canSearchCandidates = (actor: Actor): Reason => requireRole(actor, ["admin", "referent", "tutor", "navigator"]);
 export const canImport = (actor: Actor): Reason => requireRole(actor, ["admin", "referent"]);
 

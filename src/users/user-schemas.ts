@@ -1,6 +1,7 @@
 import { z } from "../validation/zod-setup.js";
 import { email, shortText } from "../validation/common-schemas.js";
 import { ROLES } from "../auth/actor.js";
+import { expiresInDays } from "../auth/token-lifetime.js";
 
 export const userCreateSchema = z
   .object({
@@ -18,3 +19,15 @@ export const userCreateSchema = z
   })
   .openapi("UserCreate");
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
+
+export const tokenCreateSchema = z
+  .object({ label: z.string().trim().min(1, "Campo obbligatorio").max(100), expiresInDays: expiresInDays.optional() })
+  .strict()
+  .openapi("TokenCreate");
+export type TokenCreateInput = z.infer<typeof tokenCreateSchema>;
+
+/** Actions on a user or a token take no fields: anything sent is refused rather than silently ignored. */
+export const userActionNoBody = z.object({}).strict().openapi("UserActionNoBody");
+
+const id = z.string().min(1).max(64);
+export const tokenParams = z.object({ id, tokenId: id }).strict();

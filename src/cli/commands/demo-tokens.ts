@@ -52,7 +52,7 @@ export async function run(ctx: AppContext, _args: string[]): Promise<number> {
   const rows = [["ruolo", "nome", "e-mail", "CPI / azienda", "token"]];
   const tokens = new Map<Role, string>();
   for (const { role, user } of picked) {
-    const token = await issueToken(ctx.db, user.id, DEMO_TOKEN_LABEL);
+    const token = await issueToken(ctx.db, user.id, DEMO_TOKEN_LABEL, ctx.env.TOKEN_TTL_DAYS);
     tokens.set(role, token);
     const scope = role === "employer" ? (user.employer?.name ?? "") : user.cpis.map((c) => c.cpiCode).join(", ") || "(tutti)";
     rows.push([role, user.name, user.email, scope, token]);
