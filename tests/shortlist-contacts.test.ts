@@ -16,12 +16,13 @@ describe("who sees the contacts of a person on a list (the rule, as a table)", (
   const admin = actor("admin", []);
   const employer = actor("employer", []);
   const vacancy = { cpiCode: CPI_TORINO, employerId: "e1" };
-  const torinese = { cpiCode: CPI_TORINO, tutorId: null };
+  type Person = { cpiCode: string; tutorId: string | null };
+  const torinese: Person = { cpiCode: CPI_TORINO, tutorId: null };
   const milanese = { cpiCode: CPI_MILANO, tutorId: null };
   const inCaseload = { cpiCode: CPI_MILANO, tutorId: "tutor-1" };
   const removedAt = new Date("2026-11-01");
 
-  const rows: { who: string; a: Actor; list: string; source: string; removed?: boolean; person: typeof torinese; shown: boolean }[] = [
+  const rows: { who: string; a: Actor; list: string; source: string; removed?: boolean; person: Person; shown: boolean }[] = [
     // (a) within the caller's own scope: always, whatever the way in, the list state or a removal.
     { who: "referent", a: referent, list: "draft", source: "manual", person: torinese, shown: true },
     { who: "referent", a: referent, list: "closed", source: "manual", removed: true, person: torinese, shown: true },
