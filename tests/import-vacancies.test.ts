@@ -4,33 +4,30 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPersonas, createTestApp, CPI_MONCALIERI, CPI_TORINO, type Personas, type TestApp } from "./helpers/test-app.js";
 import { run as cliImportVacancies } from "../src/cli/commands/import-vacancies.js";
-import type { ImportReport } from "../src/imports/import-report.js";
+import type { RowReport } from "../src/imports/import-report.js";
+import { allRowReports } from "../src/imports/import-row-store.js";
+import { importViaApi, type ImportViaApi } from "./helpers/imports.js";
 import { BAD_SHOWCASE_ROWS, FIXTURES_DIR, SHOWCASE_ROWS, showcaseCsv, showcaseXlsx } from "./fixtures/make-fixtures.js";
 
 const XLSX_PATH = path.join(FIXTURES_DIR, "vetrina-piemonte.xlsx");
 const CSV_PATH = path.join(FIXTURES_DIR, "vetrina-piemonte.csv");
 const GOOD_ROWS = SHOWCASE_ROWS.length - Object.keys(BAD_SHOWCASE_ROWS).length;
 
-function upload(t: TestApp, token: string, data: Buffer | string, name: string, query = "") {
-  return request(t.app)
-    .post(`/api/v1/imports/vacancies${query}`)
-    .set("Authorization", `Bearer ${token}`)
-    .attach("file", Buffer.isBuffer(data) ? data : Buffer.from(data), name);
-}
+const upload = (t: TestApp, token: string, data: Buffer | string, name: string, query = "") => importViaApi(t.app, token, "vacancies", data, name, query);
 
-const rowOf = (report: ImportReport, row: number) => report.rows.find((r) => r.row === row)!;
+const rowOf = (report: { rows: RowReport[] }, row: number) => report.rows.find((r) => r.row === row)!;
 
 describe("showcase import", () => {
   let t: TestApp;
   let who: Personas;
-  let first: { runId: string; report: ImportReport };
+  let first: ImportViaApi;
 
   beforeAll(async () => {
     t = await createTestApp();
     who = await createPersonas(t.ctx);
     const res = await upload(t, who.admin, fs.readFileSync(XLSX_PATH), "vetrina-piemonte.xlsx");
-    expect(res.status).toBe(200);
-    first = res.body;
+    expect(res.status).toBe(202);
+    first = res;
   });
   afterAll(() => t.close());
 
@@ -90,8 +87,8 @@ describe("showcase import", () => {
   it("importing the same file twice (xlsx, then the same rows as csv) creates nothing new", async () => {
     for (const [data, name] of [[fs.readFileSync(XLSX_PATH), "vetrina-piemonte.xlsx"], [fs.readFileSync(CSV_PATH), "vetrina-piemonte.csv"]] as const) {
       const res = await upload(t, who.admin, data, name);
-      expect(res.status).toBe(200);
-      expect(res.body.report.totals).toEqual({ rows: SHOWCASE_ROWS.length, created: 0, updated: 0, unchanged: GOOD_ROWS, rejected: 3 });
+      expect(res.status).toBe(202);
+      expect(res.report.totals).toEqual({ rows: SHOWCASE_ROWS.length, created: 0, updated: 0, unchanged: GOOD_ROWS, rejected: 3 });
     }
     expect(await t.ctx.db.vacancy.count()).toBe(GOOD_ROWS);
   });
@@ -103,8 +100,8 @@ describe("showcase import", () => {
     rows[9]![0] = "Aperta"; // filled → open: not allowed
     rows[3]![0] = "Rosa inviata"; // open → list sent: skips preselection
     const res = await upload(t, who.admin, showcaseCsv(rows), "vetrina-modificata.csv");
-    expect(res.status).toBe(200);
-    const report: ImportReport = res.body.report;
+    expect(res.status).toBe(202);
+    const report = res.report;
     expect(report.totals).toMatchObject({ created: 0, updated: 1, rejected: 5 });
     expect(rowOf(report, 2).outcome).toBe("updated");
     expect(rowOf(report, 11).errors).toEqual([{ column: "Stato", message: expect.stringContaining("da «Coperta» a «Aperta»") }]);
@@ -122,36 +119,39 @@ describe("showcase import", () => {
     const rows = SHOWCASE_ROWS.map((r) => [...r] as typeof r);
     rows[1]![2] = "Aiuto cuoco";
     const res = await upload(t, who.admin, showcaseCsv(rows), "prova.csv", "?dryRun=true");
-    expect(res.status).toBe(200);
-    expect(res.body.report.dryRun).toBe(true);
-    expect(rowOf(res.body.report, 3).outcome).toBe("created");
+    expect(res.status).toBe(202);
+    expect(res.report.dryRun).toBe(true);
+    expect(rowOf(res.report, 3).outcome).toBe("created");
     expect(await t.ctx.db.vacancy.count({ where: { requestedProfile: "Aiuto cuoco" } })).toBe(0);
   });
 
-  it("records the run: GET /imports/:id gives the counts and the report", async () => {
+  it("records the run: GET /imports/:id gives the totals, /rows the report; a referent sees only their own", async () => {
     const res = await request(t.app).get(`/api/v1/imports/${first.runId}`).set("Authorization", `Bearer ${who.admin}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: first.runId, kind: "import-vacancies", status: "succeeded", counts: first.report.totals });
-    expect(res.body.report.rows).toHaveLength(SHOWCASE_ROWS.length);
+    expect(res.body).toMatchObject({ id: first.runId, kind: "import-vacancies", status: "succeeded", fileName: "vetrina-piemonte.xlsx", totals: first.report.totals, error: null });
+    expect(res.body.progress).toEqual({ done: SHOWCASE_ROWS.length, total: SHOWCASE_ROWS.length });
+    expect(res.body).not.toHaveProperty("rows");
+    expect(first.report.rows).toHaveLength(SHOWCASE_ROWS.length);
     const other = await request(t.app).get(`/api/v1/imports/${first.runId}`).set("Authorization", `Bearer ${who.referent}`);
     expect(other.status).toBe(403);
     const missing = await request(t.app).get(`/api/v1/imports/nope`).set("Authorization", `Bearer ${who.admin}`);
     expect(missing.status).toBe(404);
   });
 
-  it("rejects a file without a required column, naming it", async () => {
+  it("fails the run of a file without a required column, naming it", async () => {
     const csv = "Stato;Data arrivo offerta;Profilo richiesto;Nome azienda;Codice fiscale\nAperta;12/01/2026;Magazziniere;ACME;00743110157\n";
     const res = await upload(t, who.admin, csv, "senza-cpi.csv");
-    expect(res.status).toBe(400);
-    expect(res.body.fields[0].message).toContain("«Cpi»");
+    expect(res.status).toBe(202);
+    expect(res.run).toMatchObject({ status: "failed", error: { code: "VALIDATION_FAILED", message: "File illeggibile." } });
+    expect(res.run.error?.fields[0]?.message).toContain("«Cpi»");
   });
 
   it("matches headers whatever their case, spacing or dash", async () => {
     const csv = "STATO,data arrivo OFFERTA,profilo  richiesto,n.posizioni,nome azienda,codice fiscale,area economica,proposta contratto,Competenze - Requisiti,CPI,referente offerta,mail referente,note\n" +
       "aperta,2026-02-02,Barista,1,Caffè Torino S.r.l.,00743110157,56.30,\"part time 20 ore, 900 €\",\"caffetteria, cassa\",TO-TORINO-VIA-BOLOGNA,,,\n";
     const res = await upload(t, who.admin, csv, "intestazioni.csv");
-    expect(res.status).toBe(200);
-    expect(res.body.report.totals.created).toBe(1);
+    expect(res.status).toBe(202);
+    expect(res.report.totals.created).toBe(1);
     const v = await t.ctx.db.vacancy.findFirstOrThrow({ where: { requestedProfile: "Barista" } });
     expect(v).toMatchObject({ hoursPerWeek: 20, grossMonthlyPay: 900, atecoCode: "56.30", mustHaveCompetences: ["caffetteria", "cassa"] });
   });
@@ -168,8 +168,8 @@ describe("showcase import: roles, scope and uploads", () => {
 
   it("a referent imports the rows of their CPIs; the others are rejected row by row", async () => {
     const res = await upload(t, who.referent, fs.readFileSync(XLSX_PATH), "vetrina-piemonte.xlsx");
-    expect(res.status).toBe(200);
-    const report: ImportReport = res.body.report;
+    expect(res.status).toBe(202);
+    const report = res.report;
     const mine = SHOWCASE_ROWS.map((r, i) => ({ cpi: r[9], row: i + 2 })).filter((r) => ["CPI TORINO - VIA BOLOGNA", "CPI MONCALIERI"].includes(r.cpi));
     expect(report.totals.created).toBe(mine.length);
     for (const r of report.rows) {
@@ -217,13 +217,13 @@ describe("showcase import: command line and API agree", () => {
     try {
       expect(await cliImportVacancies(viaCli.ctx, [XLSX_PATH])).toBe(0);
       const run = await viaCli.ctx.db.jobRun.findFirstOrThrow({ where: { kind: "import-vacancies" }, orderBy: { startedAt: "desc" } });
-      const cliReport = run.report as unknown as ImportReport;
+      const cliReport = { totals: run.counts, rows: await allRowReports(viaCli.ctx.db, run.id) };
 
       const who = await createPersonas(viaApi.ctx);
       const res = await upload(viaApi, who.admin, await showcaseXlsx(), "vetrina-piemonte.xlsx");
-      const apiReport: ImportReport = res.body.report;
+      const apiReport = res.report;
 
-      const strip = (r: ImportReport) => r.rows.map(({ id: _id, ...rest }) => rest);
+      const strip = (r: { rows: RowReport[] }) => r.rows.map(({ id: _id, ...rest }) => rest);
       // The CLI runs before any employer exists, so nothing is linked: compare the rows, not the ids.
       expect(strip(cliReport)).toEqual(strip(apiReport));
       expect(cliReport.totals).toEqual(apiReport.totals);

@@ -10,11 +10,14 @@ import { candidateWriteData } from "../candidates/candidate-write-data.js";
 import { candidateRecordOf, insertCandidates } from "../candidates/insert-candidates.js";
 import { registerCandidate } from "../candidates/register-candidate.js";
 import { updateCandidate } from "../candidates/update-candidate.js";
-import { CANDIDATE_COLUMNS, CANDIDATE_HEADER } from "./candidate-columns.js";
+import { isStoreBusy } from "../db/store-busy.js";
+import { letOthersThrough } from "../jobs/let-others-through.js";
+import { writeWhileBusy } from "./busy-retry.js";
+import { CANDIDATE_COLUMNS, CANDIDATE_HEADER, type CandidateColumn } from "./candidate-columns.js";
 import { candidateColumnOf, mapCandidateRow, type CandidateRowRefs, type MappedCandidateRow } from "./candidate-row-mapping.js";
 import { problemsFromError, rowReport, type RowReport } from "./import-report.js";
 import { ComuneResolver, loadCpiResolver, loadTutors } from "./reference-resolvers.js";
-import { runImport, type ImportFile, type ImportOptions, type ImportResult } from "./run-import.js";
+import { importNow, type ImportDefinition, type ImportFile, type ImportOptions, type ImportResult } from "./run-import.js";
 
 /**
  * Imports job seekers, one person per tax code: unknown → created, known and identical → unchanged,
@@ -25,7 +28,8 @@ import { runImport, type ImportFile, type ImportOptions, type ImportResult } fro
  * one transaction with its search-index entries and audit rows, the same writes registerCandidate and
  * updateCandidate make. Should a chunk's transaction fail anyway, it is rolled back whole and its rows
  * are replayed one by one through registerCandidate / updateCandidate, so each row still gets its own
- * verdict and no row is ever half-written.
+ * verdict and no row is ever half-written. A store too busy to write is no verdict on the rows: the
+ * chunk is written again after a pause (busy-retry.ts).
  */
 
 const CHUNK = 500;
@@ -37,15 +41,19 @@ interface Prepared {
   warnings: RowReport["warnings"];
 }
 
-export async function importCandidates(ctx: AppContext, actor: Actor, file: ImportFile, opts: ImportOptions): Promise<ImportResult> {
-  return runImport(ctx, actor, "import-candidates", file, CANDIDATE_COLUMNS, opts, async (table) => {
+export const candidatesImport: ImportDefinition<CandidateColumn> = {
+  kind: "import-candidates",
+  columns: CANDIDATE_COLUMNS,
+  chunkSize: CHUNK,
+  prepare: async (ctx, actor, opts) => {
     const tutors = await loadTutors(ctx.db);
     const refs: CandidateRowRefs = { cpis: await loadCpiResolver(ctx.db), comuni: new ComuneResolver(ctx.db), tutorsByKey: tutors.byKey };
     const firstRowOfTaxCode = new Map<string, number>();
-    const reports: RowReport[] = [];
-    for (let start = 0; start < table.rows.length; start += CHUNK) {
+    return async (rows) => {
+      const reports: RowReport[] = [];
       const prepared: Prepared[] = [];
-      for (const { rowNumber, get } of table.rows.slice(start, start + CHUNK)) {
+      for (const { rowNumber, get } of rows) {
+        await letOthersThrough();
         const mapped = await mapCandidateRow(get, refs);
         const warnings = mapped.issues.warnings;
         if (!mapped.ok) {
@@ -65,11 +73,16 @@ export async function importCandidates(ctx: AppContext, actor: Actor, file: Impo
         firstRowOfTaxCode.set(input.taxCode, rowNumber);
         prepared.push({ rowNumber, row: mapped.row, warnings });
       }
-      reports.push(...(await importChunk(ctx, actor, prepared, opts)));
-      opts.onProgress?.(Math.min(start + CHUNK, table.rows.length), table.rows.length);
-    }
-    return reports.sort((a, b) => a.row - b.row);
-  });
+      if (prepared.length > 0) {
+        reports.push(...(await writeWhileBusy(prepared.map((p) => p.rowNumber), () => importChunk(ctx, actor, prepared, opts))));
+      }
+      return reports.sort((a, b) => a.row - b.row);
+    };
+  },
+};
+
+export function importCandidates(ctx: AppContext, actor: Actor, file: ImportFile, opts: ImportOptions): Promise<ImportResult> {
+  return importNow(ctx, actor, candidatesImport, file, opts);
 }
 
 type Plan =
@@ -77,8 +90,8 @@ type Plan =
   | { kind: "update"; p: Prepared; current: CandidateRecord; changes: CandidateUpdateInput }
   | { kind: "done"; report: RowReport };
 
+/** Safe to repeat after a busy store: the stored people are read again and a failed chunk wrote nothing. */
 async function importChunk(ctx: AppContext, actor: Actor, prepared: Prepared[], opts: ImportOptions): Promise<RowReport[]> {
-  if (prepared.length === 0) return [];
   const stored = await ctx.db.candidate.findMany({ where: { taxCode: { in: prepared.map((p) => p.row.input.taxCode) } }, include: candidateInclude });
   const byTaxCode = new Map(stored.map((c) => [c.taxCode, c]));
   const plans: Plan[] = prepared.map((p): Plan => {
@@ -96,6 +109,7 @@ async function importChunk(ctx: AppContext, actor: Actor, prepared: Prepared[], 
   try {
     return await writeChunk(ctx, actor, plans, opts.route);
   } catch (err) {
+    if (isStoreBusy(err)) throw err;
     ctx.log.warn({ err }, "importazione persone: blocco annullato, righe riprovate una per una");
     // One after the other: SQLite has one writer, concurrent transactions would only queue or time out.
     const reports: RowReport[] = [];

@@ -1,9 +1,11 @@
 import { AppError, fieldsFromZod } from "../api/errors.js";
 import type { z } from "zod";
+import { isStoreBusy } from "../db/store-busy.js";
 
 /**
- * The row-by-row report both imports return, record in their job run and print on the command line:
- * each row says what happened to it and, when rejected, which column was wrong and why, in Italian.
+ * The row-by-row report both imports record (one ImportRow per row, read page by page) and print on
+ * the command line: each row says what happened to it and, when rejected, which column was wrong and
+ * why, in Italian.
  */
 
 export type RowOutcome = "created" | "updated" | "unchanged" | "rejected";
@@ -34,21 +36,29 @@ export interface ImportTotals {
   rejected: number;
 }
 
-export interface ImportReport {
-  kind: "import-vacancies" | "import-candidates";
+export type ImportKind = "import-vacancies" | "import-candidates";
+
+/** What the run keeps in its record: the totals, not the rows. */
+export interface ImportSummary {
+  kind: ImportKind;
   source: string;
   dryRun: boolean;
   totals: ImportTotals;
   /** Things about the file rather than a row (ignored columns…). */
   fileWarnings: string[];
-  rows: RowReport[];
   durationMs: number;
 }
 
-export function totalsOf(rows: readonly RowReport[]): ImportTotals {
-  const totals: ImportTotals = { rows: rows.length, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+/** The summary with every row, as the command line prints it. */
+export interface ImportReport extends ImportSummary {
+  rows: RowReport[];
+}
+
+export const emptyTotals = (): ImportTotals => ({ rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 });
+
+export function addToTotals(totals: ImportTotals, rows: readonly RowReport[]): void {
+  totals.rows += rows.length;
   for (const r of rows) totals[r.outcome] += 1;
-  return totals;
 }
 
 /** Collects a row's problems; a row with any error is rejected as a whole. */
@@ -71,8 +81,10 @@ export const ROW = "(riga)";
 /**
  * Turns what a use-case or schema throws into row problems, naming the file's column for each field.
  * Unexpected errors are reported too (the row is rejected, the import goes on) but without internals.
+ * A busy store says nothing about the row: that error goes on up, to be retried (see busy-retry.ts).
  */
 export function problemsFromError(err: unknown, columnOf: (field: string) => string): RowProblem[] {
+  if (isStoreBusy(err)) throw err;
   if (err instanceof AppError) {
     if (err.fields.length === 0) return [{ column: ROW, message: err.message }];
     return err.fields.map((f) => ({ column: columnOf(f.field), message: f.message === "Duplicato" ? err.message : f.message }));

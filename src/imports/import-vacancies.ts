@@ -9,10 +9,13 @@ import { updateVacancy } from "../vacancies/update-vacancy.js";
 import { toVacancyView, vacancyInclude, type VacancyRecord } from "../vacancies/vacancy-repository.js";
 import type { VacancyCreateInput, VacancyUpdateInput } from "../vacancies/vacancy-schemas.js";
 import { allowedTransitions, canTransition, VACANCY_STATUS_LABELS, type VacancyStatus } from "../vacancies/vacancy-status.js";
-import { problemsFromError, ROW, rowReport, type RowReport } from "./import-report.js";
+import { isStoreBusy } from "../db/store-busy.js";
+import { letOthersThrough } from "../jobs/let-others-through.js";
+import { writeWhileBusy } from "./busy-retry.js";
+import { problemsFromError, ROW, rowReport, type RowIssues, type RowReport } from "./import-report.js";
 import { ComuneResolver, loadCpiResolver, loadEmployersByTaxCode } from "./reference-resolvers.js";
-import { runImport, type ImportFile, type ImportOptions, type ImportResult } from "./run-import.js";
-import { SHOWCASE_COLUMNS, SHOWCASE_HEADER } from "./showcase-columns.js";
+import { importNow, type ImportDefinition, type ImportFile, type ImportOptions, type ImportResult } from "./run-import.js";
+import { SHOWCASE_COLUMNS, SHOWCASE_HEADER, type ShowcaseColumn } from "./showcase-columns.js";
 import { mapShowcaseRow, showcaseColumnOf, type MappedShowcaseRow, type ShowcaseRowRefs } from "./showcase-row-mapping.js";
 
 /**
@@ -26,22 +29,36 @@ import { mapShowcaseRow, showcaseColumnOf, type MappedShowcaseRow, type Showcase
  * The showcase is small (hundreds of rows), so one transaction per row costs nothing and keeps each
  * row all-or-nothing.
  */
-export async function importVacancies(ctx: AppContext, actor: Actor, file: ImportFile, opts: ImportOptions): Promise<ImportResult> {
-  return runImport(ctx, actor, "import-vacancies", file, SHOWCASE_COLUMNS, opts, async (table) => {
+export const vacanciesImport: ImportDefinition<ShowcaseColumn> = {
+  kind: "import-vacancies",
+  columns: SHOWCASE_COLUMNS,
+  chunkSize: 50,
+  prepare: async (ctx, actor, opts) => {
     const refs: ShowcaseRowRefs = {
       cpis: await loadCpiResolver(ctx.db),
       comuni: new ComuneResolver(ctx.db),
       employersByTaxCode: await loadEmployersByTaxCode(ctx.db),
     };
     const firstRowOfKey = new Map<string, number>();
-    const reports: RowReport[] = [];
-    for (const [i, row] of table.rows.entries()) {
-      reports.push(await importRow(ctx, actor, row.rowNumber, row.get, refs, firstRowOfKey, opts));
-      opts.onProgress?.(i + 1, table.rows.length);
-    }
-    return reports;
-  });
+    return async (rows) => {
+      const reports: RowReport[] = [];
+      for (const row of rows) {
+        reports.push(await importRow(ctx, actor, row.rowNumber, row.get, refs, firstRowOfKey, opts));
+        await letOthersThrough();
+      }
+      return reports;
+    };
+  },
+};
+
+export function importVacancies(ctx: AppContext, actor: Actor, file: ImportFile, opts: ImportOptions): Promise<ImportResult> {
+  return importNow(ctx, actor, vacanciesImport, file, opts);
 }
+
+const WORKPLACE_FROM_CPI = "Sede di lavoro assente in vetrina: usato il comune del CPI (indicare «sede: <comune>» nelle note per precisarla)";
+
+const rejectedRow = (rowNumber: number, row: MappedShowcaseRow, issues: RowIssues, column: string, message: string) =>
+  rowReport(rowNumber, "rejected", { label: row.label, errors: [{ column, message }], warnings: issues.warnings });
 
 async function importRow(
   ctx: AppContext,
@@ -55,8 +72,7 @@ async function importRow(
   const mapped = await mapShowcaseRow(get, refs);
   if (!mapped.ok) return rowReport(rowNumber, "rejected", { label: mapped.label, errors: mapped.issues.errors, warnings: mapped.issues.warnings });
   const { row, issues } = mapped;
-  const reject = (column: string, message: string) =>
-    rowReport(rowNumber, "rejected", { label: row.label, errors: [{ column, message }], warnings: issues.warnings });
+  const reject = (column: string, message: string) => rejectedRow(rowNumber, row, issues, column, message);
 
   const scope = canWriteVacancy(actor, row.input.cpiCode);
   if (scope) return reject(SHOWCASE_HEADER.cpi, scope);
@@ -65,17 +81,29 @@ async function importRow(
   const first = firstRowOfKey.get(key);
   if (first !== undefined) return reject(ROW, `Offerta ripetuta: stessa azienda, CPI, profilo e data di arrivo della riga ${first}`);
   firstRowOfKey.set(key, rowNumber);
+  // Repeatable: a row whose write met a busy store is read and compared again before a new attempt.
+  return writeWhileBusy([rowNumber], () => writeRow(ctx, actor, rowNumber, key, mapped.row, issues, refs, opts));
+}
 
+async function writeRow(
+  ctx: AppContext,
+  actor: Actor,
+  rowNumber: number,
+  key: string,
+  row: MappedShowcaseRow,
+  issues: RowIssues,
+  refs: ShowcaseRowRefs,
+  opts: ImportOptions,
+): Promise<RowReport> {
+  const reject = (column: string, message: string) => rejectedRow(rowNumber, row, issues, column, message);
   try {
     const existing = await ctx.db.vacancy.findUnique({ where: { showcaseKey: key }, include: vacancyInclude });
     if (!existing) {
-      if (row.workplaceFromCpi) {
-        issues.warn(SHOWCASE_HEADER.cpi, "Sede di lavoro assente in vetrina: usato il comune del CPI (indicare «sede: <comune>» nelle note per precisarla)");
-      }
+      const warnings = row.workplaceFromCpi ? [...issues.warnings, { column: SHOWCASE_HEADER.cpi, message: WORKPLACE_FROM_CPI }] : issues.warnings;
       const id = opts.dryRun
         ? undefined
         : (await publishVacancy(ctx, actor, row.input, { status: row.status ?? "open", route: opts.route })).id;
-      return rowReport(rowNumber, "created", { id, label: row.label, warnings: issues.warnings });
+      return rowReport(rowNumber, "created", { id, label: row.label, warnings });
     }
 
     const current = existing.status as VacancyStatus;
@@ -96,7 +124,7 @@ async function importRow(
     }
     return rowReport(rowNumber, "updated", { id: existing.id, label: row.label, warnings: issues.warnings });
   } catch (err) {
-    if (!(err instanceof Error) || !("code" in err)) ctx.log.error({ err, row: rowNumber }, "importazione vetrina: riga non scritta");
+    if (!isStoreBusy(err) && (!(err instanceof Error) || !("code" in err))) ctx.log.error({ err, row: rowNumber }, "importazione vetrina: riga non scritta");
     return rowReport(rowNumber, "rejected", { label: row.label, errors: problemsFromError(err, showcaseColumnOf), warnings: issues.warnings });
   }
 }

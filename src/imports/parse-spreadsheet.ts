@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { parse as parseCsv } from "csv-parse/sync";
+import { Readable } from "node:stream";
+import { parse as parseCsv } from "csv-parse";
 import { AppError } from "../api/errors.js";
 import type { Cell } from "./cell-values.js";
 
@@ -50,29 +51,39 @@ export function assertLooksLike(format: SpreadsheetFormat, data: Buffer): void {
   }
 }
 
-export async function readGrid(data: Buffer, format: SpreadsheetFormat): Promise<GridRow[]> {
+/**
+ * The rows of the first visible, non-empty worksheet or of the CSV, one at a time: both readers stream,
+ * so a large file is never held as a whole grid and the caller can pause between rows.
+ */
+export function gridRows(data: Buffer, format: SpreadsheetFormat): AsyncGenerator<GridRow> {
   assertLooksLike(format, data);
-  return format === "xlsx" ? readXlsx(data) : readCsvGrid(data);
+  return format === "xlsx" ? xlsxRows(data) : csvRows(data);
 }
 
-async function readXlsx(data: Buffer): Promise<GridRow[]> {
-  const workbook = new ExcelJS.Workbook();
+async function* xlsxRows(data: Buffer): AsyncGenerator<GridRow> {
+  // Styles are read so date cells come out as dates; hyperlinked cells keep their text.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+  let sheets = 0;
   try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    for await (const sheet of workbook) {
+      sheets += 1;
+      const visible = !["hidden", "veryHidden"].includes((sheet as unknown as { state?: string }).state ?? "visible");
+      let rows = 0;
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        if (!visible || !row.hasValues) continue;
+        const cells: Cell[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          cells[col - 1] = xlsxCellValue(cell.value);
+        });
+        rows += 1;
+        yield { rowNumber: row.number, cells: Array.from(cells, (c) => c ?? null) };
+      }
+      if (rows > 0) return;
+    }
   } catch (err) {
     throw unreadableFile(`Foglio Excel danneggiato o non leggibile (${(err as Error).message}).`);
   }
-  const sheet = workbook.worksheets.find((ws) => ws.state === "visible" && ws.actualRowCount > 0) ?? workbook.worksheets[0];
-  if (!sheet) throw unreadableFile("Il file non contiene fogli.");
-  const rows: GridRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = xlsxCellValue(cell.value);
-    });
-    rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? null) });
-  });
-  return rows;
+  if (sheets === 0) throw unreadableFile("Il file non contiene fogli.");
 }
 
 /** Peels exceljs's wrappers: rich text, hyperlinks (e-mails typed in Excel become mailto links), formulas. */
@@ -97,29 +108,34 @@ function xlsxCellValue(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
-/**
- * CSV as Italian offices produce it: ";" from Excel with Italian settings, "," or tab from other
- * tools; UTF-8 (with or without BOM) or, from older Excel, Windows-1252.
- */
-function readCsvGrid(data: Buffer): GridRow[] {
+/** UTF-8 (with or without BOM) or, from older Excel, Windows-1252. */
+export function decodeCsvText(data: Buffer): string {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(data);
   } catch {
     text = new TextDecoder("windows-1252").decode(data);
   }
-  text = text.replace(/^\uFEFF/, "");
+  return text.replace(/^\uFEFF/, "");
+}
+
+/** CSV as Italian offices produce it: ";" from Excel with Italian settings, "," or tab from other tools. */
+async function* csvRows(data: Buffer): AsyncGenerator<GridRow> {
+  const text = decodeCsvText(data);
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = [";", ",", "\t"].reduce((best, d) => (count(firstLine, d) > count(firstLine, best) ? d : best), ";");
-  let records: string[][];
+  const parser = Readable.from([text]).pipe(parseCsv({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }));
+  let rowNumber = 0;
   try {
-    records = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      rowNumber += 1;
+      if (cells.some((c) => c.trim() !== "")) yield { rowNumber, cells };
+    }
   } catch (err) {
     throw unreadableFile(`CSV non leggibile (${(err as Error).message}).`);
+  } finally {
+    parser.destroy();
   }
-  return records
-    .map((cells, i) => ({ rowNumber: i + 1, cells: cells as Cell[] }))
-    .filter((r) => r.cells.some((c) => typeof c === "string" && c.trim() !== ""));
 }
 
 const count = (s: string, ch: string) => s.split(ch).length - 1;

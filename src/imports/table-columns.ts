@@ -24,7 +24,8 @@ export interface TableRow<K extends string> {
 
 export interface Table<K extends string> {
   headerRowNumber: number;
-  rows: TableRow<K>[];
+  /** The rows below the header, read as they are consumed. */
+  rows: AsyncIterable<TableRow<K>>;
   /** Headers present in the file that no column claims (reported, then ignored). */
   ignoredHeaders: string[];
 }
@@ -41,13 +42,20 @@ export function foldHeader(header: string): string {
 /** How many rows from the top may hold titles or notes before the header row. */
 const HEADER_SEARCH_ROWS = 10;
 
-export function readTable<K extends string>(grid: GridRow[], columns: readonly ColumnSpec<K>[]): Table<K> {
+export async function readTable<K extends string>(source: AsyncIterable<GridRow>, columns: readonly ColumnSpec<K>[]): Promise<Table<K>> {
+  const iterator = source[Symbol.asyncIterator]();
+  const grid: GridRow[] = [];
+  while (grid.length < HEADER_SEARCH_ROWS) {
+    const next = await iterator.next();
+    if (next.done) break;
+    grid.push(next.value);
+  }
   const byFolded = new Map<string, K>();
   for (const c of columns) for (const h of [c.header, ...(c.aliases ?? [])]) byFolded.set(foldHeader(h), c.key);
 
   // The header row is the one, among the first few, that names the most known columns.
   let best: { index: number; hits: number } = { index: -1, hits: 0 };
-  grid.slice(0, HEADER_SEARCH_ROWS).forEach((row, index) => {
+  grid.forEach((row, index) => {
     const hits = new Set(row.cells.map((c) => byFolded.get(foldHeader(String(c ?? "")))).filter(Boolean)).size;
     if (hits > best.hits) best = { index, hits };
   });
@@ -72,12 +80,16 @@ export function readTable<K extends string>(grid: GridRow[], columns: readonly C
     );
   }
 
-  const rows = grid.slice(best.index + 1).map((row) => ({
+  const tableRow = (row: GridRow): TableRow<K> => ({
     rowNumber: row.rowNumber,
     get: (key: K) => {
       const i = position.get(key);
       return i === undefined ? undefined : row.cells[i];
     },
-  }));
-  return { headerRowNumber: headerRow.rowNumber, rows, ignoredHeaders };
+  });
+  async function* rows(): AsyncGenerator<TableRow<K>> {
+    for (const row of grid.slice(best.index + 1)) yield tableRow(row);
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield tableRow(next.value);
+  }
+  return { headerRowNumber: headerRow.rowNumber, rows: rows(), ignoredHeaders };
 }

@@ -38,7 +38,7 @@ export async function rematchOpenVacancies(ctx: AppContext, onProgress?: (done: 
     await run.finish("succeeded", { ...result });
     return result;
   } catch (err) {
-    await run.finish("failed", { ...result }, { error: (err as Error).message });
+    await run.finish("failed", { ...result }, undefined, "Riabbinamento interrotto da un errore imprevisto (dettagli nel log del servizio).");
     throw err;
   }
 }

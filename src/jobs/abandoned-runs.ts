@@ -1,0 +1,50 @@
+import type { AppContext } from "../context.js";
+import type { Db } from "../db/client.js";
+import { expireStaleVacancies } from "./expire-vacancies/expire-vacancies.js";
+
+export const ABANDONED_REASON = "Esecuzione interrotta: il processo che la eseguiva si è fermato prima di finire.";
+
+const SWEEP_EVERY_MS = 60_000;
+
+export interface AbandonedRun {
+  id: string;
+  kind: string;
+}
+
+/**
+ * Marks as abandoned the runs still "queued" or "running" whose lease lapsed, or that never had one
+ * (left by a version without leases): nobody is working on them any more.
+ */
+export async function sweepAbandonedRuns(db: Db, now: Date = new Date()): Promise<AbandonedRun[]> {
+  const lapsed = { status: { in: ["queued", "running"] }, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] };
+  const runs = await db.jobRun.findMany({ where: lapsed, select: { id: true, kind: true } });
+  if (runs.length === 0) return [];
+  await db.jobRun.updateMany({
+    where: { ...lapsed, id: { in: runs.map((r) => r.id) } },
+    data: { status: "abandoned", finishedAt: now, error: ABANDONED_REASON, leaseOwner: null, leaseExpiresAt: null },
+  });
+  return runs;
+}
+
+/**
+ * Sweeps, then resumes what can resume by itself: the expiry of stale offers is idempotent and simply
+ * runs again. Imports are offered for re-run instead (POST /imports/:id/retry, `retry-import`), since
+ * the person who uploaded the file should decide.
+ */
+export async function recoverAbandonedRuns(ctx: AppContext): Promise<AbandonedRun[]> {
+  const abandoned = await sweepAbandonedRuns(ctx.db);
+  if (abandoned.length === 0) return abandoned;
+  ctx.log.warn({ runs: abandoned }, "esecuzioni interrotte segnate come abbandonate");
+  if (abandoned.some((r) => r.kind === "expire-vacancies")) await expireStaleVacancies(ctx);
+  const imports = abandoned.filter((r) => r.kind.startsWith("import-"));
+  if (imports.length > 0) ctx.log.warn({ runs: imports.map((r) => r.id) }, "importazioni interrotte: si possono ripetere con POST /imports/:id/retry o `npm run cli -- retry-import <id>`");
+  return abandoned;
+}
+
+/** The service's periodic sweep, so runs of another process that died are found while this one runs. */
+export function startRunSweeper(ctx: AppContext): { stop(): void } {
+  const timer = setInterval(() => {
+    recoverAbandonedRuns(ctx).catch((err: unknown) => ctx.log.error({ err }, "controllo delle esecuzioni interrotte fallito"));
+  }, SWEEP_EVERY_MS).unref();
+  return { stop: () => clearInterval(timer) };
+}
