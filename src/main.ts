@@ -4,13 +4,17 @@ import { createContext } from "./bootstrap.js";
 import { createApp } from "./api/app.js";
 import { ensureDemoData } from "./demo/ensure-demo-data.js";
 import { startScheduler } from "./jobs/scheduler.js";
+import { recoverAbandonedRuns, startRunSweeper } from "./jobs/abandoned-runs.js";
 
 async function main() {
   const env = loadEnv();
   const log = createLogger(env);
   const ctx = await createContext(env, log);
+  // Runs a previous process left "running" (killed, crashed) are closed as abandoned before anything new starts.
+  await recoverAbandonedRuns(ctx);
   if (env.DEMO_DATA && env.NODE_ENV !== "production") await ensureDemoData(ctx);
   const scheduler = env.SCHEDULER ? startScheduler(ctx) : null;
+  const sweeper = startRunSweeper(ctx);
   const server = createApp(ctx).listen(env.PORT, env.HOST, () => {
     log.info(`Vetrina in ascolto su http://${env.HOST}:${env.PORT} (documentazione API: /api/openapi.json)`);
   });
@@ -21,6 +25,7 @@ async function main() {
     stopping = true;
     log.info({ signal }, "arresto in corso: nessuna nuova richiesta, attendo quelle in corso");
     scheduler?.stop();
+    sweeper.stop();
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     server.close(async () => {
       await ctx.db.$disconnect();

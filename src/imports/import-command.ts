@@ -32,28 +32,35 @@ export async function runImportCommand(ctx: AppContext, args: string[], command:
     out.error(`File non leggibile: ${filePath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     return 1;
   }
+  return printImport(
+    (onProgress) => importer(ctx, SYSTEM_ACTOR, { data, name: path.basename(filePath) }, { dryRun, route: `cli ${command}`, onProgress }),
+    dryRun,
+    out,
+  );
+}
+
+/** Runs an import in the foreground with a progress bar, then prints its report; 1 for a refused file. */
+export async function printImport(work: (onProgress: ImportOptions["onProgress"]) => Promise<ImportResult>, dryRun: boolean, out = console): Promise<number> {
   // The bar starts once the file is read and the number of rows is known.
   let bar: ReturnType<typeof progressBar> | undefined;
   try {
-    const { runId, report } = await importer(ctx, SYSTEM_ACTOR, { data, name: path.basename(filePath) }, {
-      dryRun,
-      route: `cli ${command}`,
-      onProgress: (done, total) => {
-        bar ??= progressBar(dryRun ? "Verifica" : "Importazione", total);
-        bar.update(done);
-      },
+    const { runId, report } = await work((done, total) => {
+      bar ??= progressBar(dryRun ? "Verifica" : "Importazione", total);
+      bar.update(done);
     });
     bar?.stop();
     out.log(formatReport(report, runId));
     return 0;
   } catch (err) {
     bar?.stop();
-    if (err instanceof AppError) {
-      out.error([err.message, ...err.fields.map((f) => `  - ${f.message}`)].join("\n"));
-      return 1;
-    }
+    if (err instanceof AppError) return printRefusal(err, out);
     throw err;
   }
+}
+
+export function printRefusal(err: AppError, out = console): number {
+  out.error([err.message, ...err.fields.map((f) => `  - ${f.message}`)].join("\n"));
+  return 1;
 }
 
 /** Summary first, then each rejected row with its column and reason, then the warnings. */

@@ -1,0 +1,225 @@
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { deflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPersonas, createTestApp, type Personas, type TestApp } from "./helpers/test-app.js";
+import { generatedPeople, loadPlaces, peopleCsv } from "./helpers/generated-people.js";
+import { importViaApi, waitForImport } from "./helpers/imports.js";
+import { FIXTURES_DIR, PEOPLE } from "./fixtures/make-fixtures.js";
+
+const PEOPLE_CSV = fs.readFileSync(path.join(FIXTURES_DIR, "persone.csv"));
+
+/** A zip archive of stored or deflated entries; `declare` overrides the size written in its directory. */
+function zipOf(entries: { name: string; data: Buffer; declare?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const body = deflateRawSync(e.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(e.declare ?? e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(e.declare ?? e.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    centrals.push(central, name);
+    offset += 30 + name.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const upload = (t: TestApp, token: string, data: Buffer | string, name: string) =>
+  request(t.app).post("/api/v1/imports/candidates").set("Authorization", `Bearer ${token}`).attach("file", Buffer.isBuffer(data) ? data : Buffer.from(data), name);
+
+describe("a large import runs in the background and other requests keep answering", () => {
+  let t: TestApp;
+  let who: Personas;
+  beforeAll(async () => {
+    t = await createTestApp();
+    who = await createPersonas(t.ctx);
+  });
+  afterAll(() => t.close());
+
+  it("answers the 20,000-row upload at once with the run id; /health and a search stay prompt until every row is created", async () => {
+    const N = 20_000;
+    const csv = peopleCsv(await loadPlaces(t.ctx), generatedPeople(await loadPlaces(t.ctx), N));
+    const server = t.app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const auth = { Authorization: `Bearer ${who.admin}` };
+    try {
+      const form = new FormData();
+      form.append("file", new Blob([csv], { type: "text/csv" }), "persone-20000.csv");
+      const sent = performance.now();
+      const accepted = await fetch(`${base}/api/v1/imports/candidates`, { method: "POST", body: form, headers: auth });
+      const uploadMs = performance.now() - sent;
+      expect(accepted.status).toBe(202);
+      const body = (await accepted.json()) as { id: string; status: string; links: { self: string; rows: string } };
+      expect(body).toEqual({ id: expect.any(String), status: "queued", links: { self: `/api/v1/imports/${body.id}`, rows: `/api/v1/imports/${body.id}/rows` } });
+      expect(uploadMs).toBeLessThan(1_500);
+
+      const latencies: number[] = [];
+      let status = "queued";
+      let sawProgress = false;
+      while (!["succeeded", "failed"].includes(status)) {
+        for (const url of ["/health", "/api/v1/candidates?pageSize=5", `/api/v1/imports/${body.id}`]) {
+          const started = performance.now();
+          const res = await fetch(`${base}${url}`, { headers: auth });
+          latencies.push(performance.now() - started);
+          expect(res.status).toBe(200);
+          const json = (await res.json()) as { status: string; progress?: { done: number; total: number } };
+          if (url.startsWith("/api/v1/imports/")) {
+            status = json.status;
+            if (status === "running" && json.progress!.done > 0 && json.progress!.done < N) sawProgress = true;
+          }
+        }
+      }
+      expect(status).toBe("succeeded");
+      expect(sawProgress).toBe(true);
+      expect(latencies.length).toBeGreaterThan(30);
+      // Generous: the point is "never seconds", as before, on a shared two-core machine.
+      expect(Math.max(...latencies)).toBeLessThan(1_500);
+      const run = (await (await fetch(`${base}/api/v1/imports/${body.id}`, { headers: auth })).json()) as { totals: object };
+      expect(run.totals).toEqual({ rows: N, created: N, updated: 0, unchanged: 0, rejected: 0 });
+      expect(await t.ctx.db.candidate.count()).toBe(N);
+      expect(await t.ctx.db.importRow.count({ where: { runId: body.id } })).toBe(N);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 240_000);
+});
+
+describe("upload bounds: inflated size and rows", () => {
+  let t: TestApp;
+  let who: Personas;
+  beforeAll(async () => {
+    t = await createTestApp({ IMPORT_MAX_UNCOMPRESSED_MB: "1", IMPORT_MAX_ROWS: "5" });
+    who = await createPersonas(t.ctx);
+  });
+  afterAll(() => t.close());
+
+  it("an .xlsx that would inflate past the limit gets 413 before any parsing, and no run", async () => {
+    const bomb = zipOf([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(8 * 1024 ** 2, 0x20) }]);
+    expect(bomb.length).toBeLessThan(20 * 1024);
+    const res = await upload(t, who.admin, bomb, "vetrina.xlsx");
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("1 MB (IMPORT_MAX_UNCOMPRESSED_MB)") });
+    expect(await t.ctx.db.jobRun.count({ where: { kind: "import-candidates" } })).toBe(0);
+  });
+
+  it("an .xlsx whose directory lies about its sizes is stopped while inflating: the run fails with 413's code", async () => {
+    const liar = zipOf([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(8 * 1024 ** 2, 0x20), declare: 1000 }]);
+    const res = await upload(t, who.admin, liar, "bugiardo.xlsx");
+    expect(res.status).toBe(202);
+    const run = await waitForImport(t.app, who.admin, res.body.id);
+    expect(run).toMatchObject({ status: "failed", error: { code: "PAYLOAD_TOO_LARGE" } });
+    expect(await t.ctx.db.candidate.count()).toBe(0);
+  });
+
+  it("a CSV with more rows than IMPORT_MAX_ROWS gets 422 TOO_MANY_ROWS up front", async () => {
+    const res = await upload(t, who.admin, PEOPLE_CSV, "persone.csv");
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: "TOO_MANY_ROWS", message: expect.stringContaining("5 (IMPORT_MAX_ROWS)"), fields: [{ field: "file", message: expect.stringContaining(`${PEOPLE.length} righe`) }] });
+  });
+
+  it("an .xlsx whose sheet declares more rows gets 422 too; a file within the bounds goes through", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Persone");
+    for (let i = 0; i < 8; i++) ws.addRow(["Codice fiscale", "Cognome", "Nome", "Comune domicilio", "Cpi"]);
+    const res = await upload(t, who.admin, Buffer.from(await wb.xlsx.writeBuffer()), "persone.xlsx");
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe("TOO_MANY_ROWS");
+    const small = await importViaApi(t.app, who.admin, "candidates", peopleCsv(await loadPlaces(t.ctx), generatedPeople(await loadPlaces(t.ctx), 5)), "cinque.csv");
+    expect(small.status).toBe(202);
+    expect(small.report.totals).toMatchObject({ rows: 5, created: 5 });
+  });
+});
+
+describe("the row report, page by page", () => {
+  let t: TestApp;
+  let who: Personas;
+  let runId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    who = await createPersonas(t.ctx);
+    runId = (await importViaApi(t.app, who.admin, "candidates", PEOPLE_CSV, "persone.csv")).runId;
+  });
+  afterAll(() => t.close());
+
+  const rows = (token: string, query: string) => request(t.app).get(`/api/v1/imports/${runId}/rows${query}`).set("Authorization", `Bearer ${token}`);
+
+  it("pages through every row in file order, with the total", async () => {
+    const first = await rows(who.admin, "?page=1&pageSize=4");
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ page: 1, pageSize: 4, total: PEOPLE.length });
+    expect(first.body.items.map((r: { row: number }) => r.row)).toEqual([2, 3, 4, 5]);
+    const last = await rows(who.admin, "?page=3&pageSize=4");
+    expect(last.body.items.map((r: { row: number }) => r.row)).toEqual([10, 11]);
+    expect(first.body.items[0]).toMatchObject({ row: 2, outcome: "created", id: expect.any(String), label: expect.any(String) });
+  });
+
+  it("filters by outcome, each rejected row with its column and reason", async () => {
+    const rejected = await rows(who.admin, "?outcome=rejected");
+    expect(rejected.body.total).toBe(3);
+    expect(rejected.body.items.map((r: { row: number }) => r.row)).toEqual([9, 10, 11]);
+    expect(rejected.body.items[1].errors).toEqual([{ column: "Comune domicilio", message: "Comune sconosciuto «Atlantide (TO)»" }]);
+  });
+
+  it("refuses bad paging and unknown parameters; a referent sees only their own imports", async () => {
+    for (const q of ["?pageSize=0", "?pageSize=5000", "?outcome=boh", "?sort=row"]) {
+      const res = await rows(who.admin, q);
+      expect(res.status, q).toBe(400);
+      expect(res.body.code).toBe("VALIDATION_FAILED");
+    }
+    expect((await rows(who.referent, "")).status).toBe(403);
+    expect((await rows(who.tutor, "")).status).toBe(403);
+    expect((await request(t.app).get("/api/v1/imports/nessuna/rows").set("Authorization", `Bearer ${who.admin}`)).status).toBe(404);
+  });
+});
+
+describe("malformed multipart uploads are client errors", () => {
+  let t: TestApp;
+  let who: Personas;
+  beforeAll(async () => {
+    t = await createTestApp();
+    who = await createPersonas(t.ctx);
+  });
+  afterAll(() => t.close());
+
+  const raw = (contentType: string, body: string) =>
+    request(t.app).post("/api/v1/imports/candidates").set("Authorization", `Bearer ${who.admin}`).set("Content-Type", contentType).send(body);
+  const part = (headers: string) => `--XyZ\r\n${headers}\r\n\r\nCodice fiscale;Cognome\r\n`;
+
+  it.each([
+    ["no boundary", "multipart/form-data", part('Content-Disposition: form-data; name="file"; filename="p.csv"')],
+    ["a truncated form", "multipart/form-data; boundary=XyZ", part('Content-Disposition: form-data; name="file"; filename="p.csv"')],
+    ["a bad part header", "multipart/form-data; boundary=XyZ", `--XyZ\r\n${"X".repeat(90_000)}\r\n\r\nx\r\n--XyZ--\r\n`],
+  ])("%s → 400 MALFORMED_UPLOAD with an Italian message", async (_what, contentType, body) => {
+    const res = await raw(contentType, body);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: "MALFORMED_UPLOAD", message: expect.stringMatching(/^Caricamento non valido: /), fields: [{ field: "file" }] });
+    expect(await t.ctx.db.jobRun.count()).toBe(0);
+  });
+});
