@@ -19,7 +19,7 @@ export function matchRoutes(ctx: AppContext): Router {
       path: "/vacancies/:id/matches",
       tag,
       summary: "Persone in ordine di idoneità per l'offerta: punteggio, componenti, motivi, verdetto di congruità; parametri per restringere quando le idonee superano il tetto della rosa",
-      roles: "admin e referenti del CPI dell'offerta (tutte le persone); altri operatori: le persone dei propri CPI o in carico",
+      roles: "admin e referenti del CPI dell'offerta (tutte le persone); altri operatori: le persone dei propri CPI o in carico, con posizioni e conteggi calcolati solo su di loro",
       params: idParams,
       query: vacancyMatchesQuerySchema,
     },

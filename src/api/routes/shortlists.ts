@@ -34,12 +34,12 @@ export function shortlistRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { method: "get", path: "/vacancies/:id/shortlist", tag, summary: "Legge la rosa (gli operatori: tutta, con la storia; l'azienda: solo le persone inviate). Lettura registrata", roles: "operatori del CPI dell'offerta; l'azienda titolare, solo la rosa inviata", params: idParams },
+    { method: "get", path: "/vacancies/:id/shortlist", tag, summary: "Legge la rosa (gli operatori: tutta, con la storia; l'azienda: solo le persone inviate). Contatti delle persone fuori dai propri CPI solo al referente dell'offerta, a rosa aperta, per chi viene dall'abbinamento e non è stato tolto. Lettura registrata", roles: "operatori del CPI dell'offerta; l'azienda titolare, solo la rosa inviata", params: idParams },
     ({ actor, params, route }) => readShortlist(ctx, actor, params.id, route),
   );
   mountRoute(
     r,
-    { method: "post", path: "/vacancies/:id/shortlist/entries", tag, summary: "Inserisce a mano una persona disponibile, con il motivo, entro il tetto", roles: manage, params: idParams, body: shortlistAddSchema, successStatus: 201 },
+    { method: "post", path: "/vacancies/:id/shortlist/entries", tag, summary: "Inserisce a mano una persona disponibile, con il motivo, entro il tetto; una persona di un CPI fuori dal proprio ambito solo se l'abbinamento la trova idonea", roles: manage, params: idParams, body: shortlistAddSchema, successStatus: 201 },
     async ({ actor, params, body, route }) => toShortlistView(await addToShortlist(ctx, actor, params.id, body.candidateId, body.reason, route), view),
   );
   mountRoute(
