@@ -14,6 +14,8 @@ import {
   queryList,
   shortText,
 } from "../validation/common-schemas.js";
+import { isValidPersonTaxCode } from "../validation/tax-code.js";
+import { taxCodeDisagreements } from "./tax-code-consistency.js";
 
 export const PROGRAMMES = ["NASPI", "DISCOLL", "ADR", "RDC", "ADI", "SFL", "GOL", "L68"] as const;
 export const AVAILABILITY = ["available", "not_available", "employed"] as const;
@@ -74,15 +76,22 @@ const candidateFields = {
   trainings: z.array(trainingSchema).max(50).default([]),
 };
 
-export const candidateCreateSchema = z.object(candidateFields).strict().openapi("CandidateCreate");
+/** The tax code must agree with the names registered with it (the same rule for the API and for imports). */
+export const candidateCreateSchema = z
+  .object(candidateFields)
+  .strict()
+  .superRefine((c, ctx) => {
+    if (!isValidPersonTaxCode(c.taxCode)) return;
+    for (const { field, message } of taxCodeDisagreements(c.taxCode, c)) ctx.addIssue({ code: "custom", path: [field], message });
+  })
+  .openapi("CandidateCreate");
 export type CandidateCreateInput = z.infer<typeof candidateCreateSchema>;
 
-/** Partial update; a list that is sent (programmes, experiences…) replaces the stored one. */
-export const candidateUpdateSchema = z
-  .object(partialUpdateShape(candidateFields))
-  .strict()
-  .refine((o) => Object.keys(o).length > 0, "Nessun campo da aggiornare")
-  .openapi("CandidateUpdate");
+/**
+ * Partial update; a list that is sent (programmes, experiences…) replaces the stored one. The tax code
+ * is checked against the names once merged with the stored person (update-candidate).
+ */
+export const candidateUpdateSchema = z.object(partialUpdateShape(candidateFields)).strict().openapi("CandidateUpdate");
 export type CandidateUpdateInput = z.infer<typeof candidateUpdateSchema>;
 
 export const CANDIDATE_FACETS = ["cpi", "province", "programme", "availability", "licence", "educationLevel"] as const;

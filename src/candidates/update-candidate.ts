@@ -7,6 +7,7 @@ import { findCandidate, type CandidateRecord } from "./candidate-repository.js";
 import type { CandidateUpdateInput } from "./candidate-schemas.js";
 import { candidateWriteData } from "./candidate-write-data.js";
 import { indexCandidateAndAudit } from "./register-candidate.js";
+import { taxCodeDisagreements } from "./tax-code-consistency.js";
 
 export async function updateCandidate(
   ctx: AppContext,
@@ -24,6 +25,7 @@ export async function updateCandidate(
       comuni: [{ field: "domicileIstatCode", istatCode: input.domicileIstatCode }],
       tutorId: input.tutorId,
     });
+    assertTaxCodeAgrees(current, input);
     if (input.taxCode !== undefined && input.taxCode !== current.taxCode) {
       const other = await tx.candidate.findUnique({ where: { taxCode: input.taxCode } });
       if (other) throw new AppError("CONFLICT", "Codice fiscale già assegnato a un'altra persona.", [{ field: "taxCode", message: "Duplicato" }]);
@@ -31,4 +33,18 @@ export async function updateCandidate(
     await tx.candidate.update({ where: { id }, data: candidateWriteData(input, true) as never });
     return indexCandidateAndAudit(ctx, tx, actor, id, "update", route);
   });
+}
+
+/**
+ * A changed tax code, or changed names, must agree once merged with the stored person; a record that
+ * disagreed before (older imports) may still be edited in its other fields.
+ */
+function assertTaxCodeAgrees(current: CandidateRecord, input: CandidateUpdateInput): void {
+  const changes = (["taxCode", "firstName", "lastName"] as const).some((k) => input[k] !== undefined && input[k] !== current[k]);
+  if (!changes) return;
+  const problems = taxCodeDisagreements(input.taxCode ?? current.taxCode, {
+    firstName: input.firstName ?? current.firstName,
+    lastName: input.lastName ?? current.lastName,
+  });
+  if (problems.length > 0) throw new AppError("VALIDATION_FAILED", "Dati non validi: il codice fiscale non corrisponde alla persona.", problems);
 }
