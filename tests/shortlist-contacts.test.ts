@@ -84,7 +84,6 @@ describe("contacts on the list views, over HTTP", () => {
     const res = await h.as(h.p.admin).post(
       "/api/v1/candidates",
       candidateBody(testTaxCode(700 + seq), {
-        lastName: `Contatti ${seq}`,
         email: `contatti.${seq}@example.it`,
         phone: `+39 333 111 ${String(seq).padStart(4, "0")}`,
         cpiCode,
