@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "./helpers/test-app.js";
 import { candidateBody } from "./helpers/sample-bodies.js";
-import { MONCALIERI, testTaxCode } from "./helpers/valid-codes.js";
+import { MONCALIERI } from "./helpers/valid-codes.js";
+import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 
 const h = useTestApp();
 
 describe("job seekers", () => {
   it("registers a person with programmes, history and languages, and reads them back", async () => {
-    const res = await h.as(h.p.tutor).post("/api/v1/candidates", candidateBody(testTaxCode(1), { tutorId: h.p.tutorId }));
+    const res = await h.as(h.p.tutor).post("/api/v1/candidates", candidateBody(mariaRossiTaxCode(1), { tutorId: h.p.tutorId }));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const read = await h.as(h.p.tutor).get(`/api/v1/candidates/${res.body.id}`);
     expect(read.body.programmes).toEqual([{ programme: "NASPI", startDate: "2026-03-01", endDate: null, monthlyAmount: 950 }]);
@@ -18,7 +19,7 @@ describe("job seekers", () => {
   });
 
   it("a list sent in an update replaces the stored one; fields not sent stay", async () => {
-    const created = await h.as(h.p.referent).post("/api/v1/candidates", candidateBody(testTaxCode(2)));
+    const created = await h.as(h.p.referent).post("/api/v1/candidates", candidateBody(mariaRossiTaxCode(2)));
     const updated = await h.as(h.p.referent).patch(`/api/v1/candidates/${created.body.id}`, {
       experiences: [{ profileTitle: "Cuoco", fromDate: "2020-05-01" }],
       domicileIstatCode: MONCALIERI,
@@ -34,7 +35,7 @@ describe("job seekers", () => {
   });
 
   it("search finds people by declared profile, filters by programme and licence, and counts facets", async () => {
-    await h.as(h.p.admin).post("/api/v1/candidates", candidateBody(testTaxCode(3), {
+    await h.as(h.p.admin).post("/api/v1/candidates", candidateBody(mariaRossiTaxCode(3), {
       declaredProfiles: [{ title: "Operatrice socio sanitaria" }],
       programmes: [{ programme: "ADI", startDate: "2026-01-15" }],
       drivingLicences: [],
@@ -46,7 +47,7 @@ describe("job seekers", () => {
   });
 
   it("erasure removes the person from the store and from search, and the audit keeps only the id", async () => {
-    const created = await h.as(h.p.referent).post("/api/v1/candidates", candidateBody(testTaxCode(4), { declaredProfiles: [{ title: "Falegname" }] }));
+    const created = await h.as(h.p.referent).post("/api/v1/candidates", candidateBody(mariaRossiTaxCode(4), { declaredProfiles: [{ title: "Falegname" }] }));
     const id = created.body.id as string;
     expect((await h.as(h.p.referent).get("/api/v1/candidates?q=falegname")).body.total).toBe(1);
     expect((await h.as(h.p.referent).del(`/api/v1/candidates/${id}`)).status).toBe(204);
@@ -59,7 +60,7 @@ describe("job seekers", () => {
   });
 
   it("records who read or changed a person's data, and through which route", async () => {
-    const created = await h.as(h.p.referent).post("/api/v1/candidates", candidateBody(testTaxCode(5)));
+    const created = await h.as(h.p.referent).post("/api/v1/candidates", candidateBody(mariaRossiTaxCode(5)));
     const id = created.body.id as string;
     await h.as(h.p.tutor).get(`/api/v1/candidates/${id}`);
     await h.as(h.p.navigator).patch(`/api/v1/candidates/${id}`, { maxTravelKm: 10 });
@@ -78,7 +79,7 @@ describe("job seekers", () => {
   });
 
   it("a refused read leaves no audit entry of a read", async () => {
-    const created = await h.as(h.p.referent).post("/api/v1/candidates", candidateBody(testTaxCode(6)));
+    const created = await h.as(h.p.referent).post("/api/v1/candidates", candidateBody(mariaRossiTaxCode(6)));
     expect((await h.as(h.p.otherReferent).get(`/api/v1/candidates/${created.body.id}`)).status).toBe(403);
     expect(await h.t.ctx.db.auditLog.count({ where: { entityId: created.body.id, action: "read" } })).toBe(0);
   });

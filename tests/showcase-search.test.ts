@@ -19,6 +19,7 @@ beforeAll(async () => {
     companyName: "Pulizie Ambrosiane S.p.A.",
     atecoCode: "81.21",
     contractType: "permanent",
+    contractMonths: undefined,
     arrivalDate: "2026-10-01",
     workplaceIstatCode: MILANO,
     cpiCode: CPI_MILANO,

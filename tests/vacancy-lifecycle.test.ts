@@ -86,3 +86,43 @@ describe("a vacancy through its life over HTTP", () => {
     expect(pre.body.items.map((v: { id: string }) => v.id)).toContain(created.body.id);
   });
 });
+
+describe("an offer's dates are in order and a permanent contract has no duration, on publish and on PATCH", () => {
+  const h = useTestApp();
+  const fields = (res: { body: { fields: { field: string }[] } }) => res.body.fields.map((f) => f.field);
+  const count = () => h.t.ctx.db.vacancy.count();
+
+  it("publish: closing before arrival, publication before arrival, months on a permanent contract are 400s; nothing written", async () => {
+    const before = await count();
+    const closing = await h.as(h.p.admin).post("/api/v1/vacancies", vacancyBody({ arrivalDate: "2026-10-10", closingDate: "2026-10-01" }));
+    expect([closing.status, closing.body.code]).toEqual([400, "VALIDATION_FAILED"]);
+    expect(fields(closing)).toEqual(["closingDate"]);
+    const published = await h.as(h.p.admin).post("/api/v1/vacancies", vacancyBody({ arrivalDate: "2026-10-10", publishedAt: "2026-10-09" }));
+    expect(fields(published)).toEqual(["publishedAt"]);
+    const permanent = await h.as(h.p.admin).post("/api/v1/vacancies", vacancyBody({ contractType: "permanent", contractMonths: 12 }));
+    expect(permanent.status).toBe(400);
+    expect(fields(permanent)).toEqual(["contractMonths", "contractType"]);
+    expect(permanent.body.fields[0].message).toMatch(/indeterminato/);
+    expect(await count()).toBe(before);
+  });
+
+  it("publish: the same day for arrival and closing, and a permanent contract without months, are fine", async () => {
+    expect((await h.as(h.p.admin).post("/api/v1/vacancies", vacancyBody({ arrivalDate: "2026-10-10", closingDate: "2026-10-10" }))).status).toBe(201);
+    expect((await h.as(h.p.admin).post("/api/v1/vacancies", vacancyBody({ contractType: "permanent", contractMonths: undefined }))).status).toBe(201);
+  });
+
+  it("PATCH is checked against the stored offer: a closing date before the stored arrival, permanent over stored months", async () => {
+    const created = await h.as(h.p.admin).post("/api/v1/vacancies", vacancyBody({ arrivalDate: "2026-10-10", contractMonths: 6 }));
+    const path = `/api/v1/vacancies/${created.body.id}`;
+    const closing = await h.as(h.p.admin).patch(path, { closingDate: "2026-09-30" });
+    expect([closing.status, fields(closing)]).toEqual([400, ["closingDate"]]);
+    const permanent = await h.as(h.p.admin).patch(path, { contractType: "permanent" });
+    expect([permanent.status, fields(permanent)]).toEqual([400, ["contractMonths", "contractType"]]);
+    const stored = await h.t.ctx.db.vacancy.findUniqueOrThrow({ where: { id: created.body.id } });
+    expect([stored.closingDate, stored.contractType, stored.contractMonths]).toEqual([null, "fixed_term", 6]);
+    // Removing the duration in the same change makes it permanent.
+    const fixed = await h.as(h.p.admin).patch(path, { contractType: "permanent", contractMonths: null });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    expect(fixed.body).toMatchObject({ contractType: "permanent", contractMonths: null });
+  });
+});

@@ -1,8 +1,8 @@
 import type { Request, Response, Router } from "express";
-import type { z } from "zod";
+import { z } from "../validation/zod-setup.js";
 import type { Actor } from "../auth/actor.js";
 import { actorOf } from "../auth/authenticate.js";
-import { parseInput } from "./errors.js";
+import { AppError, parseInput } from "./errors.js";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -17,6 +17,7 @@ export interface RouteContract<P extends z.ZodType, Q extends z.ZodType, B exten
   tag: string;
   roles: string;
   params?: P;
+  /** Without one the route takes no query parameters; every query schema is made strict. */
   query?: Q;
   body?: B;
   /** Multipart upload instead of JSON (documented, parsed by the route's own middleware). */
@@ -52,10 +53,12 @@ export function mountRoute<P extends z.ZodType, Q extends z.ZodType, B extends z
   if (!registeredRoutes.some((r) => r.contract.method === contract.method && r.contract.path === contract.path)) {
     registeredRoutes.push({ contract: contract as unknown as RouteContract<z.ZodType, z.ZodType, z.ZodType> });
   }
+  const query = strictQuery(contract.query);
   router[contract.method](contract.path, ...middleware, async (req: Request, res: Response) => {
+    if (contract.method === "patch") assertSomethingToChange(req.body);
     const input = {
       params: contract.params ? parseInput(contract.params, req.params) : {},
-      query: contract.query ? parseInput(contract.query, req.query ?? {}) : {},
+      query: parseInput(query, req.query ?? {}),
       body: contract.body ? parseInput(contract.body, req.body ?? {}) : {},
       actor: contract.public ? (undefined as unknown as Actor) : actorOf(res),
       req,
@@ -67,4 +70,22 @@ export function mountRoute<P extends z.ZodType, Q extends z.ZodType, B extends z
     if (result === undefined) res.status(contract.successStatus ?? 204).end();
     else res.status(contract.successStatus ?? 200).json(result);
   });
+}
+
+const NO_QUERY = z.object({}).strict();
+
+/** Unknown query parameters are refused on every route, named in the error, rather than ignored. */
+function strictQuery(schema: z.ZodType | undefined): z.ZodType {
+  if (schema === undefined) return NO_QUERY;
+  return schema instanceof z.ZodObject ? schema.strict() : schema;
+}
+
+/** A PATCH that names no field would change nothing: refused whatever the route. */
+function assertSomethingToChange(body: unknown): void {
+  const isObject = typeof body === "object" && body !== null && !Array.isArray(body);
+  if (isObject && Object.keys(body).length > 0) return;
+  if (!isObject && body !== undefined) return; // not an object at all: the body schema names the problem
+  throw new AppError("VALIDATION_FAILED", "Nessun campo da modificare: il corpo della richiesta non contiene campi.", [
+    { field: "(corpo)", message: "Nessun campo da modificare" },
+  ]);
 }

@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor.js";
 import { assertAllowed, canSearchCandidates } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
+import { assertFilterReferencesExist } from "../validation/check-references.js";
 import { buildSearchQuery, roundKm } from "../indexing/build-search-query.js";
 import { findCandidatesByIds, toCandidateView } from "./candidate-repository.js";
 import { CANDIDATE_FACETS, type CandidateSearchInput } from "./candidate-schemas.js";
@@ -9,6 +10,7 @@ import { CANDIDATE_FACETS, type CandidateSearchInput } from "./candidate-schemas
 /** Operators search the people of their own CPIs (admins: all); what they see is audited as a read. */
 export async function searchCandidates(ctx: AppContext, actor: Actor, input: CandidateSearchInput, route: string) {
   assertAllowed(canSearchCandidates(actor));
+  await assertFilterReferencesExist(ctx.db, input);
   const cpis =
     actor.role === "admin" ? input.cpi : (input.cpi ?? actor.cpiCodes).filter((c) => actor.cpiCodes.includes(c));
   const query = await buildSearchQuery(

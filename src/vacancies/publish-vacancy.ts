@@ -10,6 +10,7 @@ import type { VacancyCreateInput } from "./vacancy-schemas.js";
 import { vacancySearchDocument } from "./vacancy-search-document.js";
 import { showcaseKey } from "./showcase-key.js";
 import type { VacancyStatus } from "./vacancy-status.js";
+import { assertVacancyTerms } from "./vacancy-terms.js";
 
 export interface PublishOptions {
   /** Imports bring rows that are already past "open". */
@@ -26,6 +27,9 @@ export async function publishVacancy(
 ): Promise<VacancyRecord> {
   assertAllowed(canWriteVacancy(actor, input.cpiCode));
   const arrivalDate = input.arrivalDate ?? todayUtc();
+  const status = opts.status ?? "open";
+  const publishedAt = input.publishedAt ?? (status === "open" ? arrivalDate : null);
+  assertVacancyTerms({ ...input, arrivalDate, publishedAt });
   const key = showcaseKey({ ...input, arrivalDate });
   return ctx.db.$transaction(async (tx) => {
     await assertReferencesExist(tx, {
@@ -39,14 +43,13 @@ export async function publishVacancy(
         { field: "requestedProfile", message: `Offerta esistente: ${existing.id}` },
       ]);
     }
-    const status = opts.status ?? "open";
     const created = await tx.vacancy.create({
       data: {
         ...input,
         arrivalDate,
         status,
         profileTitle: input.profileTitle ?? input.requestedProfile,
-        publishedAt: input.publishedAt ?? (status === "open" ? arrivalDate : null),
+        publishedAt,
         showcaseKey: key,
         createdById: recordedUserId(actor),
         statusHistory: { create: { fromState: null, toState: status, byUserId: recordedUserId(actor), reason: "Pubblicazione" } },

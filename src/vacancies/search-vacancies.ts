@@ -1,11 +1,13 @@
 import type { Actor } from "../auth/actor.js";
 import type { AppContext } from "../context.js";
+import { assertFilterReferencesExist } from "../validation/check-references.js";
 import { buildSearchQuery, roundKm } from "../indexing/build-search-query.js";
 import { findVacanciesByIds, toVacancyView } from "./vacancy-repository.js";
 import { VACANCY_FACETS, type VacancySearchInput } from "./vacancy-schemas.js";
 
 /** The showcase view: text, filters, "near comune X within K km", facets. Employers only ever see their own offers. */
 export async function searchVacancies(ctx: AppContext, actor: Actor, input: VacancySearchInput) {
+  await assertFilterReferencesExist(ctx.db, input);
   const query = await buildSearchQuery(
     ctx.db,
     input,

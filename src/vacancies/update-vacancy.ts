@@ -8,6 +8,7 @@ import { findVacancy, type VacancyRecord } from "./vacancy-repository.js";
 import type { VacancyUpdateInput } from "./vacancy-schemas.js";
 import { showcaseKey } from "./showcase-key.js";
 import { CLOSED_STATUSES, type VacancyStatus } from "./vacancy-status.js";
+import { assertVacancyTerms } from "./vacancy-terms.js";
 
 /** Changes the fields sent; a referent may neither edit another CPI's offer nor move one to another CPI. */
 export async function updateVacancy(
@@ -30,6 +31,7 @@ export async function updateVacancy(
       employerId: input.employerId,
     });
     const merged = { ...current, ...stripUndefined(input) };
+    assertVacancyTerms(merged);
     await tx.vacancy.update({
       where: { id },
       data: { ...stripUndefined(input), showcaseKey: showcaseKey(merged) },

@@ -69,11 +69,16 @@ const vacancyFields = {
 export const vacancyCreateSchema = z.object(vacancyFields).strict().openapi("VacancyCreate");
 export type VacancyCreateInput = z.infer<typeof vacancyCreateSchema>;
 
-/** Partial update: only the fields sent change; status changes go through their own route. */
+/**
+ * Partial update: only the fields sent change; status changes go through their own route. A duration
+ * sent as null is removed (an offer that becomes permanent has none).
+ */
 export const vacancyUpdateSchema = z
-  .object(partialUpdateShape(vacancyFields))
+  .object({
+    ...partialUpdateShape(vacancyFields),
+    contractMonths: vacancyFields.contractMonths.unwrap().nullable().optional().describe("Durata in mesi; null la toglie"),
+  })
   .strict()
-  .refine((o) => Object.keys(o).length > 0, "Nessun campo da aggiornare")
   .openapi("VacancyUpdate");
 export type VacancyUpdateInput = z.infer<typeof vacancyUpdateSchema>;
 
