@@ -7,8 +7,13 @@ import cron from "node-cron";
 
 const h = useTestApp();
 
-const publish = async (body: Record<string, unknown>) =>
-  (await h.as(h.p.admin).post("/api/v1/vacancies", vacancyBody(body))).body.id as string;
+/** Closing dates in the past cannot be published, so a stale offer gets its date after publication. */
+const publish = async ({ closingDate }: { closingDate: string }) => {
+  const res = await h.as(h.p.admin).post("/api/v1/vacancies", vacancyBody({ closingDate: "2099-12-31" }));
+  expect(res.status).toBe(201);
+  await h.t.ctx.db.vacancy.update({ where: { id: res.body.id }, data: { closingDate: new Date(`${closingDate}T00:00:00Z`) } });
+  return res.body.id as string;
+};
 
 describe("expiring stale offers", () => {
   it("expires open offers past their closing date, keeps the others, and records the run", async () => {

@@ -27,10 +27,10 @@ export async function writeWhileBusy<T>(rowNumbers: readonly number[], work: () 
 export function storeStayedBusy(rowNumbers: readonly number[]): AppError {
   const first = Math.min(...rowNumbers);
   const last = Math.max(...rowNumbers);
-  const rows = first === last ? `la riga ${first}` : `le righe da ${first} a ${last}`;
+  const rows = first === last ? `la riga ${first} non è stata scritta (non è una riga scartata)` : `le righe da ${first} a ${last} non sono state scritte (non sono righe scartate)`;
   return new AppError(
     "UNAVAILABLE",
-    `Archivio occupato da altre scritture: ${rows} non sono state scritte (non sono righe scartate). ` +
+    `Archivio occupato da altre scritture: ${rows}. ` +
       "Ripetere l'importazione: le righe già scritte risulteranno invariate.",
   );
 }
