@@ -86,9 +86,10 @@ describe("showcase search, as a tutor types it", () => {
     expect(res.status).toBe(200);
   });
 
-  it("an unknown comune for near is a 404 with a reason", async () => {
+  it("an unknown comune for near is a 422 UNKNOWN_REFERENCE naming the filter, as in a body", async () => {
     const res = await search("nearComune=999999");
-    expect(res.status).toBe(404);
-    expect(res.body.code).toBe("NOT_FOUND");
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe("UNKNOWN_REFERENCE");
+    expect(res.body.fields).toEqual([{ field: "nearComune", message: expect.stringContaining("999999") }]);
   });
 });
