@@ -2,6 +2,8 @@ import type { JobRun } from "../generated/prisma/client.js";
 import type { FieldError } from "../api/errors.js";
 import type { ImportSummary } from "./import-report.js";
 
+export const importLinks = (id: string) => ({ self: `/api/v1/imports/${id}`, rows: `/api/v1/imports/${id}/rows` });
+
 /** An import run as the API shows it: where it stands, never its rows (those are paged apart). */
 export function importView(run: JobRun & { file: { name: string; dryRun: boolean } | null }) {
   const summary = (run.report ?? {}) as Partial<ImportSummary> & { error?: { code: string | null; message: string; fields: FieldError[] } };
@@ -18,6 +20,6 @@ export function importView(run: JobRun & { file: { name: string; dryRun: boolean
     totals: run.counts ?? null,
     fileWarnings: summary.fileWarnings ?? [],
     error: run.error ? { code: summary.error?.code ?? null, message: run.error, fields: summary.error?.fields ?? [] } : null,
-    links: { self: `/api/v1/imports/${run.id}`, rows: `/api/v1/imports/${run.id}/rows` },
+    links: importLinks(run.id),
   };
 }

@@ -11,7 +11,7 @@ import { mountRoute } from "../route-contract.js";
 import { vacancySearchSchema } from "../../vacancies/vacancy-schemas.js";
 import { vacanciesImport } from "../../imports/import-vacancies.js";
 import { candidatesImport } from "../../imports/import-candidates.js";
-import { importView } from "../../imports/import-view.js";
+import { importLinks, importView } from "../../imports/import-view.js";
 import { readRowReports } from "../../imports/import-row-store.js";
 import { formatFromName, unsupportedFile } from "../../imports/parse-spreadsheet.js";
 import { findImportRun, keptImport } from "../../imports/retry-import.js";
@@ -61,7 +61,7 @@ function malformedUpload(err: unknown): AppError {
   return new AppError("MALFORMED_UPLOAD", `Caricamento non valido: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`, [{ field: "file", message: detail }]);
 }
 
-const accepted = (id: string) => ({ id, status: "queued", links: { self: `/api/v1/imports/${id}`, rows: `/api/v1/imports/${id}/rows` } });
+const accepted = (id: string) => ({ id, status: "queued", links: importLinks(id) });
 
 export function fileRoutes(ctx: AppContext): Router {
   const r = Router();
