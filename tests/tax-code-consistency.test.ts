@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { birthPartOf, firstNameLetters, surnameLetters, taxCodeDisagreements } from "../src/candidates/tax-code-consistency.js";
-import { personTaxCode, taxCodeCheckCharacter } from "../src/demo/tax-codes.js";
+import { birthPartOf, taxCodeDisagreements } from "../src/candidates/tax-code-consistency.js";
+import { personTaxCode } from "../src/demo/tax-codes.js";
+import { firstNameLetters, surnameLetters, taxCodeCheckCharacter } from "../src/validation/tax-code-letters.js";
 import { FOREIGN_GROUPS, ITALIAN_FEMALE_NAMES, ITALIAN_MALE_NAMES, ITALIAN_SURNAMES } from "../src/demo/names.js";
 import { isValidPersonTaxCode, withoutOmocodia } from "../src/validation/tax-code.js";
 import { useTestApp } from "./helpers/test-app.js";

@@ -1,5 +1,6 @@
 import type { FieldError } from "../api/errors.js";
 import { withoutOmocodia } from "../validation/tax-code.js";
+import { firstNameLetters, MONTH_LETTERS, surnameLetters } from "../validation/tax-code-letters.js";
 
 /**
  * Whether a codice fiscale agrees with what is known of its holder (D.M. 23/12/1976 rules): the
@@ -7,37 +8,11 @@ import { withoutOmocodia } from "../validation/tax-code.js";
  * when two people would share a code) only touches the digit positions, which are read back first.
  */
 
-const VOWELS = new Set(["A", "E", "I", "O", "U"]);
-const MONTH_LETTERS = "ABCDEHLMPRST";
-
 export interface KnownFacts {
   lastName?: string | undefined;
   firstName?: string | undefined;
   birthDate?: Date | undefined;
   sex?: "M" | "F" | undefined;
-}
-
-/** Upper-case Latin letters only: accents dropped, apostrophes and spaces removed ("D'Angelo" → "DANGELO"). */
-function lettersOf(name: string): string[] {
-  return [...name.normalize("NFD").replace(/\p{M}/gu, "").toUpperCase().replace(/[^A-Z]/g, "")];
-}
-
-/** Consonants, then vowels, then X up to three letters. */
-function threeLetters(consonants: string[], vowels: string[]): string {
-  return [...consonants, ...vowels, "X", "X", "X"].slice(0, 3).join("");
-}
-
-export function surnameLetters(lastName: string): string {
-  const letters = lettersOf(lastName);
-  return threeLetters(letters.filter((c) => !VOWELS.has(c)), letters.filter((c) => VOWELS.has(c)));
-}
-
-/** As the surname, except that a name with four or more consonants keeps the 1st, 3rd and 4th. */
-export function firstNameLetters(firstName: string): string {
-  const letters = lettersOf(firstName);
-  const consonants = letters.filter((c) => !VOWELS.has(c));
-  if (consonants.length >= 4) return [consonants[0], consonants[2], consonants[3]].join("");
-  return threeLetters(consonants, letters.filter((c) => VOWELS.has(c)));
 }
 
 interface BirthPart {

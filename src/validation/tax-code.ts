@@ -1,6 +1,6 @@
 import jsvat from "jsvat-next";
 import validator from "validator";
-import { taxCodeCheckCharacter } from "../demo/tax-codes.js";
+import { taxCodeCheckCharacter } from "./tax-code-letters.js";
 
 /** Omocodia letters in place of the digits 0–9, and the positions of the code they may take. */
 const OMOCODIA_LETTERS = "LMNPQRSTUV";
