@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp, CPI_MILANO, CPI_TORINO } from "./helpers/test-app.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
-import { MILANO, MONCALIERI, testTaxCode, TORINO } from "./helpers/valid-codes.js";
+import { MILANO, MONCALIERI, TORINO } from "./helpers/valid-codes.js";
+import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 
 const h = useTestApp();
 const ids: Record<string, string> = {};
@@ -22,7 +23,7 @@ beforeAll(async () => {
   const admin = h.as(h.p.admin);
   let n = 500;
   for (const [key, over] of Object.entries(PEOPLE)) {
-    const res = await admin.post("/api/v1/candidates", candidateBody(testTaxCode(n++), { maxTravelKm: 40, ...over }));
+    const res = await admin.post("/api/v1/candidates", candidateBody(mariaRossiTaxCode(n++), { maxTravelKm: 40, ...over }));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     ids[key] = res.body.id;
   }
@@ -114,7 +115,7 @@ describe("matches for a person", () => {
 
 describe("the pool as each caller may see it", () => {
   const welder = (cpiCode: string, licences: string[]) =>
-    candidateBody(testTaxCode(600 + welders.length), {
+    candidateBody(mariaRossiTaxCode(600 + welders.length), {
       cpiCode,
       domicileIstatCode: TORINO,
       declaredProfiles: [{ title: "Saldatore" }],

@@ -3,7 +3,8 @@ import type { Actor, Role } from "../src/auth/actor.js";
 import { canSeeEntryContacts } from "../src/shortlists/shortlist-policies.js";
 import { useTestApp, CPI_MILANO, CPI_MONCALIERI, CPI_TORINO } from "./helpers/test-app.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
-import { testTaxCode, TORINO } from "./helpers/valid-codes.js";
+import { TORINO } from "./helpers/valid-codes.js";
+import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 
 const V = "/api/v1/vacancies";
 
@@ -83,7 +84,7 @@ describe("contacts on the list views, over HTTP", () => {
     seq += 1;
     const res = await h.as(h.p.admin).post(
       "/api/v1/candidates",
-      candidateBody(testTaxCode(700 + seq), {
+      candidateBody(mariaRossiTaxCode(700 + seq), {
         email: `contatti.${seq}@example.it`,
         phone: `+39 333 111 ${String(seq).padStart(4, "0")}`,
         cpiCode,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "./helpers/test-app.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
-import { testTaxCode } from "./helpers/valid-codes.js";
+import { codiceFiscale } from "./fixtures/italian-codes.js";
 import { closeShortlistsOfVacancy } from "../src/shortlists/shortlist-transitions.js";
 import { rankCandidatesForVacancy } from "../src/matching/rank-vacancy-candidates.js";
 import { findVacancy } from "../src/vacancies/vacancy-repository.js";
@@ -33,11 +33,14 @@ describe("candidate lists (rosa) over HTTP", () => {
 
   async function person(overrides: Record<string, unknown> = {}): Promise<string> {
     seq += 1;
+    const lastName = `Numero ${seq}`;
+    // Every "Numero n" gives the same letters, so the birth date (one day per person) keeps codes distinct.
+    const birth = new Date(Date.UTC(1980, 0, seq)).toISOString().slice(0, 10);
     const res = await referent().post(
       "/api/v1/candidates",
-      candidateBody(testTaxCode(seq), {
+      candidateBody(codiceFiscale(lastName, "Persona", birth, "F", "L219"), {
         firstName: "Persona",
-        lastName: `Numero ${seq}`,
+        lastName,
         email: `persona.${seq}@example.it`,
         phone: `+39 333 000 ${String(seq).padStart(4, "0")}`,
         shareContactsConsent: seq % 2 === 0,
