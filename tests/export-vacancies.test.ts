@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPersonas, createTestApp, CPI_MONCALIERI, type Personas, type TestApp } from "./helpers/test-app.js";
+import { importViaApi } from "./helpers/imports.js";
 import { run as cliExportVacancies } from "../src/cli/commands/export-vacancies.js";
 import { SHOWCASE_COLUMNS } from "../src/imports/showcase-columns.js";
 import { BAD_SHOWCASE_ROWS, FIXTURES_DIR, SHOWCASE_ROWS } from "./fixtures/make-fixtures.js";
@@ -37,11 +38,10 @@ describe("showcase export", () => {
   beforeAll(async () => {
     t = await createTestApp();
     who = await createPersonas(t.ctx);
-    const res = await request(t.app)
-      .post("/api/v1/imports/vacancies")
-      .set("Authorization", `Bearer ${who.admin}`)
-      .attach("file", fs.readFileSync(path.join(FIXTURES_DIR, "vetrina-piemonte.xlsx")), "vetrina-piemonte.xlsx");
-    expect(res.body.report.totals.created).toBe(GOOD_ROWS);
+    const imported = await importViaApi(t.app, who.admin, "vacancies", fs.readFileSync(path.join(FIXTURES_DIR, "vetrina-piemonte.xlsx")), "vetrina-piemonte.xlsx");
+    expect(imported.status).toBe(202);
+    expect(imported.run.status).toBe("succeeded");
+    expect(imported.report.totals.created).toBe(GOOD_ROWS);
   });
   afterAll(() => t.close());
 
@@ -84,9 +84,10 @@ describe("showcase export", () => {
       });
     expect(created.status).toBe(201);
     const exported = (await exportXlsx(who.admin)).body as Buffer;
-    const res = await request(t.app).post("/api/v1/imports/vacancies").set("Authorization", `Bearer ${who.admin}`).attach("file", exported, "export.xlsx");
-    expect(res.status).toBe(200);
-    expect(res.body.report.totals).toEqual({ rows: GOOD_ROWS + 1, created: 0, updated: 0, unchanged: GOOD_ROWS + 1, rejected: 0 });
+    const reimported = await importViaApi(t.app, who.admin, "vacancies", exported, "export.xlsx");
+    expect(reimported.status).toBe(202);
+    expect(reimported.run.status).toBe("succeeded");
+    expect(reimported.report.totals).toEqual({ rows: GOOD_ROWS + 1, created: 0, updated: 0, unchanged: GOOD_ROWS + 1, rejected: 0 });
     const after = await request(t.app).get(`/api/v1/vacancies/${created.body.id}`).set("Authorization", `Bearer ${who.admin}`);
     expect(after.body).toMatchObject({ workplace: { istatCode: "001156" }, contractMonths: 12, hoursPerWeek: 38, grossMonthlyPay: 1550.5, sectorLabel: null });
   });
