@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import request from "supertest";
 import { createTestApp, createPersonas, CPI_TORINO } from "./helpers/test-app.js";
 import { generatedPeople, loadPlaces, peopleCsv } from "./helpers/generated-people.js";
 import { candidateBody } from "./helpers/sample-bodies.js";
@@ -93,4 +94,27 @@ describe("two writers on one database", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 240_000);
+
+  it("a write that cannot get the lock through every retry is a 503 to retry, with nothing written", async () => {
+    const t = await createTestApp({ DB_WRITE_RETRIES: "0", DB_BUSY_TIMEOUT_MS: "0" });
+    try {
+      const { admin } = await createPersonas(t.ctx);
+      const places = await loadPlaces(t.ctx);
+      const [person] = generatedPeople(places, 1);
+      const body = candidateBody(person!.taxCode, { firstName: person!.firstName, lastName: person!.lastName, cpiCode: CPI_TORINO });
+      const other = new Database(t.databasePath);
+      other.prepare("BEGIN IMMEDIATE").run();
+      const refused = await request(t.app).post("/api/v1/candidates").set("authorization", `Bearer ${admin}`).send(body);
+      other.prepare("ROLLBACK").run();
+      other.close();
+      expect(refused.status).toBe(503);
+      expect(refused.body.code).toBe("UNAVAILABLE");
+      expect(refused.headers["retry-after"]).toBe("5");
+      expect(await t.ctx.db.candidate.count()).toBe(0);
+      const accepted = await request(t.app).post("/api/v1/candidates").set("authorization", `Bearer ${admin}`).send(body);
+      expect(accepted.status).toBe(201);
+    } finally {
+      await t.close();
+    }
+  });
 });

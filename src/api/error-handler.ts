@@ -1,13 +1,20 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { MulterError } from "multer";
+import { isStoreBusy } from "../db/store-busy.js";
 import { AppError } from "./errors.js";
+
+/** Seconds a client is asked to wait when the store stayed locked through every retry. */
+const BUSY_RETRY_AFTER_S = 5;
 
 /** Every failure becomes `{ code, message, fields }`; only the unexpected ones are 500 and logged as errors. */
 export function errorHandler(log: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const appError = toAppError(err);
-    if (appError.status >= 500) log.error({ err, url: req.originalUrl }, "richiesta fallita");
+    if (appError.code === "UNAVAILABLE") {
+      res.set("Retry-After", String(BUSY_RETRY_AFTER_S));
+      log.warn({ url: req.originalUrl }, "archivio occupato: richiesta rifiutata dopo i tentativi");
+    } else if (appError.status >= 500) log.error({ err, url: req.originalUrl }, "richiesta fallita");
     res.status(appError.status).json({ code: appError.code, message: appError.message, fields: appError.fields });
   };
 }
@@ -19,6 +26,7 @@ function toAppError(err: unknown): AppError {
       ? new AppError("PAYLOAD_TOO_LARGE", "File troppo grande.", [{ field: err.field ?? "file", message: err.message }])
       : new AppError("VALIDATION_FAILED", "Caricamento non valido.", [{ field: err.field ?? "file", message: err.message }]);
   }
+  if (isStoreBusy(err)) return new AppError("UNAVAILABLE", "Servizio momentaneamente occupato: nulla è stato scritto, riprovare tra qualche secondo.");
   const e = err as { type?: string; status?: number; code?: string; meta?: { target?: unknown } };
   // body-parser failures
   if (e?.type === "entity.parse.failed") return new AppError("MALFORMED_JSON", "Il corpo della richiesta non è JSON valido.");

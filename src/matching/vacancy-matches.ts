@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor.js";
+import { assertFilterReferencesExist } from "../validation/check-references.js";
 import { assertAllowed, canReadCandidate, requireRole } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
@@ -36,6 +37,7 @@ function seenBy(ranked: RankedMatch[], visible: ReturnType<typeof visibleTo>): R
 export async function computeVacancyMatches(ctx: AppContext, actor: Actor, vacancyId: string, query: VacancyMatchesQuery, route: string) {
   assertAllowed(requireRole(actor, ["admin", "referent", "tutor", "navigator"]));
   const vacancy = await findVacancy(ctx.db, vacancyId);
+  await assertFilterReferencesExist(ctx.db, query.cpi ? { cpi: query.cpi } : {});
   const now = new Date();
   const visible = visibleTo(actor, vacancy.cpiCode);
   const ranking = await rankVacancy(ctx, vacancy, { today: now, ...(visible ? { poolScope: visible } : {}) });
