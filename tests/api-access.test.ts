@@ -3,7 +3,10 @@ import request from "supertest";
 import { registeredRoutes } from "../src/api/route-contract.js";
 import { useTestApp, CPI_MILANO, CPI_MONCALIERI, CPI_TORINO } from "./helpers/test-app.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
-import { MILANO, testTaxCode, TORINO, VALID_VAT_NUMBERS } from "./helpers/valid-codes.js";
+import { MILANO, TORINO, VALID_VAT_NUMBERS } from "./helpers/valid-codes.js";
+import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
+import { waitForImport } from "./helpers/imports.js";
+import { peopleCsv } from "./fixtures/make-fixtures.js";
 
 type Who = "anonymous" | "admin" | "referent" | "tutor" | "navigator" | "otherReferent" | "employer" | "otherEmployer";
 const WHO: Who[] = ["anonymous", "admin", "referent", "tutor", "navigator", "otherReferent", "employer", "otherEmployer"];
@@ -13,7 +16,7 @@ const ids = { torinoVacancy: "", torinoCandidate: "", milanoCandidate: "", liste
 let taxCodeSeq = 0;
 
 // Each request that creates something gets fresh, valid data so only the role decides the outcome.
-const nextTaxCode = () => testTaxCode(taxCodeSeq++);
+const nextTaxCode = () => mariaRossiTaxCode(taxCodeSeq++);
 
 beforeAll(async () => {
   const v = await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody({ employerId: h.p.employerId }));
@@ -111,6 +114,40 @@ async function milanoCandidate(): Promise<string> {
     .send(candidateBody(nextTaxCode(), { cpiCode: CPI_MILANO, domicileIstatCode: MILANO }));
   expect(r.status).toBe(201);
   return r.body.id as string;
+}
+
+/** Each persona's user id, read once through GET /users/me (anonymous callers aim at the referent's). */
+const userIds = new Map<Who, string>();
+async function userIdOf(who: Who): Promise<string> {
+  const whose = who === "anonymous" ? "referent" : who;
+  if (!userIds.has(whose)) userIds.set(whose, (await request(h.t.app).get("/api/v1/users/me").set("authorization", `Bearer ${h.p[whose]}`)).body.userId);
+  return userIds.get(whose)!;
+}
+
+let userSeq = 0;
+/** A tutor of Milano created by the admin, so a row may change a user without touching the personas. */
+async function freshUser(): Promise<string> {
+  userSeq += 1;
+  const user = await request(h.t.app)
+    .post("/api/v1/users")
+    .set("authorization", `Bearer ${h.p.admin}`)
+    .send({ name: `Utente ${userSeq}`, email: `utente.${userSeq}@example.it`, role: "tutor", cpiCodes: [CPI_MILANO] });
+  expect(user.status, JSON.stringify(user.body)).toBe(201);
+  return user.body.user.id as string;
+}
+
+/** A further token the admin issues to a user, so revoking it leaves the user's own token working. */
+async function secondToken(userId: string): Promise<string> {
+  const issued = await request(h.t.app).post(`/api/v1/users/${userId}/tokens`).set("authorization", `Bearer ${h.p.admin}`).send({ label: "secondo" });
+  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+  return issued.body.id as string;
+}
+
+/** An import run of the Torino referent; a failed one keeps its file (people, as a dry run) for a retry. */
+async function referentImport(status: "succeeded" | "failed"): Promise<string> {
+  const file = status === "failed" ? { create: { name: "persone.csv", mimeType: "text/csv", dryRun: true, data: Buffer.from(peopleCsv()) } } : undefined;
+  const run = await h.t.ctx.db.jobRun.create({ data: { kind: "import-candidates", source: "persone.csv", status, byUserId: await userIdOf("referent"), ...(file ? { file } : {}) } });
+  return run.id;
 }
 
 const ROWS: Row[] = [
@@ -261,12 +298,23 @@ const ROWS: Row[] = [
   },
   {
     route: "GET /imports/:id (an import of the Torino referent)",
-    send: async (who) => {
-      const me = await request(h.t.app).get("/api/v1/users/me").set("authorization", `Bearer ${h.p.referent}`);
-      const run = await h.t.ctx.db.jobRun.create({ data: { kind: "import-candidates", source: "persone.csv", status: "succeeded", byUserId: me.body.userId } });
-      return as(who, request(h.t.app).get(`/api/v1/imports/${run.id}`));
-    },
+    send: async (who) => as(who, request(h.t.app).get(`/api/v1/imports/${await referentImport("succeeded")}`)),
     expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "GET /imports/:id/rows (an import of the Torino referent)",
+    send: async (who) => as(who, request(h.t.app).get(`/api/v1/imports/${await referentImport("succeeded")}/rows`)),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /imports/:id/retry (a failed import of the Torino referent)",
+    send: async (who) => {
+      const res = await as(who, request(h.t.app).post(`/api/v1/imports/${await referentImport("failed")}/retry`));
+      // The retry runs in the background: let it end before the next row.
+      if (res.status === 202) await waitForImport(h.t.app, h.p.admin, res.body.id);
+      return res;
+    },
+    expect: { default: 403, anonymous: 401, admin: 202, referent: 202 },
   },
   { route: "GET /employers", send: get(() => "/api/v1/employers"), expect: { default: 200, anonymous: 401 } },
   {
@@ -299,15 +347,53 @@ const ROWS: Row[] = [
   },
   {
     route: "POST /users/:id/tokens (a fresh user)",
-    send: async (who) => {
-      const user = await request(h.t.app)
-        .post("/api/v1/users")
-        .set("authorization", `Bearer ${h.p.admin}`)
-        .send({ name: `Utente per ${who}`, email: `token.${who}@example.it`, role: "tutor", cpiCodes: [CPI_MILANO] });
-      expect(user.status, JSON.stringify(user.body)).toBe(201);
-      return as(who, request(h.t.app).post(`/api/v1/users/${user.body.user.id}/tokens`).send({ label: "prova" }));
-    },
+    send: async (who) => as(who, request(h.t.app).post(`/api/v1/users/${await freshUser()}/tokens`).send({ label: "prova" })),
     expect: { default: 403, anonymous: 401, admin: 201 },
+  },
+  {
+    route: "GET /users/:id/tokens (one's own)",
+    send: async (who) => as(who, request(h.t.app).get(`/api/v1/users/${await userIdOf(who)}/tokens`)),
+    expect: { default: 200, anonymous: 401 },
+  },
+  {
+    route: "GET /users/:id/tokens (of the Torino referent)",
+    send: async (who) => as(who, request(h.t.app).get(`/api/v1/users/${await userIdOf("referent")}/tokens`)),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /users/:id/tokens/:tokenId/revoke (a second token of one's own)",
+    send: async (who) => {
+      const userId = await userIdOf(who);
+      return as(who, request(h.t.app).post(`/api/v1/users/${userId}/tokens/${await secondToken(userId)}/revoke`).send({}));
+    },
+    expect: { default: 200, anonymous: 401 },
+  },
+  {
+    route: "POST /users/:id/tokens/:tokenId/revoke (a second token of the Torino referent)",
+    send: async (who) => {
+      const userId = await userIdOf("referent");
+      return as(who, request(h.t.app).post(`/api/v1/users/${userId}/tokens/${await secondToken(userId)}/revoke`).send({}));
+    },
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /users/:id/deactivate (a fresh user)",
+    send: async (who) => as(who, request(h.t.app).post(`/api/v1/users/${await freshUser()}/deactivate`).send({})),
+    expect: { default: 403, anonymous: 401, admin: 200 },
+  },
+  {
+    route: "POST /users/:id/deactivate (oneself)",
+    send: async (who) => as(who, request(h.t.app).post(`/api/v1/users/${await userIdOf(who)}/deactivate`).send({})),
+    expect: { default: 403, anonymous: 401 },
+  },
+  {
+    route: "POST /users/:id/reactivate (a deactivated user)",
+    send: async (who) => {
+      const userId = await freshUser();
+      expect((await request(h.t.app).post(`/api/v1/users/${userId}/deactivate`).set("authorization", `Bearer ${h.p.admin}`).send({})).status).toBe(200);
+      return as(who, request(h.t.app).post(`/api/v1/users/${userId}/reactivate`).send({}));
+    },
+    expect: { default: 403, anonymous: 401, admin: 200 },
   },
 ];
 
