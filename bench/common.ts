@@ -130,16 +130,28 @@ export class MemoryTracker {
 
 /** Heading that starts the candidate-list part of bench/RESULTS.md; everything before it is the showcase part. */
 export const MATCHING_HEADING = "## Rose di candidati";
+/** Heading of the hardening part (bench/hardening.ts), after the other two. */
+export const HARDENING_HEADING = "## Robustezza";
+
+export type ResultParts = { showcase?: string; matching?: string; hardening?: string };
 
 /**
- * Replaces one part of bench/RESULTS.md and keeps the other, so `--only matching` does not wipe the
- * showcase figures and a showcase-only run does not wipe the list-building ones.
+ * Replaces the parts of bench/RESULTS.md that were run and keeps the others, so `--only matching` does not
+ * wipe the showcase figures and a showcase-only run does not wipe the list-building ones.
  */
-export function mergeResults(existing: string, part: { showcase?: string; matching?: string }): string {
-  const at = existing.search(new RegExp(`^${MATCHING_HEADING}`, "m"));
-  const oldShowcase = (at >= 0 ? existing.slice(0, at) : existing).trimEnd();
-  const oldMatching = at >= 0 ? existing.slice(at).trimEnd() : "";
-  const showcase = (part.showcase ?? oldShowcase).trimEnd();
-  const matching = (part.matching ?? oldMatching).trimEnd();
-  return `${[showcase, matching].filter((s) => s.length > 0).join("\n\n")}\n`;
+export function mergeResults(existing: string, part: ResultParts): string {
+  const headings: [keyof ResultParts, string][] = [
+    ["matching", MATCHING_HEADING],
+    ["hardening", HARDENING_HEADING],
+  ];
+  const starts = headings
+    .map(([key, heading]) => ({ key, at: existing.search(new RegExp(`^${heading}`, "m")) }))
+    .filter((h) => h.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  const old: ResultParts = { showcase: existing.slice(0, starts[0]?.at ?? existing.length) };
+  starts.forEach((h, i) => (old[h.key] = existing.slice(h.at, starts[i + 1]?.at ?? existing.length)));
+  return `${(["showcase", "matching", "hardening"] as const)
+    .map((key) => (part[key] ?? old[key] ?? "").trimEnd())
+    .filter((text) => text.length > 0)
+    .join("\n\n")}\n`;
 }

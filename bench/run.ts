@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --quick] [-- --only showcase|matching] [-- --seed N] [-- --keep]`: builds data at scale
+ * `npm run bench [-- --quick] [-- --only showcase|matching|hardening] [-- --seed N] [-- --keep]`: builds data at scale
  * from the demo generator in temporary databases (never ./data) and measures
  *   1. showcase (bench/showcase.ts): the import rate of job seekers through the real import path, plus the
  *      seed's direct batched insert path, and showcase search latency through searchVacancies;
  *   2. matching (bench/matching.ts): list building ("rose di candidati") at 100,000 and 1,000,000 job
  *      seekers — rankVacancy latency on the production path, the naive full scan for comparison (speed-up,
  *      recall), where the time goes, and memory per phase.
+ *   3. hardening (bench/hardening.ts): the probe of issue 6 on real processes (two writers, an import over
+ *      HTTP beside other requests, an inflating spreadsheet, malformed uploads).
  * --quick uses small sizes (matching: 10k and 30k people) and only prints; the full run writes its parts of
  * bench/RESULTS.md, keeping the other part's section when run with --only.
  *
@@ -17,7 +19,8 @@ import fs from "node:fs";
 import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { mergeResults } from "./common.js";
+import { mergeResults, type ResultParts } from "./common.js";
+import { runHardeningBench } from "./hardening.js";
 import { runMatchingBench } from "./matching.js";
 import { runShowcaseBench, type BenchOptions } from "./showcase.js";
 
@@ -33,11 +36,12 @@ const { values: args } = parseArgs({
   },
 });
 const only = args.only;
-if (only !== undefined && only !== "showcase" && only !== "matching") {
-  console.error(`--only: "showcase" oppure "matching", non "${only}"`);
+const PARTS = ["showcase", "matching", "hardening"] as const;
+if (only !== undefined && !(PARTS as readonly string[]).includes(only)) {
+  console.error(`--only: ${PARTS.map((p) => `"${p}"`).join(", ")}, non "${only}"`);
   process.exit(2);
 }
-const parts = { showcase: only !== "matching", matching: only !== "showcase" };
+const parts = Object.fromEntries(PARTS.map((p) => [p, only === undefined || only === p])) as Record<(typeof PARTS)[number], boolean>;
 const quick = args.quick ?? false;
 const seed = args.seed ? Number(args.seed) : 2026;
 const command = ["npm run bench", quick ? "-- --quick" : "", only ? `-- --only ${only}` : "", args.seed ? `-- --seed ${seed}` : ""].filter(Boolean).join(" ");
@@ -58,7 +62,7 @@ async function main(): Promise<number> {
     return child.status ?? 1;
   }
   const out = fileURLToPath(new URL("./RESULTS.md", import.meta.url));
-  const write = (part: { showcase?: string; matching?: string }) => {
+  const write = (part: ResultParts) => {
     if (quick) return;
     const existing = fs.existsSync(out) ? fs.readFileSync(out, "utf8") : "";
     fs.writeFileSync(out, mergeResults(existing, part));
@@ -76,6 +80,12 @@ async function main(): Promise<number> {
     console.log(`\n${matching.report}`);
     write({ matching: matching.report });
     ok &&= matching.ok;
+  }
+  if (parts.hardening) {
+    const hardening = await runHardeningBench(opts);
+    console.log(`\n${hardening.report}`);
+    write({ hardening: hardening.report });
+    ok &&= hardening.ok;
   }
   if (quick) console.error("(--quick: bench/RESULTS.md non aggiornato)");
   return ok ? 0 : 1;

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -8,26 +6,7 @@ import request from "supertest";
 import { createTestApp, createPersonas, CPI_TORINO } from "./helpers/test-app.js";
 import { generatedPeople, loadPlaces, peopleCsv } from "./helpers/generated-people.js";
 import { candidateBody } from "./helpers/sample-bodies.js";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function start(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", SCHEDULER: "false", DEMO_DATA: "false", RATE_LIMIT_PER_MINUTE: "0", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output, exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))) };
-}
+import { freePort, startVetrina, untilHealthy } from "./helpers/processes.js";
 
 const IMPORTED = 6_000;
 const BY_HTTP = 60;
@@ -45,14 +24,13 @@ describe("two writers on one database", () => {
 
     const port = await freePort();
     const env = { DATABASE_PATH: t.databasePath, PORT: String(port) };
-    const service = start(["src/main.ts"], env);
-    let importer: ReturnType<typeof start> | undefined;
+    const service = startVetrina(["src/main.ts"], env);
+    let importer: ReturnType<typeof startVetrina> | undefined;
     try {
-      const healthy = () => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
-      await expect.poll(healthy, { timeout: 60_000, interval: 100 }).toBe(true);
+      await untilHealthy(port);
       const base = `http://127.0.0.1:${port}/api/v1`;
       const headers = { authorization: `Bearer ${personas.admin}`, "content-type": "application/json" };
-      importer = start(["scripts/cli.ts", "import-candidates", file], env);
+      importer = startVetrina(["scripts/cli.ts", "import-candidates", file], env);
       let importDone = false;
       void importer.exited.then(() => (importDone = true));
 
