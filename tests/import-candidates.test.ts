@@ -95,6 +95,7 @@ describe("people import", () => {
       ...PEOPLE[0]!,
       taxCode: codiceFiscale("Separati", "Lina", "1990-04-02", "F", "L219"),
       lastName: "Separati",
+      firstName: "Lina",
       experiences: [{ profileTitle: "Occhiellaia | asolatrice", sector: "Confezione di articoli di abbigliamento; confezione di articoli in pelle", fromDate: new Date("2020-01-01T00:00:00Z") }],
     } as CandidateCreateInput;
     const res = await upload(t, who.admin, peopleCsv([person]), "separatori.csv");
@@ -111,6 +112,7 @@ describe("people import", () => {
       ...PEOPLE[0]!,
       taxCode: codiceFiscale("Nucleo", "Rita", "1985-02-03", "F", "L219"),
       lastName: "Nucleo",
+      firstName: "Rita",
       householdHasChildrenUnder14: true,
       householdHasDisabledMember: false,
       lastContractHoursPerWeek: 36,
