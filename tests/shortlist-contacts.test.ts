@@ -126,8 +126,8 @@ describe("contacts on the list views, over HTTP", () => {
 
     for (const s of strangers) {
       const res = await referent().post(`${V}/${id}/shortlist/entries`, { candidateId: s, reason: "Conosciuta a un evento" });
-      expect(res.status, JSON.stringify(res.body)).toBe(403);
-      expect(res.body.code).toBe("FORBIDDEN");
+      expect(res.status, JSON.stringify(res.body)).toBe(422);
+      expect(res.body.code).toBe("NOT_QUALIFIED");
       expect(res.body.message).toMatch(/fuori dall'ambito del referente/);
       expect(res.body.message).toMatch(/non la indica tra le persone idonee/);
       expect(res.body.fields).toEqual([{ field: "candidateId", message: expect.stringMatching(/^(Sotto la soglia|Non proponibile|Esclusa)/) }]);
