@@ -51,7 +51,7 @@ export async function addToShortlist(
     }
     if (ranked && !ranked.qualified) {
       throw new AppError(
-        "FORBIDDEN",
+        "NOT_QUALIFIED",
         `La persona appartiene a un CPI fuori dall'ambito del referente (${candidate.cpiCode}) e l'abbinamento non la indica tra le persone idonee per questa offerta: ${ranked.summary} Si inseriscono a mano solo persone dei propri CPI o persone idonee.`,
         [{ field: "candidateId", message: ranked.summary }],
       );
