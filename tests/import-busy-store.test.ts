@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../src/api/errors.js";
+import { AppError } from "../src/errors/app-error.js";
 import { storeStayedBusy, writeWhileBusy } from "../src/imports/busy-retry.js";
 import { problemsFromError } from "../src/imports/import-report.js";
 

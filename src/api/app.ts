@@ -4,7 +4,7 @@ import { pinoHttp } from "pino-http";
 import type { AppContext } from "../context.js";
 import { identifyCaller, requireActor } from "../auth/authenticate.js";
 import { anonymousRateLimit, tokenRateLimit } from "../auth/rate-limits.js";
-import { AppError } from "./errors.js";
+import { AppError } from "../errors/app-error.js";
 import { errorHandler } from "./error-handler.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { vacancyRoutes } from "./routes/vacancies.js";

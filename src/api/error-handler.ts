@@ -2,7 +2,8 @@ import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { MulterError } from "multer";
 import { isStoreBusy } from "../db/store-busy.js";
-import { AppError } from "./errors.js";
+import { AppError } from "../errors/app-error.js";
+import { HTTP_STATUS } from "./error-status.js";
 
 /** Seconds a client is asked to wait when the store stayed locked through every retry. */
 const BUSY_RETRY_AFTER_S = 5;
@@ -11,11 +12,12 @@ const BUSY_RETRY_AFTER_S = 5;
 export function errorHandler(log: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const appError = toAppError(err);
+    const status = HTTP_STATUS[appError.code];
     if (appError.code === "UNAVAILABLE") {
       res.set("Retry-After", String(BUSY_RETRY_AFTER_S));
       log.warn({ url: req.originalUrl }, "archivio occupato: richiesta rifiutata dopo i tentativi");
-    } else if (appError.status >= 500) log.error({ err, url: req.originalUrl }, "richiesta fallita");
-    res.status(appError.status).json({ code: appError.code, message: appError.message, fields: appError.fields });
+    } else if (status >= 500) log.error({ err, url: req.originalUrl }, "richiesta fallita");
+    res.status(status).json({ code: appError.code, message: appError.message, fields: appError.fields });
   };
 }
 

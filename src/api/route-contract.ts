@@ -2,7 +2,7 @@ import type { Request, Response, Router } from "express";
 import { z } from "../validation/zod-setup.js";
 import type { Actor } from "../auth/actor.js";
 import { actorOf } from "../auth/authenticate.js";
-import { AppError, parseInput } from "./errors.js";
+import { AppError, parseInput } from "../errors/app-error.js";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 

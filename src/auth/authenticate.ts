@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import type { Db } from "../db/client.js";
 import type { Actor, Role } from "./actor.js";
 import { hashToken } from "./tokens.js";

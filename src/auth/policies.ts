@@ -1,4 +1,4 @@
-import { forbidden } from "../api/errors.js";
+import { forbidden } from "../errors/app-error.js";
 import type { Actor, Role } from "./actor.js";
 
 /**

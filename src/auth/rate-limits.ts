@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import { tokenIdOf } from "./authenticate.js";
 
 const WINDOW_MS = 60_000;

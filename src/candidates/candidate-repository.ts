@@ -1,6 +1,6 @@
 import type { DbTx } from "../db/client.js";
 import type { Prisma } from "../generated/prisma/client.js";
-import { notFound } from "../api/errors.js";
+import { notFound } from "../errors/app-error.js";
 
 export const candidateInclude = {
   domicile: true,

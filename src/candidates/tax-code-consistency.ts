@@ -1,4 +1,4 @@
-import type { FieldError } from "../api/errors.js";
+import type { FieldError } from "../errors/app-error.js";
 import { withoutOmocodia } from "../validation/tax-code.js";
 import { firstNameLetters, MONTH_LETTERS, surnameLetters } from "../validation/tax-code-letters.js";
 

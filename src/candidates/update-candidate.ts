@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import { assertAllowed, canReadCandidate, canWriteCandidate } from "../auth/policies.js";
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import { assertReferencesExist } from "../validation/check-references.js";
 import { findCandidate, type CandidateRecord } from "./candidate-repository.js";

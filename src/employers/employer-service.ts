@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import { assertAllowed, canReadEmployer, canWriteEmployer } from "../auth/policies.js";
-import { AppError, notFound } from "../api/errors.js";
+import { AppError, notFound } from "../errors/app-error.js";
 import type { Db } from "../db/client.js";
 import { atecoLabel } from "../reference/code-lists.js";
 import type { EmployerCreateInput, EmployerUpdateInput } from "./employer-schemas.js";

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import { isStoreBusy } from "../db/store-busy.js";
 
 /**

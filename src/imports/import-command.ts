@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import { SYSTEM_ACTOR } from "../auth/actor.js";
 import type { AppContext } from "../context.js";
 import { progressBar } from "../cli/progress.js";

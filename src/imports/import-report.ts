@@ -1,4 +1,4 @@
-import { AppError, fieldsFromZod } from "../api/errors.js";
+import { AppError, fieldsFromZod } from "../errors/app-error.js";
 import type { z } from "zod";
 import { isStoreBusy } from "../db/store-busy.js";
 

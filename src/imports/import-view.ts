@@ -1,5 +1,5 @@
 import type { JobRun } from "../generated/prisma/client.js";
-import type { FieldError } from "../api/errors.js";
+import type { FieldError } from "../errors/app-error.js";
 import type { ImportSummary } from "./import-report.js";
 
 export const importLinks = (id: string) => ({ self: `/api/v1/imports/${id}`, rows: `/api/v1/imports/${id}/rows` });

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { Readable } from "node:stream";
 import { parse as parseCsv } from "csv-parse";
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import type { Cell } from "./cell-values.js";
 
 /**

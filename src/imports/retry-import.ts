@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from "../api/errors.js";
+import { AppError, forbidden, notFound } from "../errors/app-error.js";
 import type { Actor } from "../auth/actor.js";
 import { assertAllowed, canImport } from "../auth/policies.js";
 import type { AppContext } from "../context.js";

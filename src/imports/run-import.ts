@@ -1,4 +1,4 @@
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import type { Actor } from "../auth/actor.js";
 import type { AppContext } from "../context.js";
 import { runInBackground } from "../jobs/background-queue.js";

@@ -1,4 +1,4 @@
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import { assertLooksLike, decodeCsvText, unreadableFile, type SpreadsheetFormat } from "./parse-spreadsheet.js";
 import { declaredInflatedSize, entryPrefix, inflatedSizeWithin, zipEntries } from "./zip-entries.js";
 

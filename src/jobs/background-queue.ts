@@ -1,4 +1,4 @@
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 
 /**

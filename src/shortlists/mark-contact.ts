@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import { recordShortlistEvents } from "./shortlist-events.js";
 import { openDraftForEdit } from "./open-draft-for-edit.js";

@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/actor.js";
 import { assertAllowed } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import { findVacancy } from "../vacancies/vacancy-repository.js";
 import { canReadShortlist, canSeeEntryContacts } from "./shortlist-policies.js";

@@ -1,4 +1,4 @@
-import { AppError, notFound } from "../api/errors.js";
+import { AppError, notFound } from "../errors/app-error.js";
 import type { DbTx } from "../db/client.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { CLOSED_STATUSES, VACANCY_STATUS_LABELS, type VacancyStatus } from "../vacancies/vacancy-status.js";

@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor.js";
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import type { DbTx } from "../db/client.js";
 import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
 import { recordShortlistEvents } from "./shortlist-events.js";

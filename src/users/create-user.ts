@@ -1,4 +1,4 @@
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import type { Db } from "../db/client.js";
 import { SYSTEM_ACTOR, type Actor } from "../auth/actor.js";
 import { DEFAULT_TOKEN_TTL_DAYS } from "../auth/token-lifetime.js";

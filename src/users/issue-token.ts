@@ -1,4 +1,4 @@
-import { AppError, notFound } from "../api/errors.js";
+import { AppError, notFound } from "../errors/app-error.js";
 import type { Db, DbTx } from "../db/client.js";
 import { recordedUserId, type Actor } from "../auth/actor.js";
 import { generateToken, hashToken } from "../auth/tokens.js";

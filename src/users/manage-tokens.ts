@@ -1,4 +1,4 @@
-import { notFound } from "../api/errors.js";
+import { notFound } from "../errors/app-error.js";
 import type { Db } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import { assertAllowed, canManageTokensOf } from "../auth/policies.js";

@@ -1,4 +1,4 @@
-import { AppError, notFound } from "../api/errors.js";
+import { AppError, notFound } from "../errors/app-error.js";
 import type { Db } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import { assertAllowed, canDeactivateUser, canManageUsers } from "../auth/policies.js";

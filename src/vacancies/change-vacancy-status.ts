@@ -1,6 +1,6 @@
 import { recordedUserId, type Actor } from "../auth/actor.js";
 import { assertAllowed, canWriteVacancy } from "../auth/policies.js";
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import type { DbTx } from "../db/client.js";
 import { closeShortlistsOfVacancy } from "../shortlists/shortlist-transitions.js";

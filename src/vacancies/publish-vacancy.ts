@@ -1,7 +1,7 @@
 import { recordedUserId, type Actor } from "../auth/actor.js";
 import { assertAllowed, canWriteVacancy } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { AppError } from "../api/errors.js";
+import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import type { DbTx } from "../db/client.js";
 import { assertReferencesExist } from "../validation/check-references.js";

@@ -1,6 +1,6 @@
 import type { Db, DbTx } from "../db/client.js";
 import type { Prisma } from "../generated/prisma/client.js";
-import { notFound } from "../api/errors.js";
+import { notFound } from "../errors/app-error.js";
 import { VACANCY_STATUS_LABELS, type VacancyStatus } from "./vacancy-status.js";
 
 export const vacancyInclude = { workplace: true, cpi: true } satisfies Prisma.VacancyInclude;

@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from "../api/errors.js";
+import { AppError, type FieldError } from "../errors/app-error.js";
 
 /** The dates and contract of an offer as stored (after defaults on publish, after merging on update). */
 export interface VacancyTerms {

@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from "../api/errors.js";
+import { AppError, type FieldError } from "../errors/app-error.js";
 import type { DbTx } from "../db/client.js";
 
 export interface References {

@@ -6,7 +6,7 @@ import type { AppContext } from "../../context.js";
 import { OPERATOR_ROLES } from "../../auth/actor.js";
 import { actorOf } from "../../auth/authenticate.js";
 import { assertAllowed, canImport, requireRole } from "../../auth/policies.js";
-import { AppError, forbidden } from "../errors.js";
+import { AppError, forbidden } from "../../errors/app-error.js";
 import { mountRoute } from "../route-contract.js";
 import { vacancySearchSchema } from "../../vacancies/vacancy-schemas.js";
 import { vacanciesImport } from "../../imports/import-vacancies.js";

@@ -2,7 +2,7 @@ import { Router } from "express";
 import { z } from "../../validation/zod-setup.js";
 import type { AppContext } from "../../context.js";
 import { mountRoute } from "../route-contract.js";
-import { notFound } from "../errors.js";
+import { notFound } from "../../errors/app-error.js";
 import { findComune, searchComuni } from "../../geo/comune-lookup.js";
 import { istatCode } from "../../validation/common-schemas.js";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AppError, parseInput } from "../../api/errors.js";
+import { AppError, parseInput } from "../../errors/app-error.js";
 import { SYSTEM_ACTOR } from "../../auth/actor.js";
 import type { AppContext } from "../../context.js";
 import { exportVacancies } from "../../exports/export-vacancies.js";

@@ -1,4 +1,4 @@
-import { AppError } from "../../api/errors.js";
+import { AppError } from "../../errors/app-error.js";
 import { SYSTEM_ACTOR } from "../../auth/actor.js";
 import type { AppContext } from "../../context.js";
 import { printImport, printRefusal } from "../../imports/import-command.js";

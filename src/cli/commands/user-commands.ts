@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { AppError, notFound } from "../../api/errors.js";
+import { AppError, notFound } from "../../errors/app-error.js";
 import type { AppContext } from "../../context.js";
 import { expiresInDays, italianDay } from "../../auth/token-lifetime.js";
 import { email } from "../../validation/common-schemas.js";

@@ -6,36 +6,35 @@ export interface FieldError {
 }
 
 /** Stable machine-readable codes; clients switch on these, never on the Italian message. */
-export const ERROR_CODES = {
-  VALIDATION_FAILED: 400,
-  MALFORMED_JSON: 400,
-  MALFORMED_UPLOAD: 400,
-  UNKNOWN_REFERENCE: 422,
-  TOO_MANY_ROWS: 422,
-  NOT_QUALIFIED: 422,
-  INVALID_TRANSITION: 409,
-  CONFLICT: 409,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-  UNAVAILABLE: 503,
-} as const;
+export const ERROR_CODES = [
+  "VALIDATION_FAILED",
+  "MALFORMED_JSON",
+  "MALFORMED_UPLOAD",
+  "UNKNOWN_REFERENCE",
+  "TOO_MANY_ROWS",
+  "NOT_QUALIFIED",
+  "INVALID_TRANSITION",
+  "CONFLICT",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "RATE_LIMITED",
+  "INTERNAL",
+  "UNAVAILABLE",
+] as const;
 
-export type ErrorCode = keyof typeof ERROR_CODES;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** A refusal or failure any layer may throw; what it means on the wire is the HTTP layer's business. */
 export class AppError extends Error {
-  readonly status: number;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly fields: FieldError[] = [],
   ) {
     super(message);
-    this.status = ERROR_CODES[code];
   }
 }
 
@@ -51,7 +50,7 @@ export function fieldsFromZod(error: z.ZodError, prefix = ""): FieldError[] {
   });
 }
 
-/** Parses input with a zod schema, turning failures into a 400 that names every offending field. */
+/** Parses input with a zod schema, turning failures into VALIDATION_FAILED naming every offending field. */
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown, where = ""): z.infer<S> {
   const result = schema.safeParse(data);
   if (!result.success) {
