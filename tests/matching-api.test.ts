@@ -3,6 +3,7 @@ import { useTestApp, CPI_MILANO, CPI_TORINO } from "./helpers/test-app.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
 import { MILANO, MONCALIERI, TORINO } from "./helpers/valid-codes.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
+import { rematchOpenVacancies } from "../src/jobs/rematch/rematch-vacancies.js";
 
 const h = useTestApp();
 const ids: Record<string, string> = {};
@@ -69,12 +70,22 @@ describe("matches for a vacancy", () => {
     expect(res.body.summary).toMatch(/^Esclusa\/o: Manca la patente/);
   });
 
-  it("stores each run, so the next one can tell what is new or better", async () => {
-    const stored = await h.t.ctx.db.matchResult.findMany({ where: { vacancyId } });
+  it("reading stores nothing: the matches are new until the rematch job stores a run", async () => {
+    expect(await h.t.ctx.db.matchResult.count()).toBe(0);
+    const before = await matches(h.p.referent);
+    expect(before.body.items[0]).toMatchObject({ isNew: true, previousScore: null });
+    expect(await h.t.ctx.db.matchResult.count()).toBe(0);
+  });
+
+  it("after the rematch job, a read tells what is new or better since that run, and still writes nothing", async () => {
+    await rematchOpenVacancies(h.t.ctx);
+    const stored = await h.t.ctx.db.matchResult.findMany({ where: { vacancyId }, orderBy: { candidateId: "asc" } });
     expect(stored.length).toBeGreaterThanOrEqual(3);
     expect(stored[0]).toMatchObject({ modelVersion: h.t.ctx.matching.modelVersion });
     const again = await matches(h.p.referent);
     expect(again.body.items[0]).toMatchObject({ isNew: false, previousScore: again.body.items[0].score });
+    await h.as(h.p.tutor).get(`/api/v1/candidates/${ids.expert}/matches`);
+    expect(await h.t.ctx.db.matchResult.findMany({ where: { vacancyId }, orderBy: { candidateId: "asc" } })).toEqual(stored);
   });
 
   it("filters by CPI, distance and programme", async () => {

@@ -10,12 +10,11 @@ import { evaluateMatch, type PreparedOffer } from "./evaluate-match.js";
 import type { CandidateMatchesQuery } from "./match-schemas.js";
 import type { VacancyFacts } from "./match-types.js";
 import { indexedReachKm, travelLimit } from "./score-territory.js";
-import { matchKey, storeMatches } from "./store-matches.js";
+import { matchKey, matchNewsSinceLastRun } from "./store-matches.js";
 import { isQualified } from "./rank-vacancy-candidates.js";
 
 const OPEN_STATUSES = ["open", "in_preselection"];
 const RETRIEVAL_LIMIT = 5_000;
-const STORED_PER_RUN = 100;
 
 /**
  * What a tutor opens for a person: the open vacancies that fit best, within the travel the person
@@ -55,9 +54,10 @@ export async function computeCandidateMatches(ctx: AppContext, actor: Actor, can
   const eligible = evaluations
     .filter((e) => e.evaluation.exclusions.length === 0)
     .sort((a, b) => b.evaluation.score - a.evaluation.score || (a.evaluation.distanceKm ?? Infinity) - (b.evaluation.distanceKm ?? Infinity));
-  const news = await storeMatches(ctx.db, eligible.slice(0, STORED_PER_RUN).map((e) => e.evaluation), cfg.modelVersion, now);
   await recordAudit(ctx.db, actor, "read", "candidate", [candidateId], route);
   const page = eligible.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  // A read never stores: news is told against the last rematch run.
+  const news = await matchNewsSinceLastRun(ctx.db, page.map((e) => e.evaluation));
   return {
     candidateId,
     modelVersion: cfg.modelVersion,

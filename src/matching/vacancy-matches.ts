@@ -10,10 +10,7 @@ import { candidateFacts } from "./build-facts.js";
 import { evaluateMatch } from "./evaluate-match.js";
 import type { VacancyMatchesQuery } from "./match-schemas.js";
 import { isQualified, matchContextFor, prepareOffer, rankVacancy, type RankedMatch } from "./rank-vacancy-candidates.js";
-import { matchKey, storeMatches } from "./store-matches.js";
-
-/** Matches kept per run: the lists and digests never look further down. */
-const STORED_PER_RUN = 100;
+import { matchKey, matchNewsSinceLastRun } from "./store-matches.js";
 
 /**
  * Operators only: the matches name people. The vacancy's own referents and the regional agency see
@@ -41,7 +38,6 @@ export async function computeVacancyMatches(ctx: AppContext, actor: Actor, vacan
   const now = new Date();
   const visible = visibleTo(actor, vacancy.cpiCode);
   const ranking = await rankVacancy(ctx, vacancy, { today: now, ...(visible ? { poolScope: visible } : {}) });
-  const news = await storeMatches(ctx.db, ranking.ranked.slice(0, STORED_PER_RUN), ctx.matching.modelVersion, now);
   const filtered = seenBy(ranking.ranked, visible).filter(
     (m) =>
       (!query.onlyQualified || m.qualified) &&
@@ -51,6 +47,8 @@ export async function computeVacancyMatches(ctx: AppContext, actor: Actor, vacan
   );
   const page = filtered.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const names = await namesOf(ctx, page.map((m) => m.candidateId));
+  // A read never stores: news is told against the last rematch run.
+  const news = await matchNewsSinceLastRun(ctx.db, page);
   await recordAudit(ctx.db, actor, "read", "candidate", page.map((m) => m.candidateId), route);
   const cap = vacancy.shortlistCap;
   return {
