@@ -369,6 +369,6 @@ describe("candidate lists (rosa) over HTTP", () => {
     // Closing the vacancy closed its list already: closing again changes nothing.
     const read = await referent().get(`${V}/${id}/shortlist`);
     expect(read.body.status).toBe("closed");
-    expect(await h.t.ctx.db.$transaction((tx) => closeShortlistsOfVacancy(tx, null, id, "Offerta annullata"))).toBe(0);
+    expect(await h.t.ctx.db.$transaction((tx) => closeShortlistsOfVacancy({ ctx: h.t.ctx, tx, actor: null, route: "test" }, id, "Offerta annullata"))).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import { findCandidate } from "../candidates/candidate-repository.js";
+import { appendEvents } from "../events/append-events.js";
 import { evaluateForVacancy } from "../matching/vacancy-matches.js";
 import { findVacancy } from "../vacancies/vacancy-repository.js";
 import type { EntrySource } from "./entry-sources.js";
@@ -36,6 +37,7 @@ export async function addToShortlist(
   const ranked = canReadCandidate(actor, candidate) === null ? null : await evaluateForVacancy(ctx, vacancy, candidate);
 
   return ctx.db.$transaction(async (tx) => {
+    const scope = { ctx, tx, actor, route };
     const { vacancy, list } = await openDraftForEdit(tx, actor, vacancyId);
     const existing = list.entries.find((e) => e.candidateId === candidateId);
     if (existing && existing.removedAt === null) {
@@ -56,7 +58,7 @@ export async function addToShortlist(
         [{ field: "candidateId", message: ranked.summary }],
       );
     }
-    const cap = await syncShortlistCap(tx, actor, list, vacancy);
+    const cap = await syncShortlistCap(scope, list, vacancy);
     const onList = activeEntries(list).length;
     if (onList + 1 > cap) {
       throw new AppError(
@@ -78,6 +80,9 @@ export async function addToShortlist(
       { type: existing ? "entry_restored" : "entry_added", candidateId, from: existing ? "removed" : null, to: source, reason },
     ]);
     await recordAudit(tx, actor, existing ? "update" : "create", "candidate", [candidateId], route);
+    await appendEvents(scope, [
+      { type: "shortlist.entry_added", entityType: "shortlist", entityId: list.id, payload: { vacancyId, candidateId, source, restored: Boolean(existing) } },
+    ]);
     return reloadShortlist(tx, list.id);
   });
 }

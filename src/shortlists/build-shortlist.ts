@@ -4,13 +4,13 @@ import { recordAudit } from "../audit/record-audit.js";
 import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import type { DbTx } from "../db/client.js";
+import { appendEvents } from "../events/append-events.js";
 import { rankCandidatesForVacancy } from "../matching/rank-vacancy-candidates.js";
-import { changeVacancyStatusIn } from "../vacancies/change-vacancy-status.js";
 import { findVacancy, type VacancyRecord } from "../vacancies/vacancy-repository.js";
 import { recordShortlistEvents } from "./shortlist-events.js";
 import { canManageShortlist } from "./shortlist-policies.js";
 import { assertVacancyNotClosed, findOpenShortlist, reloadShortlist, type ShortlistRecord } from "./shortlist-repository.js";
-import { moveShortlist } from "./shortlist-transitions.js";
+import { closeShortlist } from "./shortlist-transitions.js";
 import { REASONS_SEPARATOR } from "./shortlist-views.js";
 
 /**
@@ -20,7 +20,8 @@ import { REASONS_SEPARATOR } from "./shortlist-views.js";
  *    only once the vacancy went back to preselection (the employer turned it down), and is then closed;
  * 3. the best qualified people, up to the vacancy's cap (15 unless the employer asked otherwise), go on
  *    the list with their score and reasons, "to contact" (availability is verified before sending, D2);
- * 4. an open vacancy moves to "in preselection"; events and audit in the same transaction.
+ * 4. `shortlist.built` is appended (its handler moves the vacancy to "in preselection"); events and audit
+ *    in the same transaction.
  */
 export async function buildShortlist(ctx: AppContext, actor: Actor, vacancyId: string, route: string): Promise<ShortlistRecord> {
   const vacancy = await findVacancy(ctx.db, vacancyId);
@@ -33,10 +34,11 @@ export async function buildShortlist(ctx: AppContext, actor: Actor, vacancyId: s
   const ranked = await rankCandidatesForVacancy(ctx, vacancy, { limit: cap });
 
   return ctx.db.$transaction(async (tx) => {
+    const scope = { ctx, tx, actor, route };
     const current = await findVacancy(tx, vacancyId);
     assertVacancyNotClosed(current);
     const replaced = await assertNoBlockingList(tx, current);
-    if (replaced) await moveShortlist(tx, actor, replaced, "closed", "Sostituita da una nuova rosa");
+    if (replaced) await closeShortlist(scope, replaced, "Sostituita da una nuova rosa");
 
     const stillAvailable = new Set(
       (await tx.candidate.findMany({ where: { id: { in: ranked.map((r) => r.candidateId) }, availability: "available" }, select: { id: true } })).map(
@@ -75,10 +77,18 @@ export async function buildShortlist(ctx: AppContext, actor: Actor, vacancyId: s
       now,
     );
     await recordAudit(tx, actor, "create", "candidate", picks.map((m) => m.candidateId), route);
-
-    if (current.status === "open" || current.status === "list_sent") {
-      await changeVacancyStatusIn(ctx, tx, actor, vacancyId, "in_preselection", "Rosa di candidati in preparazione", route);
-    }
+    await appendEvents(
+      scope,
+      [
+        {
+          type: "shortlist.built",
+          entityType: "shortlist",
+          entityId: list.id,
+          payload: { vacancyId, cap, candidateIds: picks.map((m) => m.candidateId), replacedShortlistId: replaced?.id ?? null },
+        },
+      ],
+      now,
+    );
     return reloadShortlist(tx, list.id);
   });
 }

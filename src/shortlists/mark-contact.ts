@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
+import { appendEvents } from "../events/append-events.js";
 import { recordShortlistEvents } from "./shortlist-events.js";
 import { openDraftForEdit } from "./open-draft-for-edit.js";
 import { findEntry, reloadShortlist, type ShortlistRecord } from "./shortlist-repository.js";
@@ -31,6 +32,9 @@ export async function markContact(
     await tx.shortlistEntry.update({ where: { id: entry.id }, data: { contactStatus: status } });
     await recordShortlistEvents(tx, actor, list.id, [{ type: "contact", candidateId, from, to: status, reason: note ?? null }]);
     await recordAudit(tx, actor, "update", "candidate", [candidateId], route);
+    await appendEvents({ ctx, tx, actor, route }, [
+      { type: "shortlist.contact_marked", entityType: "shortlist", entityId: list.id, payload: { vacancyId, candidateId, from, to: status } },
+    ]);
     return reloadShortlist(tx, list.id);
   });
 }

@@ -3,6 +3,8 @@ import { assertAllowed } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
+import { appendEvents } from "../events/append-events.js";
+import type { DomainEventInput } from "../events/domain-events.js";
 import { indexCandidateAndAudit } from "../candidates/register-candidate.js";
 import { findVacancy } from "../vacancies/vacancy-repository.js";
 import { recordShortlistEvents } from "./shortlist-events.js";
@@ -52,6 +54,9 @@ export async function recordOutcome(
     await tx.shortlistEntry.update({ where: { id: entry.id }, data: { outcome } });
     await recordShortlistEvents(tx, actor, list.id, [{ type: "outcome", candidateId, from: entry.outcome, to: outcome, reason: note ?? null }]);
 
+    const events: DomainEventInput[] = [
+      { type: "shortlist.outcome_recorded", entityType: "shortlist", entityId: list.id, payload: { vacancyId, candidateId, from: entry.outcome, to: outcome } },
+    ];
     let availability = entry.candidate.availability;
     if (outcome === "hired" && availability !== "employed") {
       await tx.candidate.update({ where: { id: candidateId }, data: { availability: "employed" } });
@@ -60,9 +65,11 @@ export async function recordOutcome(
       ]);
       // Refreshes the search document (matching filters on availability) and audits the update.
       availability = (await indexCandidateAndAudit(ctx, tx, actor, candidateId, "update", route)).availability;
+      events.push({ type: "candidate.changed", entityType: "candidate", entityId: candidateId, payload: { fields: ["availability"] } });
     } else {
       await recordAudit(tx, actor, "update", "candidate", [candidateId], route);
     }
+    await appendEvents({ ctx, tx, actor, route }, events);
     return { shortlistId: list.id, candidateId, outcome, outcomeLabel: OUTCOME_LABELS[outcome], availability };
   });
 }

@@ -2,7 +2,7 @@ import { recordedUserId, type Actor } from "../auth/actor.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
-import { changeVacancyStatusIn } from "../vacancies/change-vacancy-status.js";
+import { appendEvents } from "../events/append-events.js";
 import { recordShortlistEvents } from "./shortlist-events.js";
 import { openDraftForEdit } from "./open-draft-for-edit.js";
 import { activeEntries, reloadShortlist, type ShortlistRecord } from "./shortlist-repository.js";
@@ -17,12 +17,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * 1. only people whose availability the CPI verified ("available", D2) go; the others stay on the draft;
  * 2. none available is a 409; more than the cap is a 409 too (narrow the list, never send more);
  * 3. the list records when, by whom, and the outcome-check date (sent + 15 days);
- * 4. the vacancy moves to "list sent"; events and audit (an export of the people sent) in one transaction.
+ * 4. `shortlist.sent` is appended (its handler moves the vacancy to "list sent"); events and audit (an
+ *    export of the people sent) in one transaction.
  */
 export async function sendShortlist(ctx: AppContext, actor: Actor, vacancyId: string, route: string): Promise<ShortlistRecord> {
   return ctx.db.$transaction(async (tx) => {
+    const scope = { ctx, tx, actor, route };
     const { vacancy, list } = await openDraftForEdit(tx, actor, vacancyId);
-    const cap = await syncShortlistCap(tx, actor, list, vacancy);
+    const cap = await syncShortlistCap(scope, list, vacancy);
 
     const toSend = activeEntries(list).filter((e) => e.contactStatus === "available");
     if (toSend.length === 0) {
@@ -49,7 +51,7 @@ export async function sendShortlist(ctx: AppContext, actor: Actor, vacancyId: st
     const sentAt = new Date();
     const outcomeCheckDue = new Date(sentAt.getTime() + OUTCOME_CHECK_DAYS * DAY_MS);
     const ids = toSend.map((e) => e.candidateId);
-    await moveShortlist(tx, actor, list, "sent", `${ids.length} persone inviate; verifica dell'esito entro il ${outcomeCheckDue.toISOString().slice(0, 10)}`, {
+    await moveShortlist(scope, list, "sent", `${ids.length} persone inviate; verifica dell'esito entro il ${outcomeCheckDue.toISOString().slice(0, 10)}`, {
       sentAt,
       sentById: recordedUserId(actor),
       outcomeCheckDue,
@@ -58,10 +60,11 @@ export async function sendShortlist(ctx: AppContext, actor: Actor, vacancyId: st
     await recordShortlistEvents(tx, actor, list.id, ids.map((candidateId) => ({ type: "entry_sent" as const, candidateId, to: "sent" })), sentAt);
     // Personal data leaves the CPI for the employer: recorded as an export of each person.
     await recordAudit(tx, actor, "export", "candidate", ids, route);
-
-    const reason = "Rosa di candidati inviata all'azienda";
-    if (vacancy.status === "open") await changeVacancyStatusIn(ctx, tx, actor, vacancyId, "in_preselection", reason, route);
-    if (vacancy.status !== "list_sent") await changeVacancyStatusIn(ctx, tx, actor, vacancyId, "list_sent", reason, route);
+    await appendEvents(
+      scope,
+      [{ type: "shortlist.sent", entityType: "shortlist", entityId: list.id, payload: { vacancyId, candidateIds: ids, outcomeCheckDue: outcomeCheckDue.toISOString() } }],
+      sentAt,
+    );
     return reloadShortlist(tx, list.id);
   });
 }

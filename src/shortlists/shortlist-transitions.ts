@@ -1,6 +1,6 @@
-import type { Actor } from "../auth/actor.js";
 import { AppError } from "../errors/app-error.js";
-import type { DbTx } from "../db/client.js";
+import { appendEvents } from "../events/append-events.js";
+import type { EventScope } from "../events/event-scope.js";
 import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
 import { recordShortlistEvents } from "./shortlist-events.js";
 import type { ShortlistRecord } from "./shortlist-repository.js";
@@ -18,10 +18,9 @@ export function assertTransition<S extends string>(machine: StateMachine<S>, fro
   );
 }
 
-/** Moves a list along its table, with the event; the caller holds the transaction. */
+/** Moves a list along its table, with its history row; the caller holds the transaction. */
 export async function moveShortlist(
-  tx: DbTx,
-  actor: Actor | null,
+  { tx, actor }: EventScope,
   list: { id: string; status: string },
   to: ShortlistStatus,
   reason: string,
@@ -33,13 +32,21 @@ export async function moveShortlist(
   await recordShortlistEvents(tx, actor, list.id, [{ type: to === "closed" ? "closed" : "sent", from, to, reason }], extra.sentAt);
 }
 
-/**
- * Closes the vacancy's open lists (draft or sent). Called when a new list replaces them, and meant for
- * changeVacancyStatus when a vacancy becomes filled, cancelled or expired (inside its transaction).
- */
-export async function closeShortlistsOfVacancy(tx: DbTx, actor: Actor | null, vacancyId: string, reason: string): Promise<number> {
-  const open = await tx.shortlist.findMany({ where: { vacancyId, status: { in: [...OPEN_SHORTLIST_STATUSES] } }, select: { id: true, status: true } });
-  for (const list of open) await moveShortlist(tx, actor, list, "closed", reason);
+/** Closes an open list (draft or sent), with the `shortlist.closed` event. */
+export async function closeShortlist(scope: EventScope, list: { id: string; status: string; vacancyId: string }, reason: string): Promise<void> {
+  await moveShortlist(scope, list, "closed", reason);
+  await appendEvents(scope, [
+    { type: "shortlist.closed", entityType: "shortlist", entityId: list.id, payload: { vacancyId: list.vacancyId, from: list.status, reason } },
+  ]);
+}
+
+/** Closes the vacancy's open lists: the handler of a vacancy becoming filled, cancelled or expired. */
+export async function closeShortlistsOfVacancy(scope: EventScope, vacancyId: string, reason: string): Promise<number> {
+  const open = await scope.tx.shortlist.findMany({
+    where: { vacancyId, status: { in: [...OPEN_SHORTLIST_STATUSES] } },
+    select: { id: true, status: true, vacancyId: true },
+  });
+  for (const list of open) await closeShortlist(scope, list, reason);
   return open.length;
 }
 
@@ -47,12 +54,15 @@ export async function closeShortlistsOfVacancy(tx: DbTx, actor: Actor | null, va
  * The cap in force is the vacancy's (15 unless the employer asked otherwise); when the employer changed it
  * after the list was built, the list follows and the change is an event.
  */
-export async function syncShortlistCap(tx: DbTx, actor: Actor, list: ShortlistRecord, vacancy: VacancyRecord): Promise<number> {
+export async function syncShortlistCap(scope: EventScope, list: ShortlistRecord, vacancy: VacancyRecord): Promise<number> {
   const cap = vacancy.shortlistCap;
   if (list.cap !== cap) {
-    await tx.shortlist.update({ where: { id: list.id }, data: { cap } });
-    await recordShortlistEvents(tx, actor, list.id, [
+    await scope.tx.shortlist.update({ where: { id: list.id }, data: { cap } });
+    await recordShortlistEvents(scope.tx, scope.actor, list.id, [
       { type: "cap_changed", from: String(list.cap), to: String(cap), reason: "Tetto aggiornato sull'offerta" },
+    ]);
+    await appendEvents(scope, [
+      { type: "shortlist.cap_changed", entityType: "shortlist", entityId: list.id, payload: { vacancyId: vacancy.id, from: list.cap, to: cap } },
     ]);
   }
   return cap;

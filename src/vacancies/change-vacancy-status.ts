@@ -1,12 +1,13 @@
-import { recordedUserId, type Actor } from "../auth/actor.js";
+import type { Actor } from "../auth/actor.js";
 import { assertAllowed, canWriteVacancy } from "../auth/policies.js";
 import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
-import type { DbTx } from "../db/client.js";
-import { closeShortlistsOfVacancy } from "../shortlists/shortlist-transitions.js";
+import { appendEvents } from "../events/append-events.js";
+import type { EventScope } from "../events/event-scope.js";
 import { indexAndAudit } from "./publish-vacancy.js";
+import { recordStatusChange } from "./record-status-change.js";
 import { findVacancy, type VacancyRecord } from "./vacancy-repository.js";
-import { allowedTransitions, canTransition, CLOSED_STATUSES, VACANCY_STATUS_LABELS, type VacancyStatus } from "./vacancy-status.js";
+import { allowedTransitions, canTransition, VACANCY_STATUS_LABELS, type VacancyStatus } from "./vacancy-status.js";
 
 /** Moves a vacancy along its lifecycle, keeping who, when and why in its history. */
 export async function changeVacancyStatus(
@@ -17,22 +18,15 @@ export async function changeVacancyStatus(
   reason: string | undefined,
   route: string,
 ): Promise<VacancyRecord> {
-  return ctx.db.$transaction((tx) => changeVacancyStatusIn(ctx, tx, actor, id, to, reason, route));
+  return ctx.db.$transaction((tx) => changeVacancyStatusIn({ ctx, tx, actor, route }, id, to, reason));
 }
 
 /**
- * The same inside a transaction the caller already holds (a list sent moves its vacancy along, and the
- * two commit together). A closing vacancy closes its open candidate lists.
+ * The same inside a transaction the caller already holds (a handler reacting to a list sent). What
+ * follows from the move (a closing vacancy closes its lists) is the handlers' of `vacancy.status_changed`.
  */
-export async function changeVacancyStatusIn(
-  ctx: AppContext,
-  tx: DbTx,
-  actor: Actor | null,
-  id: string,
-  to: VacancyStatus,
-  reason: string | undefined,
-  route: string,
-): Promise<VacancyRecord> {
+export async function changeVacancyStatusIn(scope: EventScope, id: string, to: VacancyStatus, reason: string | undefined): Promise<VacancyRecord> {
+  const { ctx, tx, actor, route } = scope;
   const current = await findVacancy(tx, id);
   if (actor) assertAllowed(canWriteVacancy(actor, current.cpiCode));
   const from = current.status as VacancyStatus;
@@ -45,13 +39,14 @@ export async function changeVacancyStatusIn(
       [{ field: "to", message: `Stato attuale: ${from}` }],
     );
   }
-  await tx.vacancy.update({
-    where: { id },
-    data: {
-      status: to,
-      statusHistory: { create: { fromState: from, toState: to, reason: reason ?? null, byUserId: recordedUserId(actor) } },
-    },
-  });
-  if (CLOSED_STATUSES.includes(to)) await closeShortlistsOfVacancy(tx, actor, id, reason ?? `Offerta ${VACANCY_STATUS_LABELS[to].toLowerCase()}`);
-  return indexAndAudit(ctx, tx, actor, id, "status", route);
+  const at = new Date();
+  await tx.vacancy.update({ where: { id }, data: { status: to } });
+  const statusChangeId = await recordStatusChange(scope, id, from, to, reason ?? null, at);
+  const vacancy = await indexAndAudit(ctx, tx, actor, id, "status", route);
+  await appendEvents(
+    scope,
+    [{ type: "vacancy.status_changed", entityType: "vacancy", entityId: id, payload: { from, to, reason: reason ?? null, statusChangeId } }],
+    at,
+  );
+  return vacancy;
 }

@@ -4,7 +4,9 @@ import { recordAudit } from "../audit/record-audit.js";
 import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import type { DbTx } from "../db/client.js";
+import { appendEvents } from "../events/append-events.js";
 import { assertReferencesExist } from "../validation/check-references.js";
+import { recordStatusChange } from "./record-status-change.js";
 import { findVacancy, type VacancyRecord } from "./vacancy-repository.js";
 import type { VacancyCreateInput } from "./vacancy-schemas.js";
 import { vacancySearchDocument } from "./vacancy-search-document.js";
@@ -18,7 +20,10 @@ export interface PublishOptions {
   route: string;
 }
 
-/** Checks scope and references, then writes the vacancy, its first status, its index entry and the audit in one transaction. */
+/**
+ * Checks scope and references, then writes the vacancy, its first status, its index entry, the audit and
+ * the `vacancy.published` event in one transaction.
+ */
 export async function publishVacancy(
   ctx: AppContext,
   actor: Actor,
@@ -52,10 +57,14 @@ export async function publishVacancy(
         publishedAt,
         showcaseKey: key,
         createdById: recordedUserId(actor),
-        statusHistory: { create: { fromState: null, toState: status, byUserId: recordedUserId(actor), reason: "Pubblicazione" } },
       },
     });
-    return indexAndAudit(ctx, tx, actor, created.id, "create", opts.route);
+    const scope = { ctx, tx, actor, route: opts.route };
+    const at = new Date();
+    const statusChangeId = await recordStatusChange(scope, created.id, null, status, "Pubblicazione", at);
+    const vacancy = await indexAndAudit(ctx, tx, actor, created.id, "create", opts.route);
+    await appendEvents(scope, [{ type: "vacancy.published", entityType: "vacancy", entityId: created.id, payload: { status, statusChangeId } }], at);
+    return vacancy;
   });
 }
 

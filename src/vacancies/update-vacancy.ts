@@ -2,6 +2,8 @@ import type { Actor } from "../auth/actor.js";
 import { assertAllowed, canWriteVacancy } from "../auth/policies.js";
 import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
+import { appendEvents } from "../events/append-events.js";
+import { fieldChanges } from "../events/field-changes.js";
 import { assertReferencesExist } from "../validation/check-references.js";
 import { indexAndAudit } from "./publish-vacancy.js";
 import { findVacancy, type VacancyRecord } from "./vacancy-repository.js";
@@ -10,7 +12,11 @@ import { showcaseKey } from "./showcase-key.js";
 import { CLOSED_STATUSES, type VacancyStatus } from "./vacancy-status.js";
 import { assertVacancyTerms } from "./vacancy-terms.js";
 
-/** Changes the fields sent; a referent may neither edit another CPI's offer nor move one to another CPI. */
+/**
+ * Changes the fields sent; a referent may neither edit another CPI's offer nor move one to another CPI.
+ * The fields that really changed go in one `vacancy.changed` event, with before and after (the referent's
+ * name and e-mail by field name only).
+ */
 export async function updateVacancy(
   ctx: AppContext,
   actor: Actor,
@@ -30,15 +36,22 @@ export async function updateVacancy(
       comuni: [{ field: "workplaceIstatCode", istatCode: input.workplaceIstatCode }],
       employerId: input.employerId,
     });
-    const merged = { ...current, ...stripUndefined(input) };
+    const sent = stripUndefined(input);
+    const merged = { ...current, ...sent };
     assertVacancyTerms(merged);
     await tx.vacancy.update({
       where: { id },
-      data: { ...stripUndefined(input), showcaseKey: showcaseKey(merged) },
+      data: { ...sent, showcaseKey: showcaseKey(merged) },
     });
-    return indexAndAudit(ctx, tx, actor, id, "update", route);
+    const vacancy = await indexAndAudit(ctx, tx, actor, id, "update", route);
+    const changes = fieldChanges(current, sent as Partial<typeof current>, PERSONAL_FIELDS);
+    if (changes.length > 0) await appendEvents({ ctx, tx, actor, route }, [{ type: "vacancy.changed", entityType: "vacancy", entityId: id, payload: { changes } }]);
+    return vacancy;
   });
 }
+
+/** The fields of an offer that are a person's data (the referent's): events name them, without values. */
+const PERSONAL_FIELDS = ["referentName", "referentEmail"] as const;
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -1,0 +1,17 @@
+import { closeListsOfClosedVacancy } from "../shortlists/close-lists-of-closed-vacancy.js";
+import { followShortlistBuilt, followShortlistSent } from "../vacancies/follow-shortlists.js";
+import { onEvent } from "./handler-registry.js";
+
+let registered = false;
+
+/**
+ * The one place where capabilities subscribe to each other's events (in-transaction reactions), so
+ * neither imports the other's use-cases. Idempotent; appendEvents calls it before the first handler runs.
+ */
+export function registerEventHandlers(): void {
+  if (registered) return;
+  registered = true;
+  onEvent("vacancy.status_changed", closeListsOfClosedVacancy);
+  onEvent("shortlist.built", followShortlistBuilt);
+  onEvent("shortlist.sent", followShortlistSent);
+}

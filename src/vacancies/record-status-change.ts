@@ -1,0 +1,19 @@
+import { recordedUserId } from "../auth/actor.js";
+import type { EventScope } from "../events/event-scope.js";
+import type { VacancyStatus } from "./vacancy-status.js";
+
+/** One row of the status table (kept as it was for clients and reports); its id ties it to its event. */
+export async function recordStatusChange(
+  scope: EventScope,
+  vacancyId: string,
+  from: VacancyStatus | null,
+  to: VacancyStatus,
+  reason: string | null,
+  at: Date,
+): Promise<string> {
+  const row = await scope.tx.vacancyStatusChange.create({
+    data: { vacancyId, fromState: from, toState: to, reason, byUserId: recordedUserId(scope.actor), at },
+    select: { id: true },
+  });
+  return row.id;
+}
