@@ -2,9 +2,10 @@ import type { Actor } from "../auth/actor.js";
 import { assertAllowed, canEraseCandidate } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
+import { appendEvents } from "../events/append-events.js";
 import { findCandidate } from "./candidate-repository.js";
 
-/** Right to erasure: the person leaves the store and the index together; the audit keeps only the id. */
+/** Right to erasure: the person leaves the store and the index together; the audit and the event keep only the id. */
 export async function eraseCandidate(ctx: AppContext, actor: Actor, id: string, route: string): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     const current = await findCandidate(tx, id);
@@ -12,5 +13,6 @@ export async function eraseCandidate(ctx: AppContext, actor: Actor, id: string, 
     await tx.candidate.delete({ where: { id } });
     await ctx.index.remove("candidates", [id], tx);
     await recordAudit(tx, actor, "delete", "candidate", [id], route);
+    await appendEvents({ ctx, tx, actor, route }, [{ type: "candidate.erased", entityType: "candidate", entityId: id, payload: {} }]);
   });
 }

@@ -1,6 +1,8 @@
+import type { Actor } from "../auth/actor.js";
 import type { AppContext } from "../context.js";
 import type { DbTx } from "../db/client.js";
 import { insertRows } from "../db/insert-rows.js";
+import { appendEvents } from "../events/append-events.js";
 import type { Candidate, CandidateProgramme, Comune, Cpi, Training, WorkExperience } from "../generated/prisma/client.js";
 import type { CandidateRecord } from "./candidate-repository.js";
 import type { CandidateCreateInput } from "./candidate-schemas.js";
@@ -44,15 +46,31 @@ export function candidateRecordOf(id: string, input: CandidateCreateInput, at: D
   return { ...row, domicile, cpi, programmes, experiences, trainings };
 }
 
+/** Who writes a bulk insert: the system (demo data) unless an import says which user runs it. */
+export interface BulkSource {
+  actor: Actor | null;
+  route: string;
+}
+
 /**
- * Bulk path for new people (demo data, imports): multi-row inserts per table and their index entries,
- * in the caller's transaction. References and scope are the caller's to have checked.
+ * Bulk path for new people (demo data, imports): multi-row inserts per table, their index entries and one
+ * `candidate.registered` per person, in the caller's transaction. References and scope are the caller's
+ * to have checked.
  */
-export async function insertCandidates(ctx: AppContext, tx: DbTx, records: CandidateRecord[]): Promise<void> {
+export async function insertCandidates(
+  ctx: AppContext,
+  tx: DbTx,
+  records: CandidateRecord[],
+  source: BulkSource = { actor: null, route: "insert-candidates" },
+): Promise<void> {
   if (records.length === 0) return;
   await insertRows(tx, "Candidate", records.map(({ domicile: _d, cpi: _c, programmes: _p, experiences: _e, trainings: _t, ...row }) => row));
   await insertRows(tx, "CandidateProgramme", records.flatMap((r) => r.programmes));
   await insertRows(tx, "WorkExperience", records.flatMap((r) => r.experiences));
   await insertRows(tx, "Training", records.flatMap((r) => r.trainings));
   await ctx.index.upsert("candidates", records.map(candidateSearchDocument), tx);
+  await appendEvents(
+    { ctx, tx, ...source },
+    records.map((r) => ({ type: "candidate.registered" as const, entityType: "candidate" as const, entityId: r.id, payload: {} })),
+  );
 }

@@ -4,13 +4,14 @@ import { recordAudit } from "../audit/record-audit.js";
 import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import type { DbTx } from "../db/client.js";
+import { appendEvents } from "../events/append-events.js";
 import { assertReferencesExist } from "../validation/check-references.js";
 import { findCandidate, type CandidateRecord } from "./candidate-repository.js";
 import type { CandidateCreateInput } from "./candidate-schemas.js";
 import { candidateSearchDocument } from "./candidate-search-document.js";
 import { candidateWriteData } from "./candidate-write-data.js";
 
-/** Registers a job seeker of the actor's CPI; one person per tax code. */
+/** Registers a job seeker of the actor's CPI; one person per tax code; `candidate.registered` in the same transaction. */
 export async function registerCandidate(ctx: AppContext, actor: Actor, input: CandidateCreateInput, route: string): Promise<CandidateRecord> {
   assertAllowed(canWriteCandidate(actor, input.cpiCode));
   return ctx.db.$transaction(async (tx) => {
@@ -25,7 +26,9 @@ export async function registerCandidate(ctx: AppContext, actor: Actor, input: Ca
       ]);
     }
     const created = await tx.candidate.create({ data: candidateWriteData(input, false) as never });
-    return indexCandidateAndAudit(ctx, tx, actor, created.id, "create", route);
+    const candidate = await indexCandidateAndAudit(ctx, tx, actor, created.id, "create", route);
+    await appendEvents({ ctx, tx, actor, route }, [{ type: "candidate.registered", entityType: "candidate", entityId: created.id, payload: {} }]);
+    return candidate;
   });
 }
 

@@ -2,13 +2,16 @@ import type { Actor } from "../auth/actor.js";
 import { assertAllowed, canReadCandidate, canWriteCandidate } from "../auth/policies.js";
 import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
+import { appendEvents } from "../events/append-events.js";
 import { assertReferencesExist } from "../validation/check-references.js";
+import { candidateChangedFields } from "./candidate-changes.js";
 import { findCandidate, type CandidateRecord } from "./candidate-repository.js";
 import type { CandidateUpdateInput } from "./candidate-schemas.js";
 import { candidateWriteData } from "./candidate-write-data.js";
 import { indexCandidateAndAudit } from "./register-candidate.js";
 import { taxCodeDisagreements } from "./tax-code-consistency.js";
 
+/** Changes the fields sent; `candidate.changed` names the fields that really changed, never their values. */
 export async function updateCandidate(
   ctx: AppContext,
   actor: Actor,
@@ -31,7 +34,10 @@ export async function updateCandidate(
       if (other) throw new AppError("CONFLICT", "Codice fiscale già assegnato a un'altra persona.", [{ field: "taxCode", message: "Duplicato" }]);
     }
     await tx.candidate.update({ where: { id }, data: candidateWriteData(input, true) as never });
-    return indexCandidateAndAudit(ctx, tx, actor, id, "update", route);
+    const candidate = await indexCandidateAndAudit(ctx, tx, actor, id, "update", route);
+    const fields = candidateChangedFields(current, input);
+    if (fields.length > 0) await appendEvents({ ctx, tx, actor, route }, [{ type: "candidate.changed", entityType: "candidate", entityId: id, payload: { fields } }]);
+    return candidate;
   });
 }
 

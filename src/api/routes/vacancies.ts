@@ -15,6 +15,7 @@ import { publishVacancy } from "../../vacancies/publish-vacancy.js";
 import { updateVacancy } from "../../vacancies/update-vacancy.js";
 import { changeVacancyStatus } from "../../vacancies/change-vacancy-status.js";
 import { searchVacancies } from "../../vacancies/search-vacancies.js";
+import { vacancyHistory } from "../../vacancies/vacancy-history.js";
 
 export const idParams = z.object({ id: z.string().min(1).max(64) }).strict();
 const tag = "Offerte";
@@ -57,13 +58,15 @@ export function vacancyRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { method: "get", path: "/vacancies/:id/history", tag, summary: "Storia degli stati dell'offerta", roles: "tutti; le aziende solo le proprie", params: idParams },
-    async ({ actor, params }) => {
-      const vacancy = await findVacancy(ctx.db, params.id);
-      assertAllowed(canReadVacancy(actor, vacancy));
-      const history = await ctx.db.vacancyStatusChange.findMany({ where: { vacancyId: params.id }, orderBy: { at: "asc" } });
-      return history.map((h) => ({ from: h.fromState, to: h.toState, reason: h.reason, byUserId: h.byUserId, at: h.at.toISOString() }));
+    {
+      method: "get",
+      path: "/vacancies/:id/history",
+      tag,
+      summary: "Storia dell'offerta: ogni modifica, campo per campo, e ogni cambio di stato, con chi e quando",
+      roles: "tutti; le aziende solo le proprie",
+      params: idParams,
     },
+    ({ actor, params }) => vacancyHistory(ctx.db, actor, params.id),
   );
   return r;
 }
