@@ -1,24 +1,33 @@
 import type { Db } from "../db/client.js";
+import { MeilisearchIndex } from "./meilisearch-index.js";
 import type { SearchIndex } from "./search-index.js";
 import { SqliteFtsIndex } from "./sqlite-fts-index.js";
 
 export type SearchBackend = "embedded" | "meilisearch";
 
-/** Connection settings a networked backend will need; the embedded one ignores them. */
+/** Connection settings of the Meilisearch backend; the embedded one ignores them. */
 export interface SearchIndexOptions {
-  meilisearchUrl?: string;
-  meilisearchApiKey?: string;
+  meilisearchUrl?: string | undefined;
+  meilisearchApiKey?: string | undefined;
+  /** Prepended to the Meilisearch index uids, so several deployments or test runs can share one server. */
+  meilisearchIndexPrefix?: string;
 }
 
-/** Picks the search engine named by SEARCH_BACKEND. */
-export function createSearchIndex(backend: SearchBackend, db: Db, _opts: SearchIndexOptions = {}): SearchIndex {
+/**
+ * Picks the search engine named by SEARCH_BACKEND. Nothing is contacted here: `init()` reaches the
+ * server and fails with an Italian message when it does not answer or refuses the key.
+ */
+export function createSearchIndex(backend: SearchBackend, db: Db, opts: SearchIndexOptions = {}): SearchIndex {
   switch (backend) {
     case "embedded":
       return new SqliteFtsIndex(db);
     case "meilisearch":
-      throw new Error(
-        "L'adattatore Meilisearch arriverà in una versione successiva: per ora usare SEARCH_BACKEND=embedded.",
-      );
+      if (!opts.meilisearchUrl) throw new Error("MEILISEARCH_URL è obbligatorio con SEARCH_BACKEND=meilisearch");
+      return new MeilisearchIndex({
+        url: opts.meilisearchUrl,
+        apiKey: opts.meilisearchApiKey,
+        ...(opts.meilisearchIndexPrefix !== undefined ? { indexPrefix: opts.meilisearchIndexPrefix } : {}),
+      });
     default:
       throw new Error(`SEARCH_BACKEND non valido: ${String(backend)} (valori ammessi: embedded, meilisearch)`);
   }

@@ -77,9 +77,18 @@ export interface SearchResult {
 }
 
 /**
- * The search engine behind the showcase. The embedded implementation (SQLite FTS5) writes in the
- * caller's transaction when one is given, so store and index never drift; a Meilisearch adapter
- * implements the same contract for deployments that run one.
+ * The search engine behind the showcase and matching retrieval, implemented by the embedded SQLite
+ * FTS5 index and by Meilisearch; tests/search-conformance.test.ts says what both must do.
+ *
+ * - Schema: every index declares its text, filter (= facet), sortable and geo fields up front
+ *   (index-schema.ts), so an engine that needs settings gets them at init(); documents may only
+ *   carry declared filter fields.
+ * - Text: Italian folding, stop words and stemming happen on our side (src/text) before either
+ *   engine sees documents or queries, so the same query means the same thing on both.
+ * - Writes: `tx` is a hint only the embedded index uses (its rows then commit with the caller's);
+ *   Meilisearch ignores it and writes when called, after the caller's transaction, awaiting the task:
+ *   a write that fails there is an error the caller must retry (or rebuild from the store, which stays
+ *   the source of truth).
  */
 export interface SearchIndex {
   readonly backend: "embedded" | "meilisearch";

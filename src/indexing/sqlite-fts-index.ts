@@ -22,8 +22,9 @@
 import type { Db, DbTx } from "../db/client.js";
 import { boundingBox, EARTH_RADIUS_KM } from "../geo/haversine.js";
 import { analyze, normalizeForIndex, queryTerms } from "../text/normalize-italian.js";
+import { filterKey } from "./filter-key.js";
+import { assertFilterField, INDEX_NAMES, schemaOf, textFieldOf } from "./index-schema.js";
 import type {
-  FilterValue,
   IndexName,
   RetrievalQuery,
   RetrievedDocument,
@@ -35,6 +36,7 @@ import type {
 } from "./search-index.js";
 
 interface IndexLayout {
+  name: IndexName;
   docs: string;
   fts: string;
   /** fts5vocab over the FTS table: per term, how many documents contain it. */
@@ -46,14 +48,12 @@ interface IndexLayout {
   weights: readonly number[];
 }
 
-function layout(name: IndexName, textFields: string[], weights: number[]): IndexLayout {
-  return { docs: `search_${name}_docs`, fts: `search_${name}_fts`, vocab: `search_${name}_vocab`, filters: `search_${name}_filters`, textFields, weights };
+function layout(name: IndexName): IndexLayout {
+  const { textFields, textWeights } = schemaOf(name);
+  return { name, docs: `search_${name}_docs`, fts: `search_${name}_fts`, vocab: `search_${name}_vocab`, filters: `search_${name}_filters`, textFields, weights: textWeights };
 }
 
-const LAYOUTS: Record<IndexName, IndexLayout> = {
-  vacancies: layout("vacancies", ["profile", "competences", "company", "notes"], [10, 4, 2, 1]),
-  candidates: layout("candidates", ["profile", "competences", "experience", "other"], [10, 4, 3, 1]),
-};
+const LAYOUTS = Object.fromEntries(INDEX_NAMES.map((name) => [name, layout(name)])) as Record<IndexName, IndexLayout>;
 
 /** Documents per multi-row statement: keeps every statement well under SQLite's bound-parameter limit. */
 const DOC_BATCH = 200;
@@ -71,11 +71,6 @@ function layoutOf(index: IndexName): IndexLayout {
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => "?").join(", ");
 const toNumber = (v: unknown): number => (typeof v === "bigint" ? Number(v) : Number(v ?? 0));
-
-/** Canonical text form of a filter value, shared by writes, filters and facet keys. */
-function filterKey(v: FilterValue): string {
-  return typeof v === "boolean" ? (v ? "true" : "false") : String(v);
-}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -374,6 +369,7 @@ export class SqliteFtsIndex implements SearchIndex {
       ftsParams.push(seq, ...this.textColumns(l, d.text));
       const seen = new Set<string>();
       for (const [field, raw] of Object.entries(d.filters)) {
+        assertFilterField(schemaOf(l.name), field);
         if (raw == null) continue;
         for (const v of Array.isArray(raw) ? raw : [raw]) {
           const value = filterKey(v);
@@ -403,8 +399,7 @@ export class SqliteFtsIndex implements SearchIndex {
     const parts: string[][] = l.textFields.map(() => []);
     for (const [field, value] of Object.entries(text)) {
       if (typeof value !== "string" || value.length === 0) continue;
-      const i = l.textFields.indexOf(field);
-      parts[i >= 0 ? i : parts.length - 1]?.push(normalizeForIndex(value));
+      parts[l.textFields.indexOf(textFieldOf(schemaOf(l.name), field))]?.push(normalizeForIndex(value));
     }
     return parts.map((p) => p.filter((s) => s.length > 0).join(" "));
   }
