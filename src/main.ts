@@ -5,6 +5,7 @@ import { createApp } from "./api/app.js";
 import { ensureDemoData } from "./demo/ensure-demo-data.js";
 import { startScheduler } from "./jobs/scheduler.js";
 import { recoverAbandonedRuns, startRunSweeper } from "./jobs/abandoned-runs.js";
+import { startJobWorker } from "./jobs/job-worker.js";
 
 async function main() {
   const env = loadEnv();
@@ -13,7 +14,9 @@ async function main() {
   // Runs a previous process left "running" (killed, crashed) are closed as abandoned before anything new starts.
   await recoverAbandonedRuns(ctx);
   if (env.DEMO_DATA && env.NODE_ENV !== "production") await ensureDemoData(ctx);
+  // Every process enqueues the scheduled slots (each once, by its unique key) and works the queue.
   const scheduler = env.SCHEDULER ? startScheduler(ctx) : null;
+  const worker = startJobWorker(ctx);
   const sweeper = startRunSweeper(ctx);
   const server = createApp(ctx).listen(env.PORT, env.HOST, () => {
     log.info(`Vetrina in ascolto su http://${env.HOST}:${env.PORT} (documentazione API: /api/openapi.json)`);
@@ -28,6 +31,8 @@ async function main() {
     sweeper.stop();
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     server.close(async () => {
+      // A job in hand is finished first; if the force timer wins, its lease lapses and another process takes it.
+      await worker.stop();
       await ctx.db.$disconnect();
       clearTimeout(force);
       log.info("arrestato");

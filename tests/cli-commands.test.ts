@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import request from "supertest";
 import { createTestApp, CPI_TORINO, type TestApp } from "./helpers/test-app.js";
 import { run as createUserCommand } from "../src/cli/commands/create-user.js";
@@ -10,22 +10,9 @@ import { run as deactivateUserCommand } from "../src/cli/commands/deactivate-use
 import { run as reactivateUserCommand } from "../src/cli/commands/reactivate-user.js";
 import { run as reindexCommand } from "../src/cli/commands/reindex.js";
 import { run as rematchCommand } from "../src/cli/commands/rematch.js";
+import { runCommand } from "./helpers/run-command.js";
 import { DOCUMENT_LAYOUT_VERSION, ensureIndexLayout } from "../src/indexing/rebuild-index.js";
 import { seedDemoData } from "../src/demo/seed-demo-data.js";
-
-/** Runs a command, capturing what it prints as a person at the terminal would see it. */
-async function runCommand(command: () => Promise<number>) {
-  const lines: string[] = [];
-  const capture = (...args: unknown[]) => void lines.push(args.join(" "));
-  const log = vi.spyOn(console, "log").mockImplementation(capture);
-  const error = vi.spyOn(console, "error").mockImplementation(capture);
-  try {
-    return { code: await command(), output: lines.join("\n") };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 const tokenIn = (output: string) => /vtr_[\w-]+/.exec(output)?.[0];
 

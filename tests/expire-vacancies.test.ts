@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { useTestApp } from "./helpers/test-app.js";
 import { vacancyBody } from "./helpers/sample-bodies.js";
 import { expireStaleVacancies } from "../src/jobs/expire-vacancies/expire-vacancies.js";
-import { SCHEDULED_JOBS } from "../src/jobs/scheduler.js";
+import { SCHEDULED_JOBS, slotKey } from "../src/jobs/scheduler.js";
+import { enqueueJob } from "../src/jobs/job-queue.js";
+import { runDueJobs } from "../src/jobs/job-worker.js";
+import { JOB_HANDLERS } from "../src/jobs/job-handlers.js";
 import cron from "node-cron";
 
 const h = useTestApp();
@@ -16,7 +19,7 @@ const publish = async ({ closingDate }: { closingDate: string }) => {
 };
 
 describe("expiring stale offers", () => {
-  it("expires open offers past their closing date, keeps the others, and records the run", async () => {
+  it("expires open offers past their closing date, and keeps the others", async () => {
     const stale = await publish({ closingDate: "2026-01-31" });
     const current = await publish({ closingDate: "2099-12-31" });
     const sent = await publish({ closingDate: "2026-01-31" });
@@ -29,8 +32,6 @@ describe("expiring stale offers", () => {
     expect(Object.fromEntries(statuses.map((v) => [v.id, v.status]))).toEqual({ [stale]: "expired", [current]: "open", [sent]: "list_sent" });
     const last = await h.t.ctx.db.vacancyStatusChange.findFirst({ where: { vacancyId: stale }, orderBy: { at: "desc" } });
     expect(last?.reason).toMatch(/Scaduta automaticamente/);
-    const run = await h.t.ctx.db.jobRun.findFirst({ where: { kind: "expire-vacancies" }, orderBy: { startedAt: "desc" } });
-    expect(run).toMatchObject({ status: "succeeded", counts: { expired: 1 } });
     const search = await h.as(h.p.admin).get("/api/v1/vacancies?status=open");
     expect(search.body.items.map((v: { id: string }) => v.id)).not.toContain(stale);
   });
@@ -39,7 +40,21 @@ describe("expiring stale offers", () => {
     expect((await expireStaleVacancies(h.t.ctx, new Date("2026-11-23T10:00:00Z"))).expired).toEqual([]);
   });
 
-  it("every scheduled job has a valid timetable", () => {
-    for (const job of SCHEDULED_JOBS) expect(cron.validate(job.schedule), job.name).toBe(true);
+  it("a scheduled slot is run by a worker, which records the run with its counts", async () => {
+    const stale = await publish({ closingDate: "2020-01-31" });
+    await enqueueJob(h.t.ctx.db, { kind: "expire-vacancies", uniqueKey: slotKey("expire-vacancies", new Date()) });
+    expect(await runDueJobs(h.t.ctx)).toBe(1);
+    expect((await h.t.ctx.db.vacancy.findUniqueOrThrow({ where: { id: stale } })).status).toBe("expired");
+    const job = await h.t.ctx.db.job.findFirstOrThrow({ where: { kind: "expire-vacancies" } });
+    expect(job).toMatchObject({ state: "succeeded", attempts: 1 });
+    const run = await h.t.ctx.db.jobRun.findUniqueOrThrow({ where: { id: job.runId! } });
+    expect(run).toMatchObject({ kind: "expire-vacancies", status: "succeeded", counts: { expired: 1 }, report: { expired: [stale] } });
+  });
+
+  it("every scheduled job has a valid timetable and a handler", () => {
+    for (const job of SCHEDULED_JOBS) {
+      expect(cron.validate(job.schedule), job.name).toBe(true);
+      expect(JOB_HANDLERS, job.name).toHaveProperty(job.name);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { allRows, waitForImport } from "./helpers/imports.js";
 import { vacancyBody } from "./helpers/sample-bodies.js";
 import { ABANDONED_REASON, recoverAbandonedRuns, sweepAbandonedRuns } from "../src/jobs/abandoned-runs.js";
 import { LEASE_MS, startJobRun } from "../src/jobs/job-run.js";
+import { runDueJobs } from "../src/jobs/job-worker.js";
 import { run as cliRetryImport } from "../src/cli/commands/retry-import.js";
 
 const afterLease = () => new Date(Date.now() + LEASE_MS + 1_000);
@@ -89,7 +90,7 @@ describe("runs left running by a process that died", () => {
     expect(await t.ctx.db.jobRun.findUniqueOrThrow({ where: { id: live.id } })).toMatchObject({ status: "succeeded", leaseOwner: null, leaseExpiresAt: null });
   });
 
-  it("an abandoned expiry of stale offers simply runs again at start", async () => {
+  it("an abandoned expiry of stale offers simply runs again after start", async () => {
     const published = await request(t.app).post("/api/v1/vacancies").set("Authorization", `Bearer ${who.admin}`).send(vacancyBody());
     expect(published.status).toBe(201);
     const stale = published.body.id as string;
@@ -98,6 +99,10 @@ describe("runs left running by a process that died", () => {
     await t.ctx.db.jobRun.create({ data: { kind: "expire-vacancies", status: "running", leaseOwner: "morto", leaseExpiresAt: new Date(Date.now() - 1_000) } });
     const recovered = await recoverAbandonedRuns(t.ctx);
     expect(recovered.map((r) => r.kind)).toEqual(["expire-vacancies"]);
+    // It is enqueued again, once however often the recovery runs, and the service's worker runs it.
+    await recoverAbandonedRuns(t.ctx);
+    expect(await t.ctx.db.job.count({ where: { kind: "expire-vacancies", state: "queued" } })).toBe(1);
+    expect(await runDueJobs(t.ctx)).toBe(1);
     expect((await t.ctx.db.vacancy.findUniqueOrThrow({ where: { id: stale } })).status).toBe("expired");
     const runs = await t.ctx.db.jobRun.findMany({ where: { kind: "expire-vacancies" }, orderBy: { startedAt: "asc" } });
     expect(runs.map((r) => r.status)).toEqual(["abandoned", "succeeded"]);

@@ -1,10 +1,12 @@
 import type { AppContext } from "../context.js";
 import type { Db } from "../db/client.js";
-import { expireStaleVacancies } from "./expire-vacancies/expire-vacancies.js";
+import { enqueueJob } from "./job-queue.js";
 
 export const ABANDONED_REASON = "Esecuzione interrotta: il processo che la eseguiva si è fermato prima di finire.";
 
 const SWEEP_EVERY_MS = 60_000;
+
+const abandonedAt = (now: Date) => ({ status: "abandoned", finishedAt: now, error: ABANDONED_REASON, leaseOwner: null, leaseExpiresAt: null });
 
 export interface AbandonedRun {
   id: string;
@@ -21,21 +23,30 @@ export async function sweepAbandonedRuns(db: Db, now: Date = new Date()): Promis
   if (runs.length === 0) return [];
   await db.jobRun.updateMany({
     where: { ...lapsed, id: { in: runs.map((r) => r.id) } },
-    data: { status: "abandoned", finishedAt: now, error: ABANDONED_REASON, leaseOwner: null, leaseExpiresAt: null },
+    data: abandonedAt(now),
   });
   return runs;
 }
 
+/** Closes one run nobody works on any more (its job's lease lapsed and another worker took it). */
+export async function abandonRun(db: Db, runId: string, now: Date = new Date()): Promise<void> {
+  await db.jobRun.updateMany({
+    where: { id: runId, status: { in: ["queued", "running"] } },
+    data: abandonedAt(now),
+  });
+}
+
 /**
- * Sweeps, then resumes what can resume by itself: the expiry of stale offers is idempotent and simply
- * runs again. Imports are offered for re-run instead (POST /imports/:id/retry, `retry-import`), since
+ * Sweeps, then resumes what can resume by itself: the expiry of stale offers is idempotent, so an
+ * abandoned one is enqueued again (once per abandoned run) for the job workers. A persisted job that
+ * was running is claimed again anyway once its own lease lapses. Imports are offered for re-run instead (POST /imports/:id/retry, `retry-import`), since
  * the person who uploaded the file should decide.
  */
 export async function recoverAbandonedRuns(ctx: AppContext): Promise<AbandonedRun[]> {
   const abandoned = await sweepAbandonedRuns(ctx.db);
   if (abandoned.length === 0) return abandoned;
   ctx.log.warn({ runs: abandoned }, "esecuzioni interrotte segnate come abbandonate");
-  if (abandoned.some((r) => r.kind === "expire-vacancies")) await expireStaleVacancies(ctx);
+  for (const r of abandoned.filter((a) => a.kind === "expire-vacancies")) await enqueueJob(ctx.db, { kind: "expire-vacancies", uniqueKey: `expire-vacancies@ripresa-${r.id}` });
   const imports = abandoned.filter((r) => r.kind.startsWith("import-"));
   if (imports.length > 0) ctx.log.warn({ runs: imports.map((r) => r.id) }, "importazioni interrotte: si possono ripetere con POST /imports/:id/retry o `npm run cli -- retry-import <id>`");
   return abandoned;

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.js";
 import { recordedUserId, type Actor } from "../auth/actor.js";
+import { AppError } from "../errors/app-error.js";
 
+/** The service's own kinds of run; persisted jobs record their runs under their own kind too. */
 export type JobKind = "import-vacancies" | "import-candidates" | "export-vacancies" | "seed" | "reindex" | "expire-vacancies" | "rematch";
 
 /** "queued" and "running" hold a lease; the other three are final. */
@@ -66,7 +68,7 @@ function handle(db: Db, id: string): JobRunHandle {
 }
 
 /** Long work records each run (who, what, when, how it ended) so it can be looked up later. */
-export async function startJobRun(db: Db, kind: JobKind, source: string | null, actor: Actor | null): Promise<JobRunHandle> {
+export async function startJobRun(db: Db, kind: JobKind | (string & {}), source: string | null, actor: Actor | null): Promise<JobRunHandle> {
   const run = await db.jobRun.create({
     data: { kind, source, status: "running", byUserId: recordedUserId(actor), leaseOwner: PROCESS_ID, leaseExpiresAt: leaseUntil() },
   });
@@ -110,4 +112,34 @@ export async function claimJobRun(db: Db, runId: string): Promise<JobRunHandle |
 
 export async function reportJobProgress(db: Db, runId: string, done: number, total: number | null): Promise<void> {
   await db.jobRun.update({ where: { id: runId }, data: { progressDone: done, progressTotal: total } });
+}
+
+/** What a piece of recorded work reports when it ends well: its counts and, optionally, a report. */
+export interface RunOutcome {
+  counts: Record<string, number>;
+  report?: unknown;
+}
+
+/**
+ * The Italian error kept on a failed run or job: a refusal's own message, otherwise a generic one that
+ * still names the cause for the administrator (details in the service log).
+ */
+export function runErrorMessage(err: unknown): string {
+  if (err instanceof AppError) return err.message;
+  const cause = err instanceof Error ? err.message : String(err);
+  return `Errore imprevisto (dettagli nel log del servizio): ${cause}`.slice(0, 1_000);
+}
+
+/** Runs work as one recorded run, finished as succeeded with its counts or failed with its error. */
+export async function recordedRun<T extends RunOutcome>(db: Db, kind: JobKind | (string & {}), source: string | null, actor: Actor | null, work: (runId: string) => Promise<T>): Promise<T> {
+  const run = await startJobRun(db, kind, source, actor);
+  let outcome: T;
+  try {
+    outcome = await work(run.id);
+  } catch (err) {
+    await run.finish("failed", {}, undefined, runErrorMessage(err));
+    throw err;
+  }
+  await run.finish("succeeded", outcome.counts, outcome.report);
+  return outcome;
 }

@@ -1,33 +1,53 @@
 import cron from "node-cron";
 import type { AppContext } from "../context.js";
-import { expireStaleVacancies } from "./expire-vacancies/expire-vacancies.js";
-import { rematchOpenVacancies } from "./rematch/rematch-vacancies.js";
+import { enqueueJob } from "./job-queue.js";
 
-interface ScheduledJob {
+export interface ScheduledJob {
+  /** The kind of job each slot enqueues (a key of JOB_HANDLERS). */
   name: string;
+  /** node-cron expression; six fields when it counts seconds. */
   schedule: string;
-  run: (ctx: AppContext) => Promise<unknown>;
 }
+
+export const SCHEDULE_TIMEZONE = "Europe/Rome";
 
 /** Every scheduled job, with its timetable (Italian time); each one can also be run by hand from the CLI. */
 export const SCHEDULED_JOBS: ScheduledJob[] = [
-  { name: "expire-vacancies", schedule: "15 1 * * *", run: (ctx) => expireStaleVacancies(ctx) },
-  { name: "rematch", schedule: "30 2 * * *", run: (ctx) => rematchOpenVacancies(ctx) },
+  { name: "expire-vacancies", schedule: "15 1 * * *" },
+  { name: "rematch", schedule: "30 2 * * *" },
 ];
 
-export function startScheduler(ctx: AppContext): { stop(): void } {
-  const tasks = SCHEDULED_JOBS.map((job) =>
+/** The unique key of one slot: the job's name and the slot's time to the second, in UTC. */
+export const slotKey = (name: string, slot: Date): string => `${name}@${slot.toISOString().slice(0, 19)}Z`;
+
+/**
+ * Every process on the database runs this scheduler, and none runs a job itself: at each tick it
+ * enqueues the slot's job under the slot's unique key, so whichever process asks first enqueues it
+ * and the workers run it once.
+ */
+export function startScheduler(ctx: AppContext, schedules: ScheduledJob[] = SCHEDULED_JOBS): { stop(): void } {
+  const tasks = schedules.map((job) =>
     cron.schedule(
       job.schedule,
-      async () => {
+      async ({ date }) => {
+        const uniqueKey = slotKey(job.name, date);
         try {
-          await job.run(ctx);
+          const id = await enqueueJob(ctx.db, { kind: job.name, uniqueKey, payload: { slot: date.toISOString() } });
+          ctx.log.debug({ slot: uniqueKey, enqueued: id !== null }, id ? "turno pianificato accodato" : "turno pianificato già accodato da un altro processo");
         } catch (err) {
-          ctx.log.error({ err, job: job.name }, "job pianificato fallito");
+          ctx.log.error({ err, slot: uniqueKey }, "accodamento del turno pianificato non riuscito");
         }
       },
-      { timezone: "Europe/Rome", name: job.name, noOverlap: true },
+      { timezone: SCHEDULE_TIMEZONE, name: job.name },
     ),
   );
-  return { stop: () => tasks.forEach((t) => t.stop()) };
+  return { stop: () => tasks.forEach((t) => t.destroy()) };
+}
+
+/** When a timetable fires next, as node-cron computes it (a task must be running to answer). */
+export async function nextRunOf(schedule: string): Promise<Date | null> {
+  const probe = cron.schedule(schedule, () => undefined, { timezone: SCHEDULE_TIMEZONE });
+  const next = probe.getNextRun();
+  await probe.destroy();
+  return next;
 }
