@@ -19,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   "export-vacancies": { summary: "esporta la vetrina in .xlsx", load: () => import("../src/cli/commands/export-vacancies.js") },
   "expire-vacancies": { summary: "porta a «Scaduta» le offerte con data di chiusura superata", load: () => import("../src/cli/commands/expire-vacancies.js") },
   rematch: { summary: "riesegue l'abbinamento di tutte le offerte aperte e ne salva i risultati", load: () => import("../src/cli/commands/rematch.js") },
+  jobs: { summary: "elenca pianificazioni, coda e lavori non riusciti; «jobs retry <id>» rimette in coda un lavoro non riuscito", load: () => import("../src/cli/commands/jobs.js") },
   reindex: { summary: "ricostruisce l'indice di ricerca dall'archivio", load: () => import("../src/cli/commands/reindex.js") },
 };
 

@@ -339,6 +339,15 @@ const ROWS: Row[] = [
   { route: "GET /users/me", send: get(() => "/api/v1/users/me"), expect: { default: 200, anonymous: 401 } },
   { route: "GET /audit", send: get(() => "/api/v1/audit?entityType=candidate"), expect: { default: 403, anonymous: 401, admin: 200 } },
   { route: "GET /users", send: get(() => "/api/v1/users"), expect: { default: 403, anonymous: 401, admin: 200 } },
+  { route: "GET /jobs", send: get(() => "/api/v1/jobs"), expect: { default: 403, anonymous: 401, admin: 200 } },
+  {
+    route: "POST /jobs/:id/retry (a failed job)",
+    send: async (who) => {
+      const job = await h.t.ctx.db.job.create({ data: { kind: "expire-vacancies", state: "failed", attempts: 5, lastError: "Errore di prova" } });
+      return as(who, request(h.t.app).post(`/api/v1/jobs/${job.id}/retry`).send({}));
+    },
+    expect: { default: 403, anonymous: 401, admin: 200 },
+  },
   {
     route: "POST /users",
     send: (who) =>

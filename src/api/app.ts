@@ -17,6 +17,7 @@ import { healthRoute } from "./routes/health.js";
 import { fileRoutes } from "./routes/files.js";
 import { auditRoutes } from "./routes/audit.js";
 import { matchRoutes } from "./routes/matches.js";
+import { jobRoutes } from "./routes/jobs.js";
 
 export function createApp(ctx: AppContext): Express {
   const app = express();
@@ -54,6 +55,7 @@ export function createApp(ctx: AppContext): Express {
   v1.use(referenceRoutes(ctx));
   v1.use(userRoutes(ctx));
   v1.use(auditRoutes(ctx));
+  v1.use(jobRoutes(ctx));
   app.use("/api/v1", v1);
 
   app.use((req, _res, next) => next(new AppError("NOT_FOUND", `Percorso inesistente: ${req.method} ${req.path}`)));
