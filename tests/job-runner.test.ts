@@ -1,10 +1,5 @@
-import express from "express";
-import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "./helpers/test-app.js";
-import { identifyCaller, requireActor } from "../src/auth/authenticate.js";
-import { errorHandler } from "../src/api/error-handler.js";
-import { jobRoutes } from "../src/api/routes/jobs.js";
 import { claimNextJob, enqueueJob } from "../src/jobs/job-queue.js";
 import { runDueJobs } from "../src/jobs/job-worker.js";
 import { slotKey } from "../src/jobs/scheduler.js";
@@ -14,18 +9,8 @@ import { runCommand } from "./helpers/run-command.js";
 
 const h = useTestApp();
 
-/** The jobs routes behind the service's own authentication and error handler. */
-const jobsApp = () => {
-  const app = express();
-  app.use(identifyCaller({ db: h.t.ctx.db, log: h.t.ctx.log, ttlDays: h.t.ctx.env.TOKEN_TTL_DAYS }), express.json());
-  app.use("/api/v1", requireActor, jobRoutes(h.t.ctx));
-  app.use(errorHandler(h.t.ctx.log));
-  return app;
-};
-const api = (token: string) => ({
-  get: (path: string) => request(jobsApp()).get(path).set("Authorization", `Bearer ${token}`),
-  post: (path: string) => request(jobsApp()).post(path).set("Authorization", `Bearer ${token}`),
-});
+/** The jobs routes as the service mounts them. */
+const api = (token: string) => ({ get: (path: string) => h.as(token).get(path), post: (path: string) => h.as(token).post(path, {}) });
 
 let failures = 0;
 const handlers = {
