@@ -17,7 +17,7 @@ export function employerRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     { method: "post", path: "/employers", tag, summary: "Registra un'azienda", roles: "admin; referente", body: employerCreateSchema, successStatus: 201 },
-    ({ actor, body }) => createEmployer(ctx.db, actor, body),
+    ({ actor, body, route }) => createEmployer(ctx, actor, body, route),
   );
   mountRoute(
     r,
@@ -27,7 +27,7 @@ export function employerRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     { method: "patch", path: "/employers/:id", tag, summary: "Aggiorna un'azienda", roles: "admin; referente", params: idParams, body: employerUpdateSchema },
-    ({ actor, params, body }) => updateEmployer(ctx.db, actor, params.id, body),
+    ({ actor, params, body, route }) => updateEmployer(ctx, actor, params.id, body, route),
   );
   return r;
 }
