@@ -88,6 +88,10 @@ describe("people import", () => {
     expect(marco).toMatchObject({ maxTravelKm: 40, competences: ["HACCP", "cucina piemontese", "pasticceria"] });
     expect(marco.programmes).toHaveLength(1);
     expect(await t.ctx.db.candidate.count()).toBe(GOOD);
+    const events = await t.ctx.db.domainEvent.findMany({ where: { entityId: marco.id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["candidate.registered", "candidate.changed"]);
+    expect(events[1]!.payload).toEqual({ fields: expect.arrayContaining(["maxTravelKm", "competences"]) });
+    expect(events.every((e) => e.actorUserId !== null)).toBe(true);
   });
 
   it("a value that contains the cell's own separators survives the round trip", async () => {

@@ -7,6 +7,9 @@ import { candidateInclude, type CandidateRecord } from "../candidates/candidate-
 import type { CandidateCreateInput, CandidateUpdateInput } from "../candidates/candidate-schemas.js";
 import { candidateSearchDocument } from "../candidates/candidate-search-document.js";
 import { candidateWriteData } from "../candidates/candidate-write-data.js";
+import { candidateChangedFields } from "../candidates/candidate-changes.js";
+import { appendEvents } from "../events/append-events.js";
+import type { DomainEventInput } from "../events/domain-events.js";
 import { candidateRecordOf, insertCandidates } from "../candidates/insert-candidates.js";
 import { registerCandidate } from "../candidates/register-candidate.js";
 import { updateCandidate } from "../candidates/update-candidate.js";
@@ -146,13 +149,17 @@ async function writeChunk(ctx: AppContext, actor: Actor, plans: Plan[], route: s
           ids.set(plan, id);
           return candidateRecordOf(id, input, now, comuni.get(input.domicileIstatCode)!, cpis.get(input.cpiCode)!);
         });
-        await insertCandidates(ctx, tx, records);
+        await insertCandidates(ctx, tx, records, { actor, route });
       }
+      const changed: DomainEventInput[] = [];
       for (const plan of plans) {
         if (plan.kind !== "update") continue;
         await tx.candidate.update({ where: { id: plan.current.id }, data: candidateWriteData(plan.changes, true) as never, select: { id: true } });
         ids.set(plan, plan.current.id);
+        const fields = candidateChangedFields(plan.current, plan.changes);
+        if (fields.length > 0) changed.push({ type: "candidate.changed", entityType: "candidate", entityId: plan.current.id, payload: { fields } });
       }
+      await appendEvents({ ctx, tx, actor, route }, changed);
       const updatedIds = plans.filter((p) => p.kind === "update").map((p) => ids.get(p)!);
       const updated = await tx.candidate.findMany({ where: { id: { in: updatedIds } }, include: candidateInclude });
       await ctx.index.upsert("candidates", updated.map(candidateSearchDocument), tx);
