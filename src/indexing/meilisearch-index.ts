@@ -54,7 +54,8 @@ interface MeiliDoc {
 /** Documents per addDocuments task: large enough to amortise a task, small enough for one request body. */
 const WRITE_BATCH = 5_000;
 /** Page size when reading every matching document for retrieval (the documents route has no maxTotalHits cap). */
-const READ_BATCH = 1_000;
+const READ_BATCH = 10_000;
+const IDS_PER_READ = 200;
 /** Search hits countable and pageable: the showcase's totals and last pages stay exact up to this many. */
 const MAX_TOTAL_HITS = 100_000;
 const MAX_VALUES_PER_FACET = 1_000;
@@ -207,7 +208,8 @@ export class MeilisearchIndex implements SearchIndex {
     }
     const near = query.near;
     if (near) filter.push(geoRadiusFilter({ ...near, radiusKm: near.radiusKm * RADIUS_SLACK }));
-    const fields = ["id", "_geo", "reach", "payload", ...(terms.length > 0 ? schema.textFields.map(w) : [])];
+    // Two passes: rank on the light attributes, then read the payloads of the kept documents only.
+    const fields = ["id", "_geo", "reach", ...(terms.length > 0 ? schema.textFields.map(w) : [])];
     const docs = await this.readAll(index, allOf(filter), fields);
 
     const scored: { doc: MeiliDoc; dist: number | null; score: number }[] = [];
@@ -220,11 +222,12 @@ export class MeilisearchIndex implements SearchIndex {
     }
     const byId = (a: { doc: MeiliDoc }, b: { doc: MeiliDoc }) => (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0);
     scored.sort(query.order === "distance" && near ? (a, b) => a.dist! - b.dist! || byId(a, b) : (a, b) => b.score - a.score || byId(a, b));
-    return scored.slice(0, Math.max(1, Math.floor(query.limit))).map(({ doc, dist }) => ({
-      id: doc.id,
-      distanceKm: dist,
-      payload: typeof doc.payload === "string" ? JSON.parse(doc.payload) : null,
-    }));
+    const kept = scored.slice(0, Math.max(1, Math.floor(query.limit)));
+    const payloads = await this.payloads(index, kept.map((k) => k.doc.id), kept.length === docs.length ? allOf(filter) : undefined);
+    return kept.map(({ doc, dist }) => {
+      const payload = payloads.get(doc.id);
+      return { id: doc.id, distanceKm: dist, payload: typeof payload === "string" ? JSON.parse(payload) : null };
+    });
   }
 
   async documentFrequency(index: IndexName, field: string, text: string): Promise<{ matching: number; total: number }> {
@@ -325,6 +328,24 @@ export class MeilisearchIndex implements SearchIndex {
       out.push(...page.results);
       if (page.results.length < READ_BATCH) return out;
     }
+  }
+
+  /** The stored payloads of the given documents: by id, or, when every match is kept, by the same filter in one sweep. */
+  private async payloads(index: IndexName, ids: string[], sameFilter: string | undefined): Promise<Map<string, unknown>> {
+    const out = new Map<string, unknown>();
+    if (ids.length === 0) return out;
+    if (sameFilter !== undefined || ids.length > READ_BATCH / 2) {
+      const wanted = new Set(ids);
+      for (const doc of await this.readAll(index, sameFilter, ["id", "payload"])) if (wanted.has(doc.id)) out.set(doc.id, doc.payload);
+      return out;
+    }
+    // The client sends ids in the query string: small groups keep each URL well under header limits.
+    for (let i = 0; i < ids.length; i += IDS_PER_READ) {
+      const group = ids.slice(i, i + IDS_PER_READ);
+      const page = await this.call(() => this.idx(index).getDocuments({ ids: group, fields: ["id", "payload"], limit: group.length }));
+      for (const doc of page.results) out.set(doc.id, doc.payload);
+    }
+    return out;
   }
 
   private async countMatching(index: IndexName, filter: string | undefined): Promise<number> {
