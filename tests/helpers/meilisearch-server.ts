@@ -74,6 +74,10 @@ export async function startMeilisearch(opts: { dbPath?: string; timeoutMs?: numb
     c.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     c.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child = c;
+    // A test runner that dies without afterAll must not leave a server behind.
+    const orphanGuard = () => c.kill("SIGKILL");
+    process.once("exit", orphanGuard);
+    c.once("exit", () => process.off("exit", orphanGuard));
     await untilHealthy(url, c, () => output, opts.timeoutMs ?? 30_000);
   };
   const stop = async () => {
