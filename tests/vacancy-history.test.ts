@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "./helpers/test-app.js";
 import { vacancyBody } from "./helpers/sample-bodies.js";
+import type { VacancyHistoryItem as Item } from "../src/vacancies/vacancy-history.js";
 
 const V = "/api/v1/vacancies";
 
-interface Item {
-  seq: number | null;
-  type: string;
-  at: string;
-  byUserId: string | null;
-  byUserName: string | null;
-  from: string | null;
-  to: string | null;
-  reason: string | null;
-  changes: { field: string; before?: unknown; after?: unknown }[];
-}
 
 describe("GET /vacancies/:id/history: every change, field by field, with who and when", () => {
   const h = useTestApp();
