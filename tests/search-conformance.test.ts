@@ -361,6 +361,14 @@ describe("Meilisearch backend: start checks and failed tasks", () => {
     await expect(e.index.upsert("vacancies", [vacancy("not a valid id!", "Cuoco")])).rejects.toThrow(/Operazione Meilisearch \d+ non riuscita \(failed\)/);
   });
 
+  it("expands the taxonomy's acronyms: OSS finds an Operatore socio-sanitario vacancy", async () => {
+    const withSynonyms = createSearchIndex("meilisearch", undefined as never, { meilisearchUrl: e.server!.url, meilisearchApiKey: e.server!.masterKey, meilisearchIndexPrefix: "syn_" });
+    await withSynonyms.init();
+    await withSynonyms.upsert("vacancies", [vacancy("oss", "Operatore socio-sanitario"), vacancy("cuoco", "Cuoco")]);
+    const res = await withSynonyms.search("vacancies", { q: "OSS", page: 1, pageSize: 10 });
+    expect(res.hits.map((h) => h.id)).toEqual(["oss"]);
+  });
+
   it("index uids carry the configured prefix, so deployments can share a server", async () => {
     const other = createSearchIndex("meilisearch", undefined as never, { meilisearchUrl: e.server!.url, meilisearchApiKey: e.server!.masterKey, meilisearchIndexPrefix: "other_" });
     await other.init();

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.js";
 import { MeilisearchIndex } from "./meilisearch-index.js";
 import type { SearchIndex } from "./search-index.js";
+import { taxonomySynonyms } from "./search-synonyms.js";
 import { SqliteFtsIndex } from "./sqlite-fts-index.js";
 
 export type SearchBackend = "embedded" | "meilisearch";
@@ -27,6 +28,7 @@ export function createSearchIndex(backend: SearchBackend, db: Db, opts: SearchIn
         url: opts.meilisearchUrl,
         apiKey: opts.meilisearchApiKey,
         ...(opts.meilisearchIndexPrefix !== undefined ? { indexPrefix: opts.meilisearchIndexPrefix } : {}),
+        synonyms: { vacancies: taxonomySynonyms(), candidates: taxonomySynonyms() },
       });
     default:
       throw new Error(`SEARCH_BACKEND non valido: ${String(backend)} (valori ammessi: embedded, meilisearch)`);

@@ -67,10 +67,12 @@ const w = (field: string) => `w_${field}`;
 const f = (field: string) => `f_${field}`;
 
 function settingsFor(schema: IndexSchema, synonyms: Record<string, string[]> = {}): Settings {
-  const filterable = [...schema.filterFields.map(f), ...schema.textFields.map(w), "_geo"];
+  // Equality only, no facet search: the cheapest structures that answer `=` / `IN` and facet counts.
+  const equality = { facetSearch: false, filter: { equality: true, comparison: false } };
   return {
     searchableAttributes: schema.textFields.map(t),
-    filterableAttributes: filterable,
+    filterableAttributes: [{ attributePatterns: [...schema.filterFields.map(f), ...schema.textFields.map(w)], features: equality }, "_geo"],
+    facetSearch: false,
     sortableAttributes: ["date", "id", "_geo"],
     // "sort" first: an explicit order (date, distance) wins and relevance breaks its ties, as on the
     // embedded index; without text the newest come first, then the id keeps the order stable.
@@ -209,7 +211,8 @@ export class MeilisearchIndex implements SearchIndex {
     const near = query.near;
     if (near) filter.push(geoRadiusFilter({ ...near, radiusKm: near.radiusKm * RADIUS_SLACK }));
     // Two passes: rank on the light attributes, then read the payloads of the kept documents only.
-    const fields = ["id", "_geo", "reach", ...(terms.length > 0 ? schema.textFields.map(w) : [])];
+    // A full scan keeps everything anyway: it reads the payloads in the same pass.
+    const fields = ["id", "_geo", "reach", ...(query.all ? ["payload"] : []), ...(terms.length > 0 ? schema.textFields.map(w) : [])];
     const docs = await this.readAll(index, allOf(filter), fields);
 
     const scored: { doc: MeiliDoc; dist: number | null; score: number }[] = [];
@@ -223,7 +226,9 @@ export class MeilisearchIndex implements SearchIndex {
     const byId = (a: { doc: MeiliDoc }, b: { doc: MeiliDoc }) => (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0);
     scored.sort(query.order === "distance" && near ? (a, b) => a.dist! - b.dist! || byId(a, b) : (a, b) => b.score - a.score || byId(a, b));
     const kept = scored.slice(0, Math.max(1, Math.floor(query.limit)));
-    const payloads = await this.payloads(index, kept.map((k) => k.doc.id), kept.length === docs.length ? allOf(filter) : undefined);
+    const payloads = query.all
+      ? new Map(kept.map((k) => [k.doc.id, k.doc.payload]))
+      : await this.payloads(index, kept.map((k) => k.doc.id), kept.length === docs.length ? allOf(filter) : undefined);
     return kept.map(({ doc, dist }) => {
       const payload = payloads.get(doc.id);
       return { id: doc.id, distanceKm: dist, payload: typeof payload === "string" ? JSON.parse(payload) : null };

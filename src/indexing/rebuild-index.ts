@@ -14,6 +14,7 @@ export const DOCUMENT_LAYOUT_VERSION = "2026-11-23.occupation-cells";
 
 // Prisma loads the relations of a page with IN lists: larger pages exceed the adapter's parameter limit.
 const BATCH = 250;
+const WRITE_GROUP = 2_500;
 
 interface Source {
   name: IndexName;
@@ -69,10 +70,16 @@ export async function rebuildIndex(ctx: AppContext, names: IndexName[], progress
       progress?.start(source.label, total);
       let done = 0;
       let lastId: string | undefined;
+      let pending: SearchDocument[] = [];
       for (;;) {
         const { ids, docs } = await source.page(lastId);
+        pending.push(...docs);
+        // Pages are small for Prisma; writes go out in larger groups (one Meilisearch task costs the same for 250 or 2,500).
+        if (pending.length >= WRITE_GROUP || (ids.length === 0 && pending.length > 0)) {
+          await ctx.index.upsert(source.name, pending);
+          pending = [];
+        }
         if (ids.length === 0) break;
-        await ctx.index.upsert(source.name, docs);
         done += ids.length;
         lastId = ids[ids.length - 1];
         progress?.update(done);
