@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ConfigError } from "../src/config/env.js";
 import { createSearchIndex } from "../src/indexing/create-search-index.js";
 import type { RetrievalQuery, SearchDocument, SearchIndex, SearchQuery } from "../src/indexing/search-index.js";
 import { haversineKm } from "../src/geo/haversine.js";
@@ -354,6 +355,8 @@ describe("Meilisearch backend: start checks and failed tasks", () => {
     );
     const wrongKey = createSearchIndex("meilisearch", undefined as never, { meilisearchUrl: e.server!.url, meilisearchApiKey: "not-the-key" });
     await expect(wrongKey.init()).rejects.toThrow(/rifiuta la chiave: controllare MEILISEARCH_API_KEY/);
+    // A configuration error: the start command prints just the message and stops.
+    await expect(wrongKey.init()).rejects.toBeInstanceOf(ConfigError);
     expect(await wrongKey.health()).toBe(false);
   });
 

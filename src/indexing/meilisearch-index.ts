@@ -15,6 +15,7 @@
  *   payload       JSON text matching scores from, returned by retrieve()
  */
 import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, type EnqueuedTaskPromise, type Index, type Settings } from "meilisearch";
+import { ConfigError } from "../config/env.js";
 import { haversineKm } from "../geo/haversine.js";
 import { analyze, ITALIAN_STOPWORDS, normalizeForIndex, queryTerms } from "../text/normalize-italian.js";
 import { filterKey } from "./filter-key.js";
@@ -97,17 +98,21 @@ function normalisedSynonyms(synonyms: Record<string, string[]>): Record<string, 
   return out;
 }
 
-/** Italian message for a server that does not answer or refuses the key; other errors pass unchanged. */
-function explain(err: unknown, url: string): Error {
+/**
+ * Italian message for a server that does not answer or refuses the key; other errors pass unchanged.
+ * At start (`atStart`) those two are configuration errors: the service stops with just the message.
+ */
+function explain(err: unknown, url: string, atStart = false): Error {
+  const Kind = atStart ? ConfigError : Error;
   if (err instanceof MeilisearchApiError) {
     const code = err.cause?.code;
     if (code === "invalid_api_key" || code === "missing_authorization_header" || err.response.status === 401 || err.response.status === 403) {
-      return new Error(`Meilisearch su ${url} rifiuta la chiave: controllare MEILISEARCH_API_KEY (${err.cause?.message ?? err.message})`, { cause: err });
+      return new Kind(`Meilisearch su ${url} rifiuta la chiave: controllare MEILISEARCH_API_KEY (${err.cause?.message ?? err.message})`, { cause: err });
     }
     return new Error(`Meilisearch ha rifiutato la richiesta: ${err.cause?.message ?? err.message}`, { cause: err });
   }
   if (err instanceof MeilisearchRequestError) {
-    return new Error(`Meilisearch non risponde su ${url}: controllare MEILISEARCH_URL e che il server sia avviato`, { cause: err });
+    return new Kind(`Meilisearch non risponde su ${url}: controllare MEILISEARCH_URL e che il server sia avviato`, { cause: err });
   }
   return err instanceof Error ? err : new Error(String(err));
 }
@@ -127,13 +132,15 @@ export class MeilisearchIndex implements SearchIndex {
   }
 
   async init(): Promise<void> {
-    await this.call(async () => {
+    try {
       for (const name of INDEX_NAMES) {
         await this.ensureIndex(this.uid(name));
         await this.wait(this.idx(name).updateSettings(settingsFor(schemaOf(name), this.opts.synonyms?.[name])));
       }
       await this.ensureIndex(this.metaUid());
-    });
+    } catch (err) {
+      throw explain(err, this.opts.url, true);
+    }
   }
 
   async upsert(index: IndexName, docs: SearchDocument[]): Promise<void> {
