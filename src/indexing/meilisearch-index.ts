@@ -2,8 +2,7 @@
  * Meilisearch backend, on the official client. One Meilisearch index per IndexName (uid = prefix +
  * name, so tests and deployments can share a server) plus a tiny `<prefix>meta` index for the layout
  * version. Writes are asynchronous tasks on the server: every one is awaited and a failed task is an
- * error. The `tx` of upsert/remove is ignored: writes go out when called, after (or outside) the
- * caller's transaction.
+ * error. The `tx` of upsert/remove is ignored: writes go out when called (see SearchIndex).
  *
  * Document layout, from the declared schema (index-schema.ts):
  *   id            the document id (primary key)

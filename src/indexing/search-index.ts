@@ -86,9 +86,10 @@ export interface SearchResult {
  * - Text: Italian folding, stop words and stemming happen on our side (src/text) before either
  *   engine sees documents or queries, so the same query means the same thing on both.
  * - Writes: `tx` is a hint only the embedded index uses (its rows then commit with the caller's);
- *   Meilisearch ignores it and writes when called, after the caller's transaction, awaiting the task:
- *   a write that fails there is an error the caller must retry (or rebuild from the store, which stays
- *   the source of truth).
+ *   Meilisearch ignores it and sends the write when called, awaiting the task. So a networked engine
+ *   is written after the store's commit (by the index consumer of the domain events), never from
+ *   inside a store transaction: a write that fails is an error to retry, and the store stays the
+ *   source of truth the index can always be rebuilt from.
  */
 export interface SearchIndex {
   readonly backend: "embedded" | "meilisearch";
