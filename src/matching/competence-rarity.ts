@@ -4,7 +4,8 @@ import type { RarityWeight } from "./score-competences.js";
 /** Document frequencies change slowly: a few minutes of staleness is harmless and saves a count per request. */
 const TTL_MS = 10 * 60_000;
 const MAX_ENTRIES = 5_000;
-const cache = new Map<string, { weight: number; at: number }>();
+/** Per index: two engines (or two stores) in one process each count their own people. */
+const caches = new WeakMap<SearchIndex, Map<string, { weight: number; at: number }>>();
 
 /**
  * Rarity of each competence among all job seekers in the index, as an inverse-document-frequency
@@ -13,6 +14,8 @@ const cache = new Map<string, { weight: number; at: number }>();
  */
 export async function rarityWeights(index: SearchIndex, competences: string[]): Promise<RarityWeight> {
   const weights = new Map<string, number>();
+  const cache = caches.get(index) ?? new Map<string, { weight: number; at: number }>();
+  caches.set(index, cache);
   for (const competence of new Set(competences)) {
     const key = competence.toLowerCase();
     const hit = cache.get(key);
