@@ -35,7 +35,7 @@ describe("runs left running by a process that died", () => {
     const exited = new Promise((resolve) => child.on("exit", resolve));
     // Killed once it has written part of the file, as a crash would find it.
     await expect
-      .poll(async () => (await t.ctx.db.jobRun.findFirst({ where: { kind: "import-candidates", status: "running" } }))?.progressDone ?? 0, { timeout: 60_000, interval: 50 })
+      .poll(async () => (await t.ctx.db.jobRun.findFirst({ where: { kind: "import-candidates", status: "running" } }))?.progressDone ?? 0, { timeout: 180_000, interval: 50 })
       .toBeGreaterThan(0);
     child.kill("SIGKILL");
     await exited;
@@ -66,7 +66,7 @@ describe("runs left running by a process that died", () => {
     expect(twice.body.code).toBe("INVALID_TRANSITION");
     const notHis = await request(t.app).post(`/api/v1/imports/${killed.id}/retry`).set("Authorization", `Bearer ${who.referent}`);
     expect(notHis.status).toBe(403);
-  }, 180_000);
+  }, 360_000);
 
   it("the command line re-runs an abandoned import from its kept file", async () => {
     const runs = await t.ctx.db.jobRun.findMany({ where: { kind: "import-candidates", status: "abandoned" } });
