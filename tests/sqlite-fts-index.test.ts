@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../src/db/client.js";
 import type { SearchDocument } from "../src/indexing/search-index.js";
+import type { SqliteFtsIndex } from "../src/indexing/sqlite-fts-index.js";
 import { haversineKm } from "../src/geo/haversine.js";
 import { openEngine, type EngineUnderTest } from "./helpers/search-engines.js";
 
@@ -24,6 +25,8 @@ const vacancy = (id: string, profile: string, filters: SearchDocument["filters"]
 });
 const ids = async (q?: string) => (await e.index.search("vacancies", { q, page: 1, pageSize: 20 })).hits.map((h) => h.id);
 
+const embedded = () => e.index as SqliteFtsIndex;
+
 beforeAll(async () => {
   e = await openEngine("embedded");
   db = e.db!;
@@ -35,7 +38,7 @@ describe("SqliteFtsIndex transactions", () => {
   it("upsert inside a rolled-back transaction leaves no index row", async () => {
     await expect(
       db.$transaction(async (tx) => {
-        await e.index.upsert("vacancies", [vacancy("tx1", "Magazziniere", { status: "published", occ: ["B"] })], tx);
+        await embedded().applyInTransaction(tx, "vacancies", { upsert: [vacancy("tx1", "Magazziniere", { status: "published", occ: ["B"] })] });
         expect(await tx.$queryRawUnsafe("SELECT id FROM search_vacancies_docs WHERE id = 'tx1'")).toHaveLength(1);
         throw new Error("rollback");
       }),
@@ -47,8 +50,8 @@ describe("SqliteFtsIndex transactions", () => {
 
   it("upsert and remove inside a committed transaction", async () => {
     await db.$transaction(async (tx) => {
-      await e.index.upsert("vacancies", [vacancy("tx2", "Magazziniere"), vacancy("tx3", "Cuoco")], tx);
-      await e.index.remove("vacancies", ["tx3"], tx);
+      await embedded().applyInTransaction(tx, "vacancies", { upsert: [vacancy("tx2", "Magazziniere"), vacancy("tx3", "Cuoco")] });
+      await embedded().applyInTransaction(tx, "vacancies", { remove: ["tx3"] });
     });
     expect(await ids()).toEqual(["tx2"]);
   });

@@ -5,13 +5,12 @@ import type { AppContext } from "../context.js";
 import { appendEvents } from "../events/append-events.js";
 import { findCandidate } from "./candidate-repository.js";
 
-/** Right to erasure: the person leaves the store and the index together; the audit and the event keep only the id. */
+/** Right to erasure: the person leaves the store (and, through `candidate.erased`, the index); the audit and the event keep only the id. */
 export async function eraseCandidate(ctx: AppContext, actor: Actor, id: string, route: string): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     const current = await findCandidate(tx, id);
     assertAllowed(canEraseCandidate(actor, current.cpiCode));
     await tx.candidate.delete({ where: { id } });
-    await ctx.index.remove("candidates", [id], tx);
     await recordAudit(tx, actor, "delete", "candidate", [id], route);
     await appendEvents({ ctx, tx, actor, route }, [{ type: "candidate.erased", entityType: "candidate", entityId: id, payload: {} }]);
   });

@@ -6,7 +6,6 @@ import { appendEvents } from "../events/append-events.js";
 import type { Candidate, CandidateProgramme, Comune, Cpi, Training, WorkExperience } from "../generated/prisma/client.js";
 import type { CandidateRecord } from "./candidate-repository.js";
 import type { CandidateCreateInput } from "./candidate-schemas.js";
-import { candidateSearchDocument } from "./candidate-search-document.js";
 
 /** The record a validated input becomes, exactly as findCandidate would read it back (lists in its order). */
 export function candidateRecordOf(id: string, input: CandidateCreateInput, at: Date, domicile: Comune, cpi: Cpi): CandidateRecord {
@@ -53,8 +52,8 @@ export interface BulkSource {
 }
 
 /**
- * Bulk path for new people (demo data, imports): multi-row inserts per table, their index entries and one
- * `candidate.registered` per person, in the caller's transaction. References and scope are the caller's
+ * Bulk path for new people (demo data, imports): multi-row inserts per table and one `candidate.registered`
+ * per person (whose handlers index them), in the caller's transaction. References and scope are the caller's
  * to have checked.
  */
 export async function insertCandidates(
@@ -68,7 +67,6 @@ export async function insertCandidates(
   await insertRows(tx, "CandidateProgramme", records.flatMap((r) => r.programmes));
   await insertRows(tx, "WorkExperience", records.flatMap((r) => r.experiences));
   await insertRows(tx, "Training", records.flatMap((r) => r.trainings));
-  await ctx.index.upsert("candidates", records.map(candidateSearchDocument), tx);
   await appendEvents(
     { ctx, tx, ...source },
     records.map((r) => ({ type: "candidate.registered" as const, entityType: "candidate" as const, entityId: r.id, payload: {} })),

@@ -8,7 +8,6 @@ import { appendEvents } from "../events/append-events.js";
 import { assertReferencesExist } from "../validation/check-references.js";
 import { findCandidate, type CandidateRecord } from "./candidate-repository.js";
 import type { CandidateCreateInput } from "./candidate-schemas.js";
-import { candidateSearchDocument } from "./candidate-search-document.js";
 import { candidateWriteData } from "./candidate-write-data.js";
 
 /** Registers a job seeker of the actor's CPI; one person per tax code; `candidate.registered` in the same transaction. */
@@ -26,14 +25,14 @@ export async function registerCandidate(ctx: AppContext, actor: Actor, input: Ca
       ]);
     }
     const created = await tx.candidate.create({ data: candidateWriteData(input, false) as never });
-    const candidate = await indexCandidateAndAudit(ctx, tx, actor, created.id, "create", route);
+    const candidate = await readBackCandidateAndAudit(tx, actor, created.id, "create", route);
     await appendEvents({ ctx, tx, actor, route }, [{ type: "candidate.registered", entityType: "candidate", entityId: created.id, payload: {} }]);
     return candidate;
   });
 }
 
-export async function indexCandidateAndAudit(
-  ctx: AppContext,
+/** The person as written, with its audit entry (the search document follows from the event). */
+export async function readBackCandidateAndAudit(
   tx: DbTx,
   actor: Actor | null,
   id: string,
@@ -41,7 +40,6 @@ export async function indexCandidateAndAudit(
   route: string,
 ): Promise<CandidateRecord> {
   const candidate = await findCandidate(tx, id);
-  await ctx.index.upsert("candidates", [candidateSearchDocument(candidate)], tx);
   await recordAudit(tx, actor, action, "candidate", [id], route);
   return candidate;
 }

@@ -8,7 +8,7 @@ import { candidateChangedFields } from "./candidate-changes.js";
 import { findCandidate, type CandidateRecord } from "./candidate-repository.js";
 import type { CandidateUpdateInput } from "./candidate-schemas.js";
 import { candidateWriteData } from "./candidate-write-data.js";
-import { indexCandidateAndAudit } from "./register-candidate.js";
+import { readBackCandidateAndAudit } from "./register-candidate.js";
 import { taxCodeDisagreements } from "./tax-code-consistency.js";
 
 /** Changes the fields sent; `candidate.changed` names the fields that really changed, never their values. */
@@ -34,7 +34,7 @@ export async function updateCandidate(
       if (other) throw new AppError("CONFLICT", "Codice fiscale già assegnato a un'altra persona.", [{ field: "taxCode", message: "Duplicato" }]);
     }
     await tx.candidate.update({ where: { id }, data: candidateWriteData(input, true) as never });
-    const candidate = await indexCandidateAndAudit(ctx, tx, actor, id, "update", route);
+    const candidate = await readBackCandidateAndAudit(tx, actor, id, "update", route);
     const fields = candidateChangedFields(current, input);
     if (fields.length > 0) await appendEvents({ ctx, tx, actor, route }, [{ type: "candidate.changed", entityType: "candidate", entityId: id, payload: { fields } }]);
     return candidate;

@@ -1,5 +1,6 @@
 import type { AppContext } from "../context.js";
 import { progressBar } from "../cli/progress.js";
+import { rebuildIndex } from "../indexing/rebuild-index.js";
 import { startJobRun } from "../jobs/job-run.js";
 import { generateDemoDataset, DEMO_SIZES } from "./demo-dataset.js";
 import { writeBase, writeCandidates, writeVacancies } from "./write-demo-data.js";
@@ -65,7 +66,7 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions): Promi
         async (tx) => {
           await writeBase(tx, dataset);
           for (let i = 0; i < dataset.vacancies.length; i += BATCH) {
-            await writeVacancies(ctx, tx, dataset.vacancies.slice(i, i + BATCH), dataset.territory);
+            await writeVacancies(tx, dataset.vacancies.slice(i, i + BATCH), dataset.territory);
             bar.update(Math.min(i + BATCH, counts.vacancies));
           }
           for (let i = 0; i < dataset.candidates.length; i += BATCH) {
@@ -78,6 +79,8 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions): Promi
     } finally {
       bar.stop();
     }
+    // People reached the index through their events; the demo offers, written without events, now.
+    await rebuildIndex(ctx, ["vacancies"]);
     const totalMs = performance.now() - started;
     await job.finish("succeeded", { ...counts, seed: options.seed, ms: Math.round(totalMs) });
     return { seeded: true, seed: options.seed, counts, generationMs, totalMs, jobRunId: job.id };

@@ -10,7 +10,6 @@ import type {
 } from "../generated/prisma/client.js";
 import type { CandidateRecord } from "../candidates/candidate-repository.js";
 import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
-import { vacancySearchDocument } from "../vacancies/vacancy-search-document.js";
 import type { DemoBase } from "./demo-dataset.js";
 import type { DemoEmployer } from "./employer-generator.js";
 import type { DemoCandidate } from "./person-generator.js";
@@ -106,12 +105,12 @@ export function vacancyRecord(v: DemoVacancy, territory: Territory): VacancyReco
   return { ...row, workplace: row.workplaceIstatCode ? (territory.comuneByCode.get(row.workplaceIstatCode) ?? null) : null, cpi: area.cpi };
 }
 
-export async function writeVacancies(ctx: AppContext, tx: DbTx, vacancies: DemoVacancy[], territory: Territory): Promise<void> {
+/** Demo offers append no events (their history is their status rows): the seed rebuilds their index once it commits. */
+export async function writeVacancies(tx: DbTx, vacancies: DemoVacancy[], territory: Territory): Promise<void> {
   if (vacancies.length === 0) return;
   const records = vacancies.map((v) => vacancyRecord(v, territory));
   await insertRows(tx, "Vacancy", records.map(({ workplace: _w, cpi: _c, ...row }) => row));
   await insertRows(tx, "VacancyStatusChange", vacancies.flatMap(statusRows));
-  await ctx.index.upsert("vacancies", records.map(vacancySearchDocument), tx);
 }
 
 /** The record as findCandidate would return it. */

@@ -16,3 +16,16 @@ export function onEvent<T extends DomainEventType>(type: T, handler: EventHandle
 export function handlersOf(type: DomainEventType): readonly AnyHandler[] {
   return handlers.get(type) ?? [];
 }
+
+/** A reaction to everything one appendEvents call wrote, at once (bulk writes append thousands of events). */
+export type EventBatchHandler = (events: readonly DomainEventInput[], scope: EventScope) => Promise<void>;
+const batchHandlers: EventBatchHandler[] = [];
+
+/** Registers a batch handler; it runs after the handlers of each event, in the same transaction. */
+export function onEvents(handler: EventBatchHandler): void {
+  batchHandlers.push(handler);
+}
+
+export function batchHandlersOf(): readonly EventBatchHandler[] {
+  return batchHandlers;
+}

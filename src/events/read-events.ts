@@ -19,3 +19,13 @@ export async function readEventsOf(db: DbTx, entityType: string, entityId: strin
   const rows = await db.domainEvent.findMany({ where: { entityType, entityId }, orderBy: { seq: "asc" } });
   return rows.map(parseStoredEvent);
 }
+
+/** The seq of the last event of the log (0 when it is empty). */
+export async function latestEventSeq(db: DbTx): Promise<number> {
+  return (await db.domainEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0;
+}
+
+/** How many events of the given entity types come after `seq`: a consumer's backlog. */
+export async function countEventsAfter(db: DbTx, seq: number, entityTypes: string[]): Promise<number> {
+  return db.domainEvent.count({ where: { seq: { gt: seq }, entityType: { in: entityTypes } } });
+}

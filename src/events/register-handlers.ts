@@ -1,6 +1,7 @@
+import { applyEventsToEmbeddedIndex } from "../indexing/embedded-index-sync.js";
 import { closeListsOfClosedVacancy } from "../shortlists/close-lists-of-closed-vacancy.js";
 import { followShortlistBuilt, followShortlistSent } from "../vacancies/follow-shortlists.js";
-import { onEvent } from "./handler-registry.js";
+import { onEvent, onEvents } from "./handler-registry.js";
 
 let registered = false;
 
@@ -14,4 +15,6 @@ export function registerEventHandlers(): void {
   onEvent("vacancy.status_changed", closeListsOfClosedVacancy);
   onEvent("shortlist.built", followShortlistBuilt);
   onEvent("shortlist.sent", followShortlistSent);
+  // Once per batch, after the reactions to each event have changed the store.
+  onEvents(applyEventsToEmbeddedIndex);
 }

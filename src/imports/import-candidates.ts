@@ -5,7 +5,6 @@ import { recordAudit } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import { candidateInclude, type CandidateRecord } from "../candidates/candidate-repository.js";
 import type { CandidateCreateInput, CandidateUpdateInput } from "../candidates/candidate-schemas.js";
-import { candidateSearchDocument } from "../candidates/candidate-search-document.js";
 import { candidateWriteData } from "../candidates/candidate-write-data.js";
 import { candidateChangedFields } from "../candidates/candidate-changes.js";
 import { appendEvents } from "../events/append-events.js";
@@ -160,9 +159,6 @@ async function writeChunk(ctx: AppContext, actor: Actor, plans: Plan[], route: s
         if (fields.length > 0) changed.push({ type: "candidate.changed", entityType: "candidate", entityId: plan.current.id, payload: { fields } });
       }
       await appendEvents({ ctx, tx, actor, route }, changed);
-      const updatedIds = plans.filter((p) => p.kind === "update").map((p) => ids.get(p)!);
-      const updated = await tx.candidate.findMany({ where: { id: { in: updatedIds } }, include: candidateInclude });
-      await ctx.index.upsert("candidates", updated.map(candidateSearchDocument), tx);
       const idsOf = (kind: Plan["kind"]) => plans.filter((p) => p.kind === kind).map((p) => ids.get(p)!);
       await recordAudit(tx, actor, "create", "candidate", idsOf("create"), route);
       await recordAudit(tx, actor, "update", "candidate", idsOf("update"), route);

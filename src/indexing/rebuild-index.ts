@@ -1,7 +1,10 @@
 import type { AppContext } from "../context.js";
 import { candidateInclude } from "../candidates/candidate-repository.js";
 import { candidateSearchDocument } from "../candidates/candidate-search-document.js";
+import { advanceCursor } from "../events/event-cursor.js";
+import { latestEventSeq } from "../events/read-events.js";
 import { startJobRun } from "../jobs/job-run.js";
+import { indexConsumer } from "./index-sync-consumer.js";
 import { vacancyInclude } from "../vacancies/vacancy-repository.js";
 import { vacancySearchDocument } from "../vacancies/vacancy-search-document.js";
 import type { IndexName, SearchDocument } from "./search-index.js";
@@ -56,7 +59,9 @@ export interface RebuildProgress {
 
 /**
  * Empties the index and rebuilds it from the store in batches, through the same mapping functions
- * the use-cases use; searches see a partial index while it runs. Recorded as a "reindex" job.
+ * the use-cases use; searches see a partial index while it runs. Recorded as a "reindex" job. The
+ * index consumer then starts from the last event before the rebuild (events during it are replayed,
+ * which is harmless): a rebuild also covers rows written without events (demo offers).
  */
 export async function rebuildIndex(ctx: AppContext, names: IndexName[], progress?: RebuildProgress): Promise<Record<string, number>> {
   const selected = sources(ctx).filter((s) => names.includes(s.name));
@@ -66,6 +71,7 @@ export async function rebuildIndex(ctx: AppContext, names: IndexName[], progress
   try {
     for (const source of selected) {
       const total = await source.count();
+      const coveredSeq = await latestEventSeq(ctx.db);
       await ctx.index.clear(source.name);
       progress?.start(source.label, total);
       let done = 0;
@@ -84,6 +90,7 @@ export async function rebuildIndex(ctx: AppContext, names: IndexName[], progress
         lastId = ids[ids.length - 1];
         progress?.update(done);
       }
+      await advanceCursor(ctx.db, indexConsumer(source.name), coveredSeq);
       counts[source.name] = done;
       progress?.stop(source.label, done, await ctx.index.count(source.name));
     }

@@ -1,5 +1,3 @@
-import type { DbTx } from "../db/client.js";
-
 /** The two collections Vetrina searches: the showcase and the job seekers. */
 export type IndexName = "vacancies" | "candidates";
 
@@ -85,18 +83,17 @@ export interface SearchResult {
  *   carry declared filter fields.
  * - Text: Italian folding, stop words and stemming happen on our side (src/text) before either
  *   engine sees documents or queries, so the same query means the same thing on both.
- * - Writes: `tx` is a hint only the embedded index uses (its rows then commit with the caller's);
- *   Meilisearch ignores it and sends the write when called, awaiting the task. So a networked engine
- *   is written after the store's commit (by the index consumer of the domain events), never from
- *   inside a store transaction: a write that fails is an error to retry, and the store stays the
- *   source of truth the index can always be rebuilt from.
+ * - Writes take no store transaction: the index follows the store through the domain events
+ *   (index-sync.ts). The embedded index applies them inside the writing transaction (an embedded-only
+ *   detail, see embedded-index-sync.ts); a networked engine is written after the commit by the index
+ *   consumer, so a write that fails is retried and the store stays the source of truth.
  */
 export interface SearchIndex {
   readonly backend: "embedded" | "meilisearch";
   /** Creates what the index needs (tables, settings); idempotent. */
   init(): Promise<void>;
-  upsert(index: IndexName, docs: SearchDocument[], tx?: DbTx): Promise<void>;
-  remove(index: IndexName, ids: string[], tx?: DbTx): Promise<void>;
+  upsert(index: IndexName, docs: SearchDocument[]): Promise<void>;
+  remove(index: IndexName, ids: string[]): Promise<void>;
   search(index: IndexName, query: SearchQuery): Promise<SearchResult>;
   retrieve(index: IndexName, query: RetrievalQuery): Promise<RetrievedDocument[]>;
   /** How many documents have every word of `text` in a text field, out of how many: for rarity weights. */

@@ -124,28 +124,29 @@ export class SqliteFtsIndex implements SearchIndex {
     }
   }
 
-  async upsert(index: IndexName, docs: SearchDocument[], tx?: DbTx): Promise<void> {
-    const l = layoutOf(index);
-    // Last write wins for a repeated id, as it would with one call per document.
-    const unique = [...new Map(docs.map((d) => [d.id, d])).values()];
-    if (unique.length === 0) return;
-    await this.inTransaction(tx, async (t) => {
-      for (const batch of chunks(unique, DOC_BATCH)) await this.upsertBatch(t, l, batch);
-    });
+  async upsert(index: IndexName, docs: SearchDocument[]): Promise<void> {
+    await this.inOwnTransaction((t) => this.applyInTransaction(t, index, { upsert: docs }));
   }
 
-  async remove(index: IndexName, ids: string[], tx?: DbTx): Promise<void> {
+  async remove(index: IndexName, ids: string[]): Promise<void> {
+    await this.inOwnTransaction((t) => this.applyInTransaction(t, index, { remove: ids }));
+  }
+
+  /**
+   * Embedded only: writes through the caller's transaction, so the index rows commit or roll back with
+   * the change that caused them (the in-transaction handler of the domain events uses it).
+   */
+  async applyInTransaction(t: DbTx, index: IndexName, change: { upsert?: SearchDocument[]; remove?: string[] }): Promise<void> {
     const l = layoutOf(index);
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return;
-    await this.inTransaction(tx, async (t) => {
-      for (const batch of chunks(unique, DOC_BATCH)) {
-        const seqs = await this.existingSeqs(t, l, batch);
-        if (seqs.length === 0) continue;
-        await this.deleteSideRows(t, l, seqs);
-        await t.$executeRawUnsafe(`DELETE FROM ${l.docs} WHERE seq IN (${placeholders(seqs.length)})`, ...seqs);
-      }
-    });
+    // Last write wins for a repeated id, as it would with one call per document.
+    const docs = [...new Map((change.upsert ?? []).map((d) => [d.id, d])).values()];
+    for (const batch of chunks(docs, DOC_BATCH)) await this.upsertBatch(t, l, batch);
+    for (const batch of chunks([...new Set(change.remove ?? [])], DOC_BATCH)) {
+      const seqs = await this.existingSeqs(t, l, batch);
+      if (seqs.length === 0) continue;
+      await this.deleteSideRows(t, l, seqs);
+      await t.$executeRawUnsafe(`DELETE FROM ${l.docs} WHERE seq IN (${placeholders(seqs.length)})`, ...seqs);
+    }
   }
 
   async search(index: IndexName, query: SearchQuery): Promise<SearchResult> {
@@ -316,9 +317,7 @@ export class SqliteFtsIndex implements SearchIndex {
 
   // ---------------------------------------------------------------- writes
 
-  /** Runs on the caller's transaction when given (store and index commit together), else on our own. */
-  private async inTransaction(tx: DbTx | undefined, work: (t: DbTx) => Promise<void>): Promise<void> {
-    if (tx) return work(tx);
+  private async inOwnTransaction(work: (t: DbTx) => Promise<void>): Promise<void> {
     await this.db.$transaction(async (t) => work(t), { timeout: OWN_TX_TIMEOUT_MS, maxWait: 60_000 });
   }
 

@@ -5,7 +5,7 @@ import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import { appendEvents } from "../events/append-events.js";
 import type { DomainEventInput } from "../events/domain-events.js";
-import { indexCandidateAndAudit } from "../candidates/register-candidate.js";
+import { readBackCandidateAndAudit } from "../candidates/register-candidate.js";
 import { findVacancy } from "../vacancies/vacancy-repository.js";
 import { recordShortlistEvents } from "./shortlist-events.js";
 import { canRecordOutcome } from "./shortlist-policies.js";
@@ -25,7 +25,7 @@ export interface OutcomeResult {
 /**
  * Records what the employer says about a person it received (interview, hiring, …), by the referent or by
  * the employer that owns the vacancy; also after the vacancy closed, since outcomes arrive late.
- * A hiring makes the person "employed" (index refreshed in the same transaction), so matching drops them.
+ * A hiring makes the person "employed" (its `candidate.changed` refreshes the index), so matching drops them.
  */
 export async function recordOutcome(
   ctx: AppContext,
@@ -63,8 +63,8 @@ export async function recordOutcome(
       await recordShortlistEvents(tx, actor, list.id, [
         { type: "availability", candidateId, from: availability, to: "employed", reason: `Assunta/o per l'offerta «${vacancy.requestedProfile}»` },
       ]);
-      // Refreshes the search document (matching filters on availability) and audits the update.
-      availability = (await indexCandidateAndAudit(ctx, tx, actor, candidateId, "update", route)).availability;
+      // candidate.changed refreshes the search document (matching filters on availability).
+      availability = (await readBackCandidateAndAudit(tx, actor, candidateId, "update", route)).availability;
       events.push({ type: "candidate.changed", entityType: "candidate", entityId: candidateId, payload: { fields: ["availability"] } });
     } else {
       await recordAudit(tx, actor, "update", "candidate", [candidateId], route);

@@ -4,7 +4,7 @@ import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import { appendEvents } from "../events/append-events.js";
 import type { EventScope } from "../events/event-scope.js";
-import { indexAndAudit } from "./publish-vacancy.js";
+import { readBackAndAudit } from "./publish-vacancy.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { findVacancy, type VacancyRecord } from "./vacancy-repository.js";
 import { allowedTransitions, canTransition, VACANCY_STATUS_LABELS, type VacancyStatus } from "./vacancy-status.js";
@@ -26,7 +26,7 @@ export async function changeVacancyStatus(
  * follows from the move (a closing vacancy closes its lists) is the handlers' of `vacancy.status_changed`.
  */
 export async function changeVacancyStatusIn(scope: EventScope, id: string, to: VacancyStatus, reason: string | undefined): Promise<VacancyRecord> {
-  const { ctx, tx, actor, route } = scope;
+  const { tx, actor, route } = scope;
   const current = await findVacancy(tx, id);
   if (actor) assertAllowed(canWriteVacancy(actor, current.cpiCode));
   const from = current.status as VacancyStatus;
@@ -42,7 +42,7 @@ export async function changeVacancyStatusIn(scope: EventScope, id: string, to: V
   const at = new Date();
   await tx.vacancy.update({ where: { id }, data: { status: to } });
   const statusChangeId = await recordStatusChange(scope, id, from, to, reason ?? null, at);
-  const vacancy = await indexAndAudit(ctx, tx, actor, id, "status", route);
+  const vacancy = await readBackAndAudit(tx, actor, id, "status", route);
   await appendEvents(
     scope,
     [{ type: "vacancy.status_changed", entityType: "vacancy", entityId: id, payload: { from, to, reason: reason ?? null, statusChangeId } }],

@@ -9,7 +9,6 @@ import { assertReferencesExist } from "../validation/check-references.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { findVacancy, type VacancyRecord } from "./vacancy-repository.js";
 import type { VacancyCreateInput } from "./vacancy-schemas.js";
-import { vacancySearchDocument } from "./vacancy-search-document.js";
 import { showcaseKey } from "./showcase-key.js";
 import type { VacancyStatus } from "./vacancy-status.js";
 import { assertVacancyTerms } from "./vacancy-terms.js";
@@ -21,8 +20,8 @@ export interface PublishOptions {
 }
 
 /**
- * Checks scope and references, then writes the vacancy, its first status, its index entry, the audit and
- * the `vacancy.published` event in one transaction.
+ * Checks scope and references, then writes the vacancy, its first status, the audit and the
+ * `vacancy.published` event in one transaction (its handlers keep the search index in step).
  */
 export async function publishVacancy(
   ctx: AppContext,
@@ -62,15 +61,14 @@ export async function publishVacancy(
     const scope = { ctx, tx, actor, route: opts.route };
     const at = new Date();
     const statusChangeId = await recordStatusChange(scope, created.id, null, status, "Pubblicazione", at);
-    const vacancy = await indexAndAudit(ctx, tx, actor, created.id, "create", opts.route);
+    const vacancy = await readBackAndAudit(tx, actor, created.id, "create", opts.route);
     await appendEvents(scope, [{ type: "vacancy.published", entityType: "vacancy", entityId: created.id, payload: { status, statusChangeId } }], at);
     return vacancy;
   });
 }
 
-/** Null actor: a scheduled job acting on its own. */
-export async function indexAndAudit(
-  ctx: AppContext,
+/** The vacancy as written, with its audit entry; null actor: a scheduled job acting on its own. */
+export async function readBackAndAudit(
   tx: DbTx,
   actor: Actor | null,
   id: string,
@@ -78,7 +76,6 @@ export async function indexAndAudit(
   route: string,
 ): Promise<VacancyRecord> {
   const vacancy = await findVacancy(tx, id);
-  await ctx.index.upsert("vacancies", [vacancySearchDocument(vacancy)], tx);
   await recordAudit(tx, actor, action, "vacancy", [id], route);
   return vacancy;
 }

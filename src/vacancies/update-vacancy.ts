@@ -5,7 +5,7 @@ import type { AppContext } from "../context.js";
 import { appendEvents } from "../events/append-events.js";
 import { fieldChanges } from "../events/field-changes.js";
 import { assertReferencesExist } from "../validation/check-references.js";
-import { indexAndAudit } from "./publish-vacancy.js";
+import { readBackAndAudit } from "./publish-vacancy.js";
 import { findVacancy, type VacancyRecord } from "./vacancy-repository.js";
 import type { VacancyUpdateInput } from "./vacancy-schemas.js";
 import { showcaseKey } from "./showcase-key.js";
@@ -43,7 +43,7 @@ export async function updateVacancy(
       where: { id },
       data: { ...sent, showcaseKey: showcaseKey(merged) },
     });
-    const vacancy = await indexAndAudit(ctx, tx, actor, id, "update", route);
+    const vacancy = await readBackAndAudit(tx, actor, id, "update", route);
     const changes = fieldChanges(current, sent as Partial<typeof current>, PERSONAL_FIELDS);
     if (changes.length > 0) await appendEvents({ ctx, tx, actor, route }, [{ type: "vacancy.changed", entityType: "vacancy", entityId: id, payload: { changes } }]);
     return vacancy;

@@ -1,14 +1,26 @@
 import type { RequestHandler } from "express";
 import type { AppContext } from "../../context.js";
+import { indexLag } from "../../indexing/index-sync-consumer.js";
 
-/** Liveness and readiness in one: the store answers a query and the index answers its own probe. */
+/**
+ * Liveness and readiness in one: the store answers a query and the index answers its own probe;
+ * `indexLag` counts, per index, the events the index consumer has not applied yet (always 0 for the
+ * embedded index, written in the same transaction).
+ */
 export function healthRoute(ctx: AppContext): RequestHandler {
   return async (_req, res) => {
     const [store, index] = await Promise.all([
       ctx.db.$queryRawUnsafe("SELECT 1").then(() => true, () => false),
       ctx.index.health().catch(() => false),
     ]);
+    const lag = store ? await indexLag(ctx).catch(() => null) : null;
     const ok = store && index;
-    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "degraded", store: store ? "ok" : "down", index: index ? "ok" : "down", searchBackend: ctx.index.backend });
+    res.status(ok ? 200 : 503).json({
+      status: ok ? "ok" : "degraded",
+      store: store ? "ok" : "down",
+      index: index ? "ok" : "down",
+      searchBackend: ctx.index.backend,
+      indexLag: lag,
+    });
   };
 }
