@@ -93,9 +93,8 @@ describe("loading the classifications", () => {
 });
 
 describe("taxonomy build", () => {
-  it("builds quickly and links most CP2011 units to an ISCO group", () => {
+  it("links most CP2011 units to an ISCO group", () => {
     const { stats } = occupationTaxonomy();
-    expect(stats.loadMs + stats.buildMs).toBeLessThan(1500);
     expect(stats.cp2011Units).toBe(800);
     expect(stats.cp2011UnitsWithIsco).toBeGreaterThanOrEqual(600);
   });
