@@ -1,11 +1,9 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppContext } from "../src/context.js";
 import { readCursor } from "../src/events/event-cursor.js";
 import { indexConsumer, indexLag, syncIndexOnce } from "../src/indexing/index-sync-consumer.js";
-import { INDEX_NAMES } from "../src/indexing/index-schema.js";
-import { loadSearchDocuments } from "../src/indexing/load-search-documents.js";
 import type { IndexName, SearchIndex } from "../src/indexing/search-index.js";
+import { expectIndexEqualsStore } from "./helpers/index-contents.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 import { startMeilisearch, type MeilisearchServer } from "./helpers/meilisearch-server.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
@@ -26,26 +24,6 @@ afterAll(async () => {
   await t?.close();
   await server?.close();
 });
-
-const storeIds = async (ctx: AppContext, name: IndexName) =>
-  (name === "vacancies" ? await ctx.db.vacancy.findMany({ select: { id: true } }) : await ctx.db.candidate.findMany({ select: { id: true } })).map((r) => r.id);
-
-/** What the index holds, per document: its payload (the facts matching scores from, rebuilt from the store). */
-async function indexContents(index: SearchIndex, name: IndexName): Promise<Record<string, unknown>> {
-  const docs = await index.retrieve(name, { all: true, order: "relevance", limit: 10_000 });
-  return Object.fromEntries(docs.map((d) => [d.id, d.payload]));
-}
-
-/** The index equals the store: same ids, each with the document the store gives now, counted once. */
-async function expectIndexEqualsStore(ctx: AppContext): Promise<void> {
-  for (const name of INDEX_NAMES) {
-    const ids = await storeIds(ctx, name);
-    const { docs } = await loadSearchDocuments(ctx.db, name, ids);
-    const expected = Object.fromEntries(docs.map((d) => [d.id, JSON.parse(JSON.stringify(d.payload))]));
-    expect(await indexContents(ctx.index, name)).toEqual(expected);
-    expect(await ctx.index.count(name)).toBe(ids.length);
-  }
-}
 
 async function registerPerson(overrides: Record<string, unknown> = {}): Promise<string> {
   taxCodes += 1;
