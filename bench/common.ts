@@ -4,6 +4,11 @@ import fs from "node:fs";
 import os from "node:os";
 import v8 from "node:v8";
 import { progressBar } from "../src/cli/progress.js";
+import type { AppContext } from "../src/context.js";
+import type { Territory } from "../src/demo/territory.js";
+import type { DemoVacancy } from "../src/demo/vacancy-generator.js";
+import { writeVacancies } from "../src/demo/write-demo-data.js";
+import { rebuildIndex } from "../src/indexing/rebuild-index.js";
 
 export { progressBar };
 
@@ -43,6 +48,17 @@ export function distribution(values: number[]): Distribution {
   };
 }
 
+/** The commit measured, and whether src/ had local changes then (other people edit it while a run lasts). */
+export function codeVersion(): string {
+  try {
+    const commit = execSync("git rev-parse --short HEAD", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    const dirty = execSync("git status --porcelain -- src", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim().length > 0;
+    return `commit ${commit}${dirty ? " con modifiche locali in src/" : ""} (all'avvio, quando i moduli vengono caricati)`;
+  } catch {
+    return "sconosciuto (git non disponibile)";
+  }
+}
+
 export function machine() {
   const cpu = fs.readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "?";
   let nproc = String(os.availableParallelism());
@@ -62,6 +78,17 @@ export async function inTransactions<T>(items: T[], label: string, write: (batch
     bar.update(Math.min(i + WRITE_BATCH, items.length));
   }
   bar.stop();
+  return performance.now() - started;
+}
+
+/**
+ * The seed's path for vacancies: rows in batched transactions (demo offers append no events), then a
+ * rebuild of the vacancy index, as seedDemoData does. The time covers both.
+ */
+export async function writeIndexedVacancies(ctx: AppContext, vacancies: DemoVacancy[], territory: Territory): Promise<number> {
+  const started = performance.now();
+  await inTransactions(vacancies, "Inserimento offerte", (batch) => ctx.db.$transaction((tx) => writeVacancies(tx, batch, territory), { timeout: 600_000 }));
+  await rebuildIndex(ctx, ["vacancies"]);
   return performance.now() - started;
 }
 
@@ -133,7 +160,10 @@ export const MATCHING_HEADING = "## Rose di candidati";
 /** Heading of the hardening part (bench/hardening.ts), after the other two. */
 export const HARDENING_HEADING = "## Robustezza";
 
-export type ResultParts = { showcase?: string; matching?: string; hardening?: string };
+/** Heading of the engines part (bench/engines.ts): embedded index and Meilisearch side by side. */
+export const ENGINES_HEADING = "## Motori di ricerca a confronto";
+
+export type ResultParts = { showcase?: string; matching?: string; hardening?: string; engines?: string };
 
 /**
  * Replaces the parts of bench/RESULTS.md that were run and keeps the others, so `--only matching` does not
@@ -143,6 +173,7 @@ export function mergeResults(existing: string, part: ResultParts): string {
   const headings: [keyof ResultParts, string][] = [
     ["matching", MATCHING_HEADING],
     ["hardening", HARDENING_HEADING],
+    ["engines", ENGINES_HEADING],
   ];
   const starts = headings
     .map(([key, heading]) => ({ key, at: existing.search(new RegExp(`^${heading}`, "m")) }))
@@ -150,7 +181,7 @@ export function mergeResults(existing: string, part: ResultParts): string {
     .sort((a, b) => a.at - b.at);
   const old: ResultParts = { showcase: existing.slice(0, starts[0]?.at ?? existing.length) };
   starts.forEach((h, i) => (old[h.key] = existing.slice(h.at, starts[i + 1]?.at ?? existing.length)));
-  return `${(["showcase", "matching", "hardening"] as const)
+  return `${(["showcase", "matching", "hardening", "engines"] as const)
     .map((key) => (part[key] ?? old[key] ?? "").trimEnd())
     .filter((text) => text.length > 0)
     .join("\n\n")}\n`;

@@ -12,7 +12,6 @@
  *     the payloads, the scoring;
  *   - peak memory per phase (maxRSS, heap).
  */
-import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,7 +24,7 @@ import { defaultEmployerCount, generateDemoBase, personGenerator, vacancyGenerat
 import type { DemoCandidate } from "../src/demo/person-generator.js";
 import { SeededRandom } from "../src/demo/seeded-random.js";
 import type { DemoVacancy } from "../src/demo/vacancy-generator.js";
-import { vacancyRecord, writeBase, writeCandidates, writeVacancies } from "../src/demo/write-demo-data.js";
+import { vacancyRecord, writeBase, writeCandidates } from "../src/demo/write-demo-data.js";
 import { SqliteFtsIndex } from "../src/indexing/sqlite-fts-index.js";
 import { createLogger } from "../src/logging/logger.js";
 import { evaluateMatch } from "../src/matching/evaluate-match.js";
@@ -36,9 +35,9 @@ import { retrieveCandidates } from "../src/matching/retrieve-candidates.js";
 import { recentListCounts } from "../src/shortlists/list-membership.js";
 import type { VacancyRecord } from "../src/vacancies/vacancy-repository.js";
 import {
+  codeVersion,
   distribution,
   fmt,
-  inTransactions,
   machine,
   MATCHING_HEADING,
   mean,
@@ -48,6 +47,7 @@ import {
   rate,
   seconds,
   WRITE_BATCH,
+  writeIndexedVacancies,
   type Distribution,
 } from "./common.js";
 import type { BenchOptions } from "./showcase.js";
@@ -256,6 +256,75 @@ function queryPlans(direct: Database.Database, queries: Captured[]): string[] {
   });
 }
 
+export interface SampleRanking {
+  latency: Distribution;
+  scored: Distribution;
+  qualified: Distribution;
+  withQualified: number;
+  /** The first `keep` rankings, for comparison with a full scan of the same vacancies. */
+  kept: Map<string, { ms: number; scored: number; top: string[]; qualified: Set<string> }>;
+}
+
+/** List building as production runs it, rankVacancy(ctx, vacancy), timed on each vacancy of the sample (after a warm-up elsewhere). */
+export async function rankSample(ctx: AppContext, sample: VacancyRecord[], today: Date, label: string, keep = 0, onEach?: () => void): Promise<SampleRanking> {
+  const times: number[] = [];
+  const scored: number[] = [];
+  const qualified: number[] = [];
+  const kept: SampleRanking["kept"] = new Map();
+  const bar = progressBar(label, sample.length);
+  for (const [i, v] of sample.entries()) {
+    const t = performance.now();
+    const r = await rankVacancy(ctx, v, { today });
+    const ms = performance.now() - t;
+    times.push(ms);
+    scored.push(r.scored);
+    qualified.push(r.qualifiedCount);
+    if (i < keep) kept.set(v.id, { ms, scored: r.scored, top: topIds(r, TOP), qualified: qualifiedIds(r) });
+    onEach?.();
+    bar.update(i + 1);
+  }
+  bar.stop();
+  const latency = distribution(times);
+  console.error(`  recupero: p50 ${ms1(latency.p50)} ms, p95 ${ms1(latency.p95)} ms, max ${ms1(latency.max)} ms, valutate in media ${ms0(mean(scored))}`);
+  return { latency, scored: distribution(scored), qualified: distribution(qualified), withQualified: qualified.filter((q) => q > 0).length, kept };
+}
+
+/** A deterministic draw of open vacancies: the first `warmup` to warm caches, the rest to measure (the same for every engine and size). */
+export function vacancySample(records: VacancyRecord[], seed: number, warmup: number, sample: number): { warm: VacancyRecord[]; sample: VacancyRecord[] } {
+  const drawn = new SeededRandom(seed, "bench/matching").sample(records, Math.min(records.length, warmup + sample));
+  return { warm: drawn.slice(0, warmup), sample: drawn.slice(warmup) };
+}
+
+/**
+ * People from the generator, all distinct: person i comes from a SeededRandom(seed, `person/i`) stream
+ * whose 32-bit state can collide with another index's, giving the same person (same id) twice; copies are skipped.
+ */
+export class DistinctPeople {
+  private readonly people;
+  private readonly seen = new Set<string>();
+  /** Generator indices used so far, and the copies skipped among them. */
+  indices = 0;
+  duplicates = 0;
+
+  constructor(base: DemoBase) {
+    this.people = personGenerator(base);
+  }
+
+  next(n: number): DemoCandidate[] {
+    const batch: DemoCandidate[] = [];
+    while (batch.length < n) {
+      const person = this.people.generate(this.indices++);
+      if (this.seen.has(person.id)) {
+        this.duplicates++;
+        continue;
+      }
+      this.seen.add(person.id);
+      batch.push(person);
+    }
+    return batch;
+  }
+}
+
 async function measureStage(
   ctx: AppContext,
   databasePath: string,
@@ -271,25 +340,7 @@ async function measureStage(
   console.error(`\n— ${label} persone: riscaldamento (${warm.length} offerte)`);
   for (const v of warm) await rankVacancy(ctx, v, { today });
 
-  const times: number[] = [];
-  const scored: number[] = [];
-  const qualified: number[] = [];
-  const kept = new Map<string, { ms: number; scored: number; top: string[]; qualified: Set<string> }>();
-  const bar = progressBar(`Rose (recupero) a ${label} persone`, sample.length);
-  for (const [i, v] of sample.entries()) {
-    const t = performance.now();
-    const r = await rankVacancy(ctx, v, { today });
-    const ms = performance.now() - t;
-    times.push(ms);
-    scored.push(r.scored);
-    qualified.push(r.qualifiedCount);
-    if (i < fullCount) kept.set(v.id, { ms, scored: r.scored, top: topIds(r, TOP), qualified: qualifiedIds(r) });
-    mem.touch();
-    bar.update(i + 1);
-  }
-  bar.stop();
-  const latency = distribution(times);
-  console.error(`  recupero: p50 ${ms1(latency.p50)} ms, p95 ${ms1(latency.p95)} ms, max ${ms1(latency.max)} ms, valutate in media ${ms0(mean(scored))}`);
+  const { latency, scored, qualified, withQualified, kept } = await rankSample(ctx, sample, today, `Rose (recupero) a ${label} persone`, fullCount, () => mem.touch());
   mem.phase(`Rose con recupero a ${label} persone`);
 
   const full: FullScanRow[] = [];
@@ -336,9 +387,9 @@ async function measureStage(
   return {
     people,
     latency,
-    scored: distribution(scored),
-    qualified: distribution(qualified),
-    withQualified: qualified.filter((q) => q > 0).length,
+    scored,
+    qualified,
+    withQualified,
     full,
     profile,
     plans,
@@ -377,23 +428,15 @@ export async function runMatchingBench(opts: BenchOptions): Promise<{ report: st
     const today = base.today;
 
     const vacancies = generateVacancies(base, sizes.openVacancies);
-    const vacancyMs = await inTransactions(vacancies.all, "Inserimento offerte", (batch) =>
-      ctx.db.$transaction((tx) => writeVacancies(ctx, tx, batch, base.territory), { timeout: 600_000 }),
-    );
+    const vacancyMs = await writeIndexedVacancies(ctx, vacancies.all, base.territory);
     const records = vacancies.open.map((v) => vacancyRecord(v, base.territory));
-    const rng = new SeededRandom(seed, "bench/matching");
-    const drawn = rng.sample(records, Math.min(records.length, sizes.warmup + sizes.sample));
-    const warm = drawn.slice(0, sizes.warmup);
-    const sample = drawn.slice(sizes.warmup);
+    const { warm, sample } = vacancySample(records, seed, sizes.warmup, sizes.sample);
     mem.phase("Aziende e offerte");
 
-    const people = personGenerator(base);
+    const people = new DistinctPeople(base);
     const growth: Growth[] = [];
     const stages: StageFigures[] = [];
     let have = 0;
-    let nextIndex = 0;
-    let duplicates = 0;
-    const seenIds = new Set<string>();
     for (const [s, target] of sizes.stages.entries()) {
       const from = have;
       const bar = progressBar(`Persone ${fmt(from)} → ${fmt(target)} (generazione + inserimento)`, target - from);
@@ -404,17 +447,7 @@ export async function runMatchingBench(opts: BenchOptions): Promise<{ report: st
       while (have < target) {
         const n = Math.min(GEN_BATCH, target - have);
         const g = performance.now();
-        const batch: DemoCandidate[] = [];
-        while (batch.length < n) {
-          const person = people.generate(nextIndex++);
-          // Two indices whose 32-bit stream seeds collide give the same person (same id): skip the copy.
-          if (seenIds.has(person.id)) {
-            duplicates++;
-            continue;
-          }
-          seenIds.add(person.id);
-          batch.push(person);
-        }
+        const batch = people.next(n);
         genMs += performance.now() - g;
         const w = performance.now();
         for (let i = 0; i < batch.length; i += WRITE_BATCH) {
@@ -433,7 +466,7 @@ export async function runMatchingBench(opts: BenchOptions): Promise<{ report: st
       bar.stop();
       await ctx.db.$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
       const dbMb = fs.statSync(databasePath).size / 1024 ** 2;
-      growth.push({ from, to: target, genMs, insertMs, tenths: tenthMs.map((t, i) => rate(tenthRows[i]!, t)), dbMb, indices: nextIndex, duplicates });
+      growth.push({ from, to: target, genMs, insertMs, tenths: tenthMs.map((t, i) => rate(tenthRows[i]!, t)), dbMb, indices: people.indices, duplicates: people.duplicates });
       console.error(`  generazione ${seconds(genMs)} (${fmt(rate(target - from, genMs))}/s), inserimento ${seconds(insertMs)} (${fmt(rate(target - from, insertMs))}/s), archivio ${dbMb.toFixed(0)} MB`);
       mem.phase(`Persone ${fmt(from)} → ${fmt(target)}`);
       stages.push(await measureStage(ctx, databasePath, target, warm, sample, sizes.fullScan[s] ?? 2, sizes.profile, today, mem));
@@ -462,17 +495,6 @@ interface ReportInput {
   mem: MemoryTracker;
   totalMs: number;
   code: string;
-}
-
-/** The commit measured, and whether src/ had local changes then (other people edit it while a run lasts). */
-function codeVersion(): string {
-  try {
-    const commit = execSync("git rev-parse --short HEAD", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
-    const dirty = execSync("git status --porcelain -- src", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim().length > 0;
-    return `commit ${commit}${dirty ? " con modifiche locali in src/" : ""} (all'avvio, quando i moduli vengono caricati)`;
-  } catch {
-    return "sconosciuto (git non disponibile)";
-  }
 }
 
 function matchingReport(r: ReportInput): string {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only showcase|matching|hardening] [-- --seed N] [-- --keep]`: builds data at scale
+ * `npm run bench [-- --quick] [-- --only showcase|matching|hardening|engines] [-- --seed N] [-- --keep]`: builds data at scale
  * from the demo generator in temporary databases (never ./data) and measures
  *   1. showcase (bench/showcase.ts): the import rate of job seekers through the real import path, plus the
  *      seed's direct batched insert path, and showcase search latency through searchVacancies;
@@ -8,6 +8,9 @@
  *      recall), where the time goes, and memory per phase.
  *   3. hardening (bench/hardening.ts): the probe of issue 6 on real processes (two writers, an import over
  *      HTTP beside other requests, an inflating spreadsheet, malformed uploads).
+ *   4. engines (bench/engines.ts): the embedded index and a real Meilisearch side by side over one store —
+ *      indexing rate, showcase search over 50,000 vacancies, list building at 100,000 people, and how fast a
+ *      backlog of 100,000 index updates drains.
  * --quick uses small sizes (matching: 10k and 30k people) and only prints; the full run writes its parts of
  * bench/RESULTS.md, keeping the other part's section when run with --only.
  *
@@ -20,6 +23,7 @@ import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { mergeResults, type ResultParts } from "./common.js";
+import { runEnginesBench } from "./engines.js";
 import { runHardeningBench } from "./hardening.js";
 import { runMatchingBench } from "./matching.js";
 import { runShowcaseBench, type BenchOptions } from "./showcase.js";
@@ -36,7 +40,7 @@ const { values: args } = parseArgs({
   },
 });
 const only = args.only;
-const PARTS = ["showcase", "matching", "hardening"] as const;
+const PARTS = ["showcase", "matching", "hardening", "engines"] as const;
 if (only !== undefined && !(PARTS as readonly string[]).includes(only)) {
   console.error(`--only: ${PARTS.map((p) => `"${p}"`).join(", ")}, non "${only}"`);
   process.exit(2);
@@ -44,7 +48,8 @@ if (only !== undefined && !(PARTS as readonly string[]).includes(only)) {
 const parts = Object.fromEntries(PARTS.map((p) => [p, only === undefined || only === p])) as Record<(typeof PARTS)[number], boolean>;
 const quick = args.quick ?? false;
 const seed = args.seed ? Number(args.seed) : 2026;
-const command = ["npm run bench", quick ? "-- --quick" : "", only ? `-- --only ${only}` : "", args.seed ? `-- --seed ${seed}` : ""].filter(Boolean).join(" ");
+const flags = [quick ? "--quick" : "", only ? `--only ${only}` : "", args.seed ? `--seed ${seed}` : ""].filter(Boolean);
+const command = ["npm run bench", ...(flags.length ? ["--", ...flags] : [])].join(" ");
 const opts: BenchOptions = { quick, seed, keep: args.keep ?? false, command };
 
 /** Re-runs this script with a larger heap when the matching part is wanted and the heap is the default one. */
@@ -86,6 +91,12 @@ async function main(): Promise<number> {
     console.log(`\n${hardening.report}`);
     write({ hardening: hardening.report });
     ok &&= hardening.ok;
+  }
+  if (parts.engines) {
+    const engines = await runEnginesBench(opts);
+    console.log(`\n${engines.report}`);
+    write({ engines: engines.report });
+    ok &&= engines.ok;
   }
   if (quick) console.error("(--quick: bench/RESULTS.md non aggiornato)");
   return ok ? 0 : 1;
