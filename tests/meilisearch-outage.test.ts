@@ -1,9 +1,9 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCursor } from "../src/events/event-cursor.js";
-import { indexConsumer, indexLag, syncIndexOnce } from "../src/indexing/index-sync-consumer.js";
+import { indexConsumer, indexLag, startIndexSync, syncIndexOnce } from "../src/indexing/index-sync-consumer.js";
 import type { IndexName, SearchIndex } from "../src/indexing/search-index.js";
-import { expectIndexEqualsStore } from "./helpers/index-contents.js";
+import { expectIndexEqualsStore, indexContents } from "./helpers/index-contents.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 import { startMeilisearch, type MeilisearchServer } from "./helpers/meilisearch-server.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
@@ -112,4 +112,15 @@ describe("index sync across a Meilisearch outage", () => {
     const found = await as(p.referent).get("/api/v1/candidates?q=impianti");
     expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([first]);
   }, 120_000);
+
+  it("the service's loop drains the backlog by itself", async () => {
+    const loop = startIndexSync(t.ctx, 100);
+    try {
+      const id = await registerPerson({ declaredProfiles: [{ title: "Giardiniera" }] });
+      await expect.poll(async () => (await indexLag(t.ctx)).candidates, { timeout: 30_000, interval: 100 }).toBe(0);
+      expect(await indexContents(t.ctx, "candidates")).toHaveProperty(id);
+    } finally {
+      await loop.stop();
+    }
+  }, 60_000);
 });
