@@ -6,7 +6,7 @@ import { latestEventSeq } from "../src/events/read-events.js";
 import { indexConsumer, indexLag, syncIndexOnce } from "../src/indexing/index-sync-consumer.js";
 import { rebuildIndex } from "../src/indexing/rebuild-index.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
-import { expectIndexEqualsStore, indexContents } from "./helpers/index-contents.js";
+import { expectConsistencyCheckRepairs, expectIndexEqualsStore, indexContents } from "./helpers/index-contents.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
 import { CPI_TORINO, useTestApp } from "./helpers/test-app.js";
 import { TORINO } from "./helpers/valid-codes.js";
@@ -66,5 +66,9 @@ describe("embedded index: follows the events inside the writing transaction", ()
     expect(await readCursor(ctx.db, indexConsumer("vacancies"))).toBe(last);
     expect(await readCursor(ctx.db, indexConsumer("candidates"))).toBe(last);
     await expectIndexEqualsStore(ctx);
+  });
+
+  it("the consistency check writes again what differs from the store, and removes what the store no longer has", async () => {
+    await expectConsistencyCheckRepairs(h.t.ctx);
   });
 });

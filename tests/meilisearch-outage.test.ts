@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCursor } from "../src/events/event-cursor.js";
 import { indexConsumer, indexLag, startIndexSync, syncIndexOnce } from "../src/indexing/index-sync-consumer.js";
 import type { IndexName, SearchIndex } from "../src/indexing/search-index.js";
-import { expectIndexEqualsStore, indexContents } from "./helpers/index-contents.js";
+import { expectConsistencyCheckRepairs, expectIndexEqualsStore, indexContents } from "./helpers/index-contents.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 import { startMeilisearch, type MeilisearchServer } from "./helpers/meilisearch-server.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
@@ -123,4 +123,9 @@ describe("index sync across a Meilisearch outage", () => {
       await loop.stop();
     }
   }, 60_000);
+
+  it("the consistency check repairs a drifted Meilisearch index", async () => {
+    await syncIndexOnce(t.ctx);
+    await expectConsistencyCheckRepairs(t.ctx);
+  }, 120_000);
 });

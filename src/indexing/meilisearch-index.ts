@@ -254,6 +254,11 @@ export class MeilisearchIndex implements SearchIndex {
     return this.call(async () => (await this.idx(index).getStats()).numberOfDocuments);
   }
 
+  async payloadsOf(index: IndexName, ids: string[]): Promise<Map<string, unknown>> {
+    const raw = await this.payloads(index, [...new Set(ids)], undefined);
+    return new Map([...raw].map(([id, payload]) => [id, typeof payload === "string" ? JSON.parse(payload) : null]));
+  }
+
   async clear(index: IndexName): Promise<void> {
     await this.call(() => this.wait(this.idx(index).deleteAllDocuments()));
   }

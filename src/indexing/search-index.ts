@@ -99,6 +99,8 @@ export interface SearchIndex {
   /** How many documents have every word of `text` in a text field, out of how many: for rarity weights. */
   documentFrequency(index: IndexName, field: string, text: string): Promise<{ matching: number; total: number }>;
   count(index: IndexName): Promise<number>;
+  /** The stored payloads of those of the ids the index holds (the consistency check compares them with the store). */
+  payloadsOf(index: IndexName, ids: string[]): Promise<Map<string, unknown>>;
   clear(index: IndexName): Promise<void>;
   health(): Promise<boolean>;
   /** The document layout the index was built with (see rebuild-index.ts); null for a new index. */

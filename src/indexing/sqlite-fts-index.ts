@@ -285,6 +285,19 @@ export class SqliteFtsIndex implements SearchIndex {
     return this.countDocs(layoutOf(index));
   }
 
+  async payloadsOf(index: IndexName, ids: string[]): Promise<Map<string, unknown>> {
+    const l = layoutOf(index);
+    const out = new Map<string, unknown>();
+    for (const batch of chunks([...new Set(ids)], DOC_BATCH)) {
+      const rows = await this.db.$queryRawUnsafe<{ id: string; payload: unknown }[]>(
+        `SELECT id, payload FROM ${l.docs} WHERE id IN (${placeholders(batch.length)})`,
+        ...batch,
+      );
+      for (const r of rows) out.set(r.id, parsePayload(r.payload));
+    }
+    return out;
+  }
+
   async clear(index: IndexName): Promise<void> {
     const l = layoutOf(index);
     await this.db.$transaction(async (t) => {

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import type { AppContext } from "../../src/context.js";
+import { checkIndexConsistency } from "../../src/indexing/check-index-consistency.js";
 import { INDEX_NAMES } from "../../src/indexing/index-schema.js";
 import { loadSearchDocuments } from "../../src/indexing/load-search-documents.js";
 import type { IndexName } from "../../src/indexing/search-index.js";
@@ -22,4 +23,21 @@ export async function expectIndexEqualsStore(ctx: AppContext): Promise<void> {
     expect(await indexContents(ctx, name)).toEqual(expected);
     expect(await ctx.index.count(name)).toBe(ids.length);
   }
+}
+
+/**
+ * The consistency check on either engine: with one person missing from the index, one stale and one
+ * document of no record, a check repairs them all and the index equals the store; a second finds nothing.
+ */
+export async function expectConsistencyCheckRepairs(ctx: AppContext): Promise<void> {
+  const [missing, stale] = await storeIds(ctx, "candidates");
+  expect(stale).toBeDefined();
+  const { docs } = await loadSearchDocuments(ctx.db, "candidates", [stale!]);
+  await ctx.index.remove("candidates", [missing!]);
+  await ctx.index.upsert("candidates", [{ ...docs[0]!, payload: { stale: true } }, { ...docs[0]!, id: "orphan" }]);
+
+  const report = await checkIndexConsistency(ctx, ["candidates"]);
+  expect(report.candidates).toMatchObject({ missing: 1, differing: 1, rebuilt: true });
+  await expectIndexEqualsStore(ctx);
+  expect((await checkIndexConsistency(ctx)).candidates).toMatchObject({ missing: 0, differing: 0, rebuilt: false });
 }
