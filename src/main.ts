@@ -5,6 +5,7 @@ import { createApp } from "./api/app.js";
 import { ensureDemoData } from "./demo/ensure-demo-data.js";
 import { startScheduler } from "./jobs/scheduler.js";
 import { recoverAbandonedRuns, startRunSweeper } from "./jobs/abandoned-runs.js";
+import { startIndexSync } from "./indexing/index-sync-consumer.js";
 import { startJobWorker } from "./jobs/job-worker.js";
 
 async function main() {
@@ -18,6 +19,8 @@ async function main() {
   const scheduler = env.SCHEDULER ? startScheduler(ctx) : null;
   const worker = startJobWorker(ctx);
   const sweeper = startRunSweeper(ctx);
+  // A networked index is synced from the events by one consumer: the process that runs the scheduler.
+  const indexSync = env.SCHEDULER ? startIndexSync(ctx) : null;
   const server = createApp(ctx).listen(env.PORT, env.HOST, () => {
     log.info(`Vetrina in ascolto su http://${env.HOST}:${env.PORT} (documentazione API: /api/openapi.json)`);
   });
@@ -33,6 +36,7 @@ async function main() {
     server.close(async () => {
       // A job in hand is finished first; if the force timer wins, its lease lapses and another process takes it.
       await worker.stop();
+      await indexSync?.stop();
       await ctx.db.$disconnect();
       clearTimeout(force);
       log.info("arrestato");

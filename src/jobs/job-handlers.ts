@@ -1,10 +1,12 @@
 import { expireVacanciesJob } from "./expire-vacancies/expire-vacancies.js";
 import type { JobHandler } from "./job-handler.js";
 import type { JobKind } from "./job-run.js";
+import { indexCheckJob } from "./index-check/index-check.js";
 import { rematchJob } from "./rematch/rematch-vacancies.js";
 
 /** Every kind of persisted job and what runs it: one folder per job under src/jobs. */
 export const JOB_HANDLERS: Partial<Record<JobKind, JobHandler>> = {
   "expire-vacancies": expireVacanciesJob,
   rematch: rematchJob,
+  "index-check": indexCheckJob,
 };

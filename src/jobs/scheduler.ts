@@ -15,6 +15,7 @@ export const SCHEDULE_TIMEZONE = "Europe/Rome";
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: "expire-vacancies", schedule: "15 1 * * *" },
   { name: "rematch", schedule: "30 2 * * *" },
+  { name: "index-check", schedule: "45 3 * * *" },
 ];
 
 /** The unique key of one slot: the job's name and the slot's time to the second, in UTC. */
