@@ -7,6 +7,7 @@ import { createSearchIndex } from "./indexing/create-search-index.js";
 import { loadReferenceData } from "./reference/load-reference-data.js";
 import { loadMatchingConfig } from "./matching/load-matching-config.js";
 import { ensureIndexLayout } from "./indexing/rebuild-index.js";
+import { occupationTaxonomy } from "./taxonomy/occupation-taxonomy.js";
 
 /**
  * Brings the store to the current schema, loads the reference data (comuni, CPIs) when missing and
@@ -14,6 +15,8 @@ import { ensureIndexLayout } from "./indexing/rebuild-index.js";
  */
 export async function createContext(env: Env, log: Logger): Promise<AppContext> {
   const matching = loadMatchingConfig(env.MATCHING_CONFIG);
+  // Built once, here: built on first use, its second of synchronous work would stall every request in flight.
+  occupationTaxonomy();
   const { applied } = await applyMigrations(env.DATABASE_PATH);
   if (applied.length > 0) log.info({ applied }, "migrazioni applicate");
   const db = createDb(env.DATABASE_PATH, { busyTimeoutMs: env.DB_BUSY_TIMEOUT_MS, writeRetries: env.DB_WRITE_RETRIES });

@@ -34,7 +34,7 @@ import { importNow, type ImportDefinition, type ImportFile, type ImportOptions, 
  * chunk is written again after a pause (busy-retry.ts).
  */
 
-const CHUNK = 500;
+const CHUNK = 200;
 const CHUNK_TX_TIMEOUT_MS = 120_000;
 
 interface Prepared {
