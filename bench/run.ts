@@ -73,30 +73,18 @@ async function main(): Promise<number> {
     fs.writeFileSync(out, mergeResults(existing, part));
     console.error(`Scritto ${out}`);
   };
+  const runners: Record<(typeof PARTS)[number], (o: BenchOptions) => Promise<{ report: string; ok: boolean }>> = {
+    showcase: runShowcaseBench,
+    matching: runMatchingBench,
+    hardening: runHardeningBench,
+    engines: runEnginesBench,
+  };
   let ok = true;
-  if (parts.showcase) {
-    const showcase = await runShowcaseBench(opts);
-    console.log(`\n${showcase.report}`);
-    write({ showcase: showcase.report });
-    ok &&= showcase.ok;
-  }
-  if (parts.matching) {
-    const matching = await runMatchingBench(opts);
-    console.log(`\n${matching.report}`);
-    write({ matching: matching.report });
-    ok &&= matching.ok;
-  }
-  if (parts.hardening) {
-    const hardening = await runHardeningBench(opts);
-    console.log(`\n${hardening.report}`);
-    write({ hardening: hardening.report });
-    ok &&= hardening.ok;
-  }
-  if (parts.engines) {
-    const engines = await runEnginesBench(opts);
-    console.log(`\n${engines.report}`);
-    write({ engines: engines.report });
-    ok &&= engines.ok;
+  for (const part of PARTS.filter((p) => parts[p])) {
+    const result = await runners[part](opts);
+    console.log(`\n${result.report}`);
+    write({ [part]: result.report });
+    ok &&= result.ok;
   }
   if (quick) console.error("(--quick: bench/RESULTS.md non aggiornato)");
   return ok ? 0 : 1;
