@@ -4,7 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPersonas, createTestApp, type Personas, type TestApp } from "./helpers/test-app.js";
+import { createPersonas, createTestApp, type Personas, type TestApp, useTestApp } from "./helpers/test-app.js";
 import { generatedPeople, loadPlaces, peopleCsv } from "./helpers/generated-people.js";
 import { importViaApi, waitForImport } from "./helpers/imports.js";
 import { zipOf } from "./helpers/zip-archive.js";
@@ -16,21 +16,15 @@ const upload = (t: TestApp, token: string, data: Buffer | string, name: string) 
   request(t.app).post("/api/v1/imports/candidates").set("Authorization", `Bearer ${token}`).attach("file", Buffer.isBuffer(data) ? data : Buffer.from(data), name);
 
 describe("a large import runs in the background and other requests keep answering", () => {
-  let t: TestApp;
-  let who: Personas;
-  beforeAll(async () => {
-    t = await createTestApp();
-    who = await createPersonas(t.ctx);
-  });
-  afterAll(() => t.close());
+  const h = useTestApp();
 
   it("answers the 20,000-row upload at once with the run id; /health and a search stay prompt until every row is created", async () => {
     const N = 20_000;
-    const csv = peopleCsv(await loadPlaces(t.ctx), generatedPeople(await loadPlaces(t.ctx), N));
-    const server = t.app.listen(0, "127.0.0.1");
+    const csv = peopleCsv(await loadPlaces(h.t.ctx), generatedPeople(await loadPlaces(h.t.ctx), N));
+    const server = h.t.app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const auth = { Authorization: `Bearer ${who.admin}` };
+    const auth = { Authorization: `Bearer ${h.p.admin}` };
     try {
       const form = new FormData();
       form.append("file", new Blob([csv], { type: "text/csv" }), "persone-20000.csv");
@@ -65,8 +59,8 @@ describe("a large import runs in the background and other requests keep answerin
       expect(Math.max(...latencies)).toBeLessThan(1_500);
       const run = (await (await fetch(`${base}/api/v1/imports/${body.id}`, { headers: auth })).json()) as { totals: object };
       expect(run.totals).toEqual({ rows: N, created: N, updated: 0, unchanged: 0, rejected: 0 });
-      expect(await t.ctx.db.candidate.count()).toBe(N);
-      expect(await t.ctx.db.importRow.count({ where: { runId: body.id } })).toBe(N);
+      expect(await h.t.ctx.db.candidate.count()).toBe(N);
+      expect(await h.t.ctx.db.importRow.count({ where: { runId: body.id } })).toBe(N);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
@@ -74,34 +68,28 @@ describe("a large import runs in the background and other requests keep answerin
 });
 
 describe("upload bounds: inflated size and rows", () => {
-  let t: TestApp;
-  let who: Personas;
-  beforeAll(async () => {
-    t = await createTestApp({ IMPORT_MAX_UNCOMPRESSED_MB: "1", IMPORT_MAX_ROWS: "5" });
-    who = await createPersonas(t.ctx);
-  });
-  afterAll(() => t.close());
+  const h = useTestApp({ IMPORT_MAX_UNCOMPRESSED_MB: "1", IMPORT_MAX_ROWS: "5" });
 
   it("an .xlsx that would inflate past the limit gets 413 before any parsing, and no run", async () => {
     const bomb = zipOf([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(8 * 1024 ** 2, 0x20) }]);
     expect(bomb.length).toBeLessThan(20 * 1024);
-    const res = await upload(t, who.admin, bomb, "vetrina.xlsx");
+    const res = await upload(h.t, h.p.admin, bomb, "vetrina.xlsx");
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("1 MB (IMPORT_MAX_UNCOMPRESSED_MB)") });
-    expect(await t.ctx.db.jobRun.count({ where: { kind: "import-candidates" } })).toBe(0);
+    expect(await h.t.ctx.db.jobRun.count({ where: { kind: "import-candidates" } })).toBe(0);
   });
 
   it("an .xlsx whose directory lies about its sizes is stopped while inflating: the run fails with 413's code", async () => {
     const liar = zipOf([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(8 * 1024 ** 2, 0x20), declare: 1000 }]);
-    const res = await upload(t, who.admin, liar, "bugiardo.xlsx");
+    const res = await upload(h.t, h.p.admin, liar, "bugiardo.xlsx");
     expect(res.status).toBe(202);
-    const run = await waitForImport(t.app, who.admin, res.body.id);
+    const run = await waitForImport(h.t.app, h.p.admin, res.body.id);
     expect(run).toMatchObject({ status: "failed", error: { code: "PAYLOAD_TOO_LARGE" } });
-    expect(await t.ctx.db.candidate.count()).toBe(0);
+    expect(await h.t.ctx.db.candidate.count()).toBe(0);
   });
 
   it("a CSV with more rows than IMPORT_MAX_ROWS gets 422 TOO_MANY_ROWS up front", async () => {
-    const res = await upload(t, who.admin, PEOPLE_CSV, "persone.csv");
+    const res = await upload(h.t, h.p.admin, PEOPLE_CSV, "persone.csv");
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: "TOO_MANY_ROWS", message: expect.stringContaining("5 (IMPORT_MAX_ROWS)"), fields: [{ field: "file", message: expect.stringContaining(`${PEOPLE.length} righe`) }] });
   });
@@ -110,10 +98,10 @@ describe("upload bounds: inflated size and rows", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Persone");
     for (let i = 0; i < 8; i++) ws.addRow(["Codice fiscale", "Cognome", "Nome", "Comune domicilio", "Cpi"]);
-    const res = await upload(t, who.admin, Buffer.from(await wb.xlsx.writeBuffer()), "persone.xlsx");
+    const res = await upload(h.t, h.p.admin, Buffer.from(await wb.xlsx.writeBuffer()), "persone.xlsx");
     expect(res.status).toBe(422);
     expect(res.body.code).toBe("TOO_MANY_ROWS");
-    const small = await importViaApi(t.app, who.admin, "candidates", peopleCsv(await loadPlaces(t.ctx), generatedPeople(await loadPlaces(t.ctx), 5)), "cinque.csv");
+    const small = await importViaApi(h.t.app, h.p.admin, "candidates", peopleCsv(await loadPlaces(h.t.ctx), generatedPeople(await loadPlaces(h.t.ctx), 5)), "cinque.csv");
     expect(small.status).toBe(202);
     expect(small.report.totals).toMatchObject({ rows: 5, created: 5 });
   });
@@ -162,16 +150,10 @@ describe("the row report, page by page", () => {
 });
 
 describe("malformed multipart uploads are client errors", () => {
-  let t: TestApp;
-  let who: Personas;
-  beforeAll(async () => {
-    t = await createTestApp();
-    who = await createPersonas(t.ctx);
-  });
-  afterAll(() => t.close());
+  const h = useTestApp();
 
   const raw = (contentType: string, body: string) =>
-    request(t.app).post("/api/v1/imports/candidates").set("Authorization", `Bearer ${who.admin}`).set("Content-Type", contentType).send(body);
+    request(h.t.app).post("/api/v1/imports/candidates").set("Authorization", `Bearer ${h.p.admin}`).set("Content-Type", contentType).send(body);
   const part = (headers: string) => `--XyZ\r\n${headers}\r\n\r\nCodice fiscale;Cognome\r\n`;
 
   it.each([
@@ -182,6 +164,6 @@ describe("malformed multipart uploads are client errors", () => {
     const res = await raw(contentType, body);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: "MALFORMED_UPLOAD", message: expect.stringMatching(/^Caricamento non valido: /), fields: [{ field: "file" }] });
-    expect(await t.ctx.db.jobRun.count()).toBe(0);
+    expect(await h.t.ctx.db.jobRun.count()).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPersonas, createTestApp, CPI_MONCALIERI, CPI_TORINO, type Personas, type TestApp } from "./helpers/test-app.js";
+import { CPI_MONCALIERI, CPI_TORINO, createPersonas, createTestApp, type Personas, type TestApp, useTestApp } from "./helpers/test-app.js";
 import { run as cliImportCandidates } from "../src/cli/commands/import-candidates.js";
 import { candidatesToCsv } from "../src/imports/candidates-csv.js";
 import type { RowReport } from "../src/imports/import-report.js";
@@ -153,27 +153,21 @@ describe("people import", () => {
 });
 
 describe("people import: scope, roles, command line", () => {
-  let t: TestApp;
-  let who: Personas;
-  beforeAll(async () => {
-    t = await createTestApp();
-    who = await createPersonas(t.ctx);
-  });
-  afterAll(() => t.close());
+  const h = useTestApp();
 
   it("a referent imports only the people of their CPIs", async () => {
-    const res = await upload(t, who.referent, fs.readFileSync(CSV_PATH), "persone.csv");
+    const res = await upload(h.t, h.p.referent, fs.readFileSync(CSV_PATH), "persone.csv");
     expect(res.status).toBe(202);
     const report = res.report;
     const mine = PEOPLE.slice(0, GOOD).filter((p) => [CPI_TORINO, CPI_MONCALIERI].includes(p.cpiCode)).length;
     expect(report.totals.created).toBe(mine);
     expect(rowOf(report, 5).errors).toEqual([{ column: "Cpi", message: "L'operatore non opera per il CPI AT-ASTI." }]);
-    expect(await t.ctx.db.candidate.count({ where: { cpiCode: { notIn: [CPI_TORINO, CPI_MONCALIERI] } } })).toBe(0);
+    expect(await h.t.ctx.db.candidate.count({ where: { cpiCode: { notIn: [CPI_TORINO, CPI_MONCALIERI] } } })).toBe(0);
   });
 
   it("an employer gets 403, a non-spreadsheet 415", async () => {
-    expect((await upload(t, who.employer, fs.readFileSync(CSV_PATH), "persone.csv")).status).toBe(403);
-    expect((await upload(t, who.admin, Buffer.from("\x89PNG\r\n\x1a\n\0\0"), "foto.png")).status).toBe(415);
+    expect((await upload(h.t, h.p.employer, fs.readFileSync(CSV_PATH), "persone.csv")).status).toBe(403);
+    expect((await upload(h.t, h.p.admin, Buffer.from("\x89PNG\r\n\x1a\n\0\0"), "foto.png")).status).toBe(415);
   });
 
   it("the command line and the API give the same report", async () => {
@@ -181,11 +175,11 @@ describe("people import: scope, roles, command line", () => {
     try {
       expect(await cliImportCandidates(viaCli.ctx, [CSV_PATH])).toBe(0);
       const run = await viaCli.ctx.db.jobRun.findFirstOrThrow({ where: { kind: "import-candidates" } });
-      const viaApi = await upload(t, who.admin, fs.readFileSync(CSV_PATH), "persone.csv");
+      const viaApi = await upload(h.t, h.p.admin, fs.readFileSync(CSV_PATH), "persone.csv");
       const strip = (rows: RowReport[]) => rows.map(({ id: _id, outcome, ...rest }) => ({ ...rest, outcome: outcome === "unchanged" ? "created" : outcome }));
       // The API run follows the referent's import above: its rows of Torino/Moncalieri are already there.
       expect(strip(await allRowReports(viaCli.ctx.db, run.id))).toEqual(strip(viaApi.report.rows));
-      expect(await viaCli.ctx.db.candidate.count()).toBe(await t.ctx.db.candidate.count());
+      expect(await viaCli.ctx.db.candidate.count()).toBe(await h.t.ctx.db.candidate.count());
       expect(await cliImportCandidates(viaCli.ctx, [CSV_PATH, "--dry-run"])).toBe(0);
       expect(await cliImportCandidates(viaCli.ctx, [path.join(FIXTURES_DIR, "assente.csv")])).toBe(1);
     } finally {
