@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { candidateCreateSchema } from "../src/candidates/candidate-schemas.js";
 import { candidateRecordOf, insertCandidates } from "../src/candidates/insert-candidates.js";
-import { readCursor } from "../src/events/event-cursor.js";
-import { latestEventSeq } from "../src/events/read-events.js";
-import { indexConsumer, indexLag, syncIndexOnce } from "../src/indexing/index-sync-consumer.js";
-import { rebuildIndex } from "../src/indexing/rebuild-index.js";
+import { indexLag, syncIndexOnce } from "../src/indexing/index-sync-consumer.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 import { expectConsistencyCheckRepairs, expectIndexEqualsStore, indexContents } from "./helpers/index-contents.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
@@ -55,16 +52,6 @@ describe("embedded index: follows the events inside the writing transaction", ()
 
     await ctx.db.$transaction((tx) => insertCandidates(ctx, tx, [record]));
     expect(await indexContents(ctx, "candidates")).toHaveProperty("rolled-back");
-    await expectIndexEqualsStore(ctx);
-  });
-
-  it("a rebuild is the consumers' new starting point: their cursors move to the last event before it", async () => {
-    const ctx = h.t.ctx;
-    const last = await latestEventSeq(ctx.db);
-    expect(last).toBeGreaterThan(0);
-    await rebuildIndex(ctx, ["vacancies", "candidates"]);
-    expect(await readCursor(ctx.db, indexConsumer("vacancies"))).toBe(last);
-    expect(await readCursor(ctx.db, indexConsumer("candidates"))).toBe(last);
     await expectIndexEqualsStore(ctx);
   });
 

@@ -1,17 +1,17 @@
 import type { AppContext } from "../context.js";
 import { advanceCursor, readCursor } from "../events/event-cursor.js";
-import { countEventsAfter, readEventsAfter } from "../events/read-events.js";
+import { countEventsAfter } from "../events/read-events.js";
+import { applyEventsToIndex, liveWriter } from "./apply-events-to-index.js";
 import { syncsInTransaction } from "./embedded-index-sync.js";
-import { documentsOfEvents, ENTITY_OF_INDEX } from "./documents-of-events.js";
+import { ENTITY_OF_INDEX } from "./documents-of-events.js";
 import { INDEX_NAMES } from "./index-schema.js";
-import { loadSearchDocuments } from "./load-search-documents.js";
 import type { IndexName } from "./search-index.js";
 
 /** The event cursor of one index's consumer. */
 export const indexConsumer = (index: IndexName): string => `index:${index}`;
 
 /** Events read per batch: one batch is at most one upsert and one delete task per index. */
-const EVENTS_PER_BATCH = 1_000;
+export const EVENTS_PER_BATCH = 1_000;
 
 export interface IndexSyncReport {
   events: number;
@@ -37,19 +37,11 @@ export async function syncIndexOnce(ctx: AppContext, batchSize = EVENTS_PER_BATC
 
 async function drain(ctx: AppContext, name: IndexName, batchSize: number): Promise<IndexSyncReport> {
   const consumer = indexConsumer(name);
-  const report: IndexSyncReport = { events: 0, upserted: 0, removed: 0 };
-  for (;;) {
-    const events = await readEventsAfter(ctx.db, await readCursor(ctx.db, consumer), batchSize);
-    const last = events.at(-1);
-    if (!last) return report;
-    const { docs, gone } = await loadSearchDocuments(ctx.db, name, documentsOfEvents(events).get(name) ?? []);
-    await ctx.index.upsert(name, docs);
-    await ctx.index.remove(name, gone);
-    await advanceCursor(ctx.db, consumer, last.seq);
-    report.events += events.length;
-    report.upserted += docs.length;
-    report.removed += gone.length;
-  }
+  const { events, upserted, removed } = await applyEventsToIndex(ctx.db, name, liveWriter(ctx.index, name), await readCursor(ctx.db, consumer), {
+    batchSize,
+    afterBatch: (seq) => advanceCursor(ctx.db, consumer, seq),
+  });
+  return { events, upserted, removed };
 }
 
 /** Events not yet applied to each index; all zero for the embedded index, which is never behind. */

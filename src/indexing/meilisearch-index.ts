@@ -2,7 +2,7 @@
  * Meilisearch backend, on the official client. One Meilisearch index per IndexName (uid = prefix +
  * name, so tests and deployments can share a server) plus a tiny `<prefix>meta` index for the layout
  * version. Writes are asynchronous tasks on the server: every one is awaited and a failed task is an
- * error. The `tx` of upsert/remove is ignored: writes go out when called (see SearchIndex).
+ * error.
  *
  * Document layout, from the declared schema (index-schema.ts):
  *   id            the document id (primary key)
@@ -22,6 +22,7 @@ import { assertFilterField, INDEX_NAMES, schemaOf, textFieldOf, type IndexSchema
 import { allOf, anyOfFilter, geoRadiusFilter, quote } from "./meilisearch-filter.js";
 import type {
   FilterValue,
+  IndexBuild,
   IndexName,
   RetrievalQuery,
   RetrievedDocument,
@@ -143,20 +144,35 @@ export class MeilisearchIndex implements SearchIndex {
   }
 
   async upsert(index: IndexName, docs: SearchDocument[]): Promise<void> {
-    const schema = schemaOf(index);
-    // Last write wins for a repeated id, as it would with one call per document.
-    const unique = [...new Map(docs.map((d) => [d.id, d])).values()].map((d) => toMeiliDoc(schema, d));
-    await this.call(async () => {
-      for (let i = 0; i < unique.length; i += WRITE_BATCH) {
-        await this.wait(this.idx(index).addDocuments(unique.slice(i, i + WRITE_BATCH), { primaryKey: "id" }));
-      }
-    });
+    await this.writeDocs(this.uid(index), schemaOf(index), docs);
   }
 
   async remove(index: IndexName, ids: string[]): Promise<void> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return;
-    await this.call(() => this.wait(this.idx(index).deleteDocuments(unique)));
+    await this.deleteDocs(this.uid(index), ids);
+  }
+
+  /**
+   * A rebuild into `<uid>_rebuild`, with the same settings, made live by Meilisearch's atomic index
+   * swap; the index it replaces (now under the rebuild's uid) is deleted after the swap.
+   */
+  async beginRebuild(index: IndexName): Promise<IndexBuild> {
+    const live = this.uid(index);
+    const uid = `${live}_rebuild`;
+    await this.call(async () => {
+      await this.deleteIndex(uid);
+      await this.ensureIndex(uid);
+      await this.wait(this.client.index(uid).updateSettings(settingsFor(schemaOf(index), this.opts.synonyms?.[index])));
+    });
+    return {
+      upsert: (docs) => this.writeDocs(uid, schemaOf(index), docs),
+      remove: (ids) => this.deleteDocs(uid, ids),
+      swap: () =>
+        this.call(async () => {
+          await this.wait(this.client.swapIndexes([{ indexes: [live, uid], rename: false }]));
+          await this.deleteIndex(uid);
+        }),
+      abandon: () => this.call(() => this.deleteIndex(uid)),
+    };
   }
 
   async search(index: IndexName, query: SearchQuery): Promise<SearchResult> {
@@ -298,6 +314,28 @@ export class MeilisearchIndex implements SearchIndex {
 
   private idx(index: IndexName): Index<MeiliDoc> {
     return this.client.index<MeiliDoc>(this.uid(index));
+  }
+
+  private async writeDocs(uid: string, schema: IndexSchema, docs: SearchDocument[]): Promise<void> {
+    // Last write wins for a repeated id, as it would with one call per document.
+    const unique = [...new Map(docs.map((d) => [d.id, d])).values()].map((d) => toMeiliDoc(schema, d));
+    await this.call(async () => {
+      for (let i = 0; i < unique.length; i += WRITE_BATCH) {
+        await this.wait(this.client.index<MeiliDoc>(uid).addDocuments(unique.slice(i, i + WRITE_BATCH), { primaryKey: "id" }));
+      }
+    });
+  }
+
+  private async deleteDocs(uid: string, ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    await this.call(() => this.wait(this.client.index(uid).deleteDocuments(unique)));
+  }
+
+  /** Deletes an index if it exists. */
+  private async deleteIndex(uid: string): Promise<void> {
+    const task = await this.client.deleteIndex(uid).waitTask();
+    if (task.status !== "succeeded" && task.error?.code !== "index_not_found") throw taskError(task);
   }
 
   private async ensureIndex(uid: string): Promise<void> {

@@ -74,6 +74,23 @@ export interface SearchResult {
   facets: Record<string, Record<string, number>>;
 }
 
+/** Where documents are written: the live index of one name, or a rebuild of it. */
+export interface IndexWriter {
+  upsert(docs: SearchDocument[]): Promise<void>;
+  remove(ids: string[]): Promise<void>;
+}
+
+/**
+ * A new index built beside the live one, which searches keep using until the swap: a rebuild with no
+ * downtime (rebuild-index.ts fills it from the store and brings in what changed meanwhile).
+ */
+export interface IndexBuild extends IndexWriter {
+  /** Makes the build the live index in one atomic step and drops the index it replaces. */
+  swap(): Promise<void>;
+  /** Drops the build; the live index is untouched. */
+  abandon(): Promise<void>;
+}
+
 /**
  * The search engine behind the showcase and matching retrieval, implemented by the embedded SQLite
  * FTS5 index and by Meilisearch; tests/search-conformance.test.ts says what both must do.
@@ -102,6 +119,8 @@ export interface SearchIndex {
   /** The stored payloads of those of the ids the index holds (the consistency check compares them with the store). */
   payloadsOf(index: IndexName, ids: string[]): Promise<Map<string, unknown>>;
   clear(index: IndexName): Promise<void>;
+  /** Starts a rebuild of `index` beside the live one; a build an earlier run left behind is dropped. */
+  beginRebuild(index: IndexName): Promise<IndexBuild>;
   health(): Promise<boolean>;
   /** The document layout the index was built with (see rebuild-index.ts); null for a new index. */
   layoutVersion(): Promise<string | null>;

@@ -25,7 +25,9 @@ import { analyze, normalizeForIndex, queryTerms } from "../text/normalize-italia
 import { filterKey } from "./filter-key.js";
 import { assertFilterField, INDEX_NAMES, schemaOf, textFieldOf } from "./index-schema.js";
 import type {
+  IndexBuild,
   IndexName,
+  IndexWriter,
   RetrievalQuery,
   RetrievedDocument,
   SearchDocument,
@@ -46,11 +48,32 @@ interface IndexLayout {
   textFields: readonly string[];
   /** bm25 column weights, same order: the profile (job title) dominates. */
   weights: readonly number[];
+  /** The secondary indexes: `name` is the prefix of the index's actual name (see layout()). */
+  secondary: readonly { name: string; table: string; columns: string }[];
 }
 
-function layout(name: IndexName): IndexLayout {
+/**
+ * The tables of one index: the live ones, or those of a rebuild in progress (`search_N_build_*`, made
+ * live by renaming them in one transaction). Secondary indexes are named after the live tables plus a
+ * per-build suffix: SQLite cannot rename an index, and the live and the build tables coexist.
+ */
+function layout(name: IndexName, stage: "live" | "build" = "live"): IndexLayout {
   const { textFields, textWeights } = schemaOf(name);
-  return { name, docs: `search_${name}_docs`, fts: `search_${name}_fts`, vocab: `search_${name}_vocab`, filters: `search_${name}_filters`, textFields, weights: textWeights };
+  const base = stage === "live" ? `search_${name}` : `search_${name}_build`;
+  return {
+    name,
+    docs: `${base}_docs`,
+    fts: `${base}_fts`,
+    vocab: `${base}_vocab`,
+    filters: `${base}_filters`,
+    textFields,
+    weights: textWeights,
+    secondary: [
+      { name: `search_${name}_docs_geo`, table: `${base}_docs`, columns: "lat, lon" },
+      { name: `search_${name}_docs_date`, table: `${base}_docs`, columns: "date" },
+      { name: `search_${name}_filters_fv`, table: `${base}_filters`, columns: "field, value, doc_seq" },
+    ],
+  };
 }
 
 const LAYOUTS = Object.fromEntries(INDEX_NAMES.map((name) => [name, layout(name)])) as Record<IndexName, IndexLayout>;
@@ -92,6 +115,38 @@ function parsePayload(text: unknown): unknown {
   return typeof text === "string" ? JSON.parse(text) : null;
 }
 
+function tableStatements(l: IndexLayout): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${l.docs} (
+       seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, lat REAL, lon REAL, date REAL, payload TEXT, reach REAL)`,
+    `CREATE VIRTUAL TABLE IF NOT EXISTS ${l.fts} USING fts5(
+       ${l.textFields.join(", ")},
+       content='', contentless_delete=1,
+       tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')`,
+    `CREATE TABLE IF NOT EXISTS ${l.filters} (
+       doc_seq INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
+       PRIMARY KEY (doc_seq, field, value)) WITHOUT ROWID`,
+  ];
+}
+
+interface IndexChange {
+  upsert?: SearchDocument[];
+  remove?: string[];
+}
+
+/**
+ * The embedded rebuild: besides the common steps, it can write and swap inside a caller's transaction,
+ * so the last changes and the swap commit together (rebuild-index.ts).
+ */
+export interface EmbeddedIndexBuild extends IndexBuild {
+  writerIn(t: DbTx): IndexWriter;
+  swapInTransaction(t: DbTx): Promise<void>;
+  /** After swapInTransaction commits. */
+  dropOldTables(): Promise<void>;
+}
+
+export const isEmbeddedBuild = (build: IndexBuild): build is EmbeddedIndexBuild => "swapInTransaction" in build;
+
 export class SqliteFtsIndex implements SearchIndex {
   readonly backend = "embedded" as const;
 
@@ -100,27 +155,72 @@ export class SqliteFtsIndex implements SearchIndex {
   async init(): Promise<void> {
     await this.db.$executeRawUnsafe("CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     for (const l of Object.values(LAYOUTS)) {
-      const statements = [
-        `CREATE TABLE IF NOT EXISTS ${l.docs} (
-           seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, lat REAL, lon REAL, date REAL, payload TEXT, reach REAL)`,
-        `CREATE INDEX IF NOT EXISTS ${l.docs}_geo ON ${l.docs} (lat, lon)`,
-        `CREATE INDEX IF NOT EXISTS ${l.docs}_date ON ${l.docs} (date)`,
-        `CREATE VIRTUAL TABLE IF NOT EXISTS ${l.fts} USING fts5(
-           ${l.textFields.join(", ")},
-           content='', contentless_delete=1,
-           tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')`,
-        `CREATE TABLE IF NOT EXISTS ${l.filters} (
-           doc_seq INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
-           PRIMARY KEY (doc_seq, field, value)) WITHOUT ROWID`,
-        `CREATE INDEX IF NOT EXISTS ${l.filters}_fv ON ${l.filters} (field, value, doc_seq)`,
-        `CREATE VIRTUAL TABLE IF NOT EXISTS ${l.vocab} USING fts5vocab(${l.fts}, 'row')`,
-      ];
-      for (const s of statements) await this.db.$executeRawUnsafe(s);
+      for (const s of tableStatements(l)) await this.db.$executeRawUnsafe(s);
+      await this.ensureSecondaryIndexes(this.db, l, "");
+      await this.db.$executeRawUnsafe(`CREATE VIRTUAL TABLE IF NOT EXISTS ${l.vocab} USING fts5vocab(${l.fts}, 'row')`);
       // Indexes built before these columns existed get them; a reindex fills them.
       const columns = await this.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('${l.docs}')`);
       for (const [name, type] of [["payload", "TEXT"], ["reach", "REAL"]]) {
         if (!columns.some((c) => c.name === name)) await this.db.$executeRawUnsafe(`ALTER TABLE ${l.docs} ADD COLUMN ${name} ${type}`);
       }
+    }
+  }
+
+  /**
+   * A rebuild into shadow tables beside the live ones: searches and in-transaction writes keep using
+   * the live tables until the swap renames the shadow tables into their place. Tables of an earlier
+   * rebuild that never finished are dropped first.
+   */
+  async beginRebuild(index: IndexName): Promise<EmbeddedIndexBuild> {
+    const live = layoutOf(index);
+    const build = layout(index, "build");
+    await this.dropOldTables(index);
+    await this.dropTables(build);
+    for (const s of tableStatements(build)) await this.db.$executeRawUnsafe(s);
+    await this.ensureSecondaryIndexes(this.db, build, `_${Date.now().toString(36)}`);
+    const writerIn = (t: DbTx): IndexWriter => ({
+      upsert: (docs) => this.applyToLayout(t, build, { upsert: docs }),
+      remove: (ids) => this.applyToLayout(t, build, { remove: ids }),
+    });
+    const swapInTransaction = async (t: DbTx): Promise<void> => {
+      const old = { docs: `search_${index}_old_docs`, fts: `search_${index}_old_fts`, filters: `search_${index}_old_filters` };
+      await t.$executeRawUnsafe(`DROP TABLE IF EXISTS ${live.vocab}`);
+      for (const part of ["docs", "fts", "filters"] as const) {
+        await t.$executeRawUnsafe(`DROP TABLE IF EXISTS ${old[part]}`);
+        await t.$executeRawUnsafe(`ALTER TABLE ${live[part]} RENAME TO ${old[part]}`);
+        await t.$executeRawUnsafe(`ALTER TABLE ${build[part]} RENAME TO ${live[part]}`);
+      }
+      await t.$executeRawUnsafe(`CREATE VIRTUAL TABLE ${live.vocab} USING fts5vocab(${live.fts}, 'row')`);
+    };
+    return {
+      upsert: (docs) => this.inOwnTransaction((t) => writerIn(t).upsert(docs)),
+      remove: (ids) => this.inOwnTransaction((t) => writerIn(t).remove(ids)),
+      writerIn,
+      swapInTransaction,
+      swap: async () => {
+        await this.inOwnTransaction(swapInTransaction);
+        await this.dropOldTables(index);
+      },
+      dropOldTables: () => this.dropOldTables(index),
+      abandon: () => this.dropTables(build),
+    };
+  }
+
+  /** The replaced tables are dropped after the swap commits: freeing their pages is no work for the swap's lock. */
+  private async dropOldTables(index: IndexName): Promise<void> {
+    for (const part of ["fts", "filters", "docs"]) await this.db.$executeRawUnsafe(`DROP TABLE IF EXISTS search_${index}_old_${part}`);
+  }
+
+  private async dropTables(l: IndexLayout): Promise<void> {
+    for (const table of [l.vocab, l.fts, l.filters, l.docs]) await this.db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`);
+  }
+
+  /** Creates the secondary indexes a layout's tables lack (whatever suffix an earlier build gave them). */
+  private async ensureSecondaryIndexes(db: DbTx, l: IndexLayout, suffix: string): Promise<void> {
+    for (const ix of l.secondary) {
+      const existing = await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", ix.table);
+      if (existing.some((e) => e.name.startsWith(ix.name))) continue;
+      await db.$executeRawUnsafe(`CREATE INDEX ${ix.name}${suffix} ON ${ix.table} (${ix.columns})`);
     }
   }
 
@@ -136,8 +236,11 @@ export class SqliteFtsIndex implements SearchIndex {
    * Embedded only: writes through the caller's transaction, so the index rows commit or roll back with
    * the change that caused them (the in-transaction handler of the domain events uses it).
    */
-  async applyInTransaction(t: DbTx, index: IndexName, change: { upsert?: SearchDocument[]; remove?: string[] }): Promise<void> {
-    const l = layoutOf(index);
+  async applyInTransaction(t: DbTx, index: IndexName, change: IndexChange): Promise<void> {
+    await this.applyToLayout(t, layoutOf(index), change);
+  }
+
+  private async applyToLayout(t: DbTx, l: IndexLayout, change: IndexChange): Promise<void> {
     // Last write wins for a repeated id, as it would with one call per document.
     const docs = [...new Map((change.upsert ?? []).map((d) => [d.id, d])).values()];
     for (const batch of chunks(docs, DOC_BATCH)) await this.upsertBatch(t, l, batch);
