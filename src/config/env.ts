@@ -47,6 +47,19 @@ export const envSchema = z.object({
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(5_000_000).default(200_000),
   IMPORT_MAX_UNCOMPRESSED_MB: z.coerce.number().positive().max(4096).default(200),
   MATCHING_CONFIG: z.string().min(1).optional(),
+  // E-mail through SMTP; with no SMTP_HOST messages stay queued in the outbox (GET /api/v1/emails).
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: booleanFlag.default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default("Vetrina <vetrina@localhost>"),
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  // Deadlines of a vacancy (Umbria E2), in days, and how many days ahead a reminder says "due".
+  DEADLINE_LIST_DAYS: z.coerce.number().int().min(1).max(365).default(20),
+  DEADLINE_SELECTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  DEADLINE_OUTCOME_CHECK_DAYS: z.coerce.number().int().min(1).max(365).default(15),
+  DEADLINE_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(30).default(3),
 });
 
 export type Env = z.infer<typeof envSchema>;

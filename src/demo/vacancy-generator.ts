@@ -26,6 +26,8 @@ export interface DemoVacancy {
   history: DemoStatusChange[];
   showcaseKey: string;
   createdById: string | null;
+  /** The CPI's offer referent, who also published it. */
+  referentUserId: string | null;
   createdAt: Date;
   updatedAt: Date;
   familyKey: string;
@@ -224,6 +226,7 @@ export class VacancyGenerator {
       history,
       showcaseKey: key,
       createdById: referent?.id ?? null,
+      referentUserId: referent?.id ?? null,
       createdAt: arrivalDate,
       updatedAt: last.at,
       familyKey: family.key,

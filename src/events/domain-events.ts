@@ -49,6 +49,19 @@ export const domainEventSchema = z.discriminatedUnion("type", [
     z.object({ ...onVacancyList, candidateId: z.string(), from: z.string().nullable(), to: z.string() }),
   ),
   event("shortlist.closed", "shortlist", z.object({ ...onVacancyList, from: z.string(), reason: z.string() })),
+  event("shortlist.declined", "shortlist", z.object({ ...onVacancyList, reason: z.string() })),
+  event("proposal.created", "proposal", z.object({ ...onVacancyList, candidateId: z.string(), proposedById: z.string().nullable() })),
+  event(
+    "proposal.decided",
+    "proposal",
+    z.object({ ...onVacancyList, candidateId: z.string(), proposedById: z.string().nullable(), to: z.string(), reason: z.string().nullable() }),
+  ),
+  event("congrua_offer.recorded", "congrua_offer", z.object({ candidateId: z.string(), vacancyId: z.string().nullable(), verdict: z.string() })),
+  event("congrua_offer.outcome_recorded", "congrua_offer", z.object({ candidateId: z.string(), from: z.string(), to: z.string() })),
+  event("conditionality.opened", "conditionality_event", z.object({ candidateId: z.string(), kind: z.string(), congruaOfferId: z.string().nullable() })),
+  event("conditionality.reported", "conditionality_event", z.object({ candidateId: z.string(), exportId: z.string().nullable() })),
+  /** A deadline of a vacancy falls due or is overdue (raised once per deadline and stage by the scheduled check). */
+  event("deadline.reminder", "vacancy", z.object({ kind: z.string(), stage: z.string(), dueAt: z.iso.datetime(), referentUserId: z.string().nullable() })),
 ]);
 
 export type DomainEventInput = z.infer<typeof domainEventSchema>;
