@@ -18,6 +18,13 @@ import { fileRoutes } from "./routes/files.js";
 import { auditRoutes } from "./routes/audit.js";
 import { matchRoutes } from "./routes/matches.js";
 import { jobRoutes } from "./routes/jobs.js";
+import { referentRoutes } from "./routes/referents.js";
+import { proposalRoutes } from "./routes/proposals.js";
+import { emailRoutes } from "./routes/emails.js";
+import { congruaOfferRoutes } from "./routes/congrua-offers.js";
+import { conditionalityRoutes } from "./routes/conditionality.js";
+import { deadlineRoutes } from "./routes/deadlines.js";
+import { figureRoutes } from "./routes/figures.js";
 
 export function createApp(ctx: AppContext): Express {
   const app = express();
@@ -56,6 +63,13 @@ export function createApp(ctx: AppContext): Express {
   v1.use(userRoutes(ctx));
   v1.use(auditRoutes(ctx));
   v1.use(jobRoutes(ctx));
+  v1.use(referentRoutes(ctx));
+  v1.use(proposalRoutes(ctx));
+  v1.use(emailRoutes(ctx));
+  v1.use(congruaOfferRoutes(ctx));
+  v1.use(conditionalityRoutes(ctx));
+  v1.use(deadlineRoutes(ctx));
+  v1.use(figureRoutes(ctx));
   app.use("/api/v1", v1);
 
   app.use((req, _res, next) => next(new AppError("NOT_FOUND", `Percorso inesistente: ${req.method} ${req.path}`)));

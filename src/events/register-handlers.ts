@@ -1,3 +1,4 @@
+import { registerEmailHandlers } from "../email/register-email-handlers.js";
 import { applyEventsToEmbeddedIndex } from "../indexing/embedded-index-sync.js";
 import { closeListsOfClosedVacancy } from "../shortlists/close-lists-of-closed-vacancy.js";
 import { followShortlistBuilt, followShortlistSent } from "../vacancies/follow-shortlists.js";
@@ -15,6 +16,7 @@ export function registerEventHandlers(): void {
   onEvent("vacancy.status_changed", closeListsOfClosedVacancy);
   onEvent("shortlist.built", followShortlistBuilt);
   onEvent("shortlist.sent", followShortlistSent);
+  registerEmailHandlers();
   // Once per batch, after the reactions to each event have changed the store.
   onEvents(applyEventsToEmbeddedIndex);
 }

@@ -3,10 +3,14 @@ import type { JobHandler } from "./job-handler.js";
 import type { JobKind } from "./job-run.js";
 import { indexCheckJob } from "./index-check/index-check.js";
 import { rematchJob } from "./rematch/rematch-vacancies.js";
+import { sendEmailsJob } from "./send-emails/send-emails.js";
+import { deadlineRemindersJob } from "./deadline-reminders/deadline-reminders.js";
 
 /** Every kind of persisted job and what runs it: one folder per job under src/jobs. */
 export const JOB_HANDLERS: Partial<Record<JobKind, JobHandler>> = {
   "expire-vacancies": expireVacanciesJob,
   rematch: rematchJob,
   "index-check": indexCheckJob,
+  "send-emails": sendEmailsJob,
+  "deadline-reminders": deadlineRemindersJob,
 };

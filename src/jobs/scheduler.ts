@@ -16,6 +16,9 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: "expire-vacancies", schedule: "15 1 * * *" },
   { name: "rematch", schedule: "30 2 * * *" },
   { name: "index-check", schedule: "45 3 * * *" },
+  // The outbox is drained every minute; a message that fails waits for its back-off.
+  { name: "send-emails", schedule: "* * * * *" },
+  { name: "deadline-reminders", schedule: "0 7 * * *" },
 ];
 
 /** The unique key of one slot: the job's name and the slot's time to the second, in UTC. */
