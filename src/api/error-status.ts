@@ -8,6 +8,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNKNOWN_REFERENCE: 422,
   TOO_MANY_ROWS: 422,
   NOT_QUALIFIED: 422,
+  // A person excluded by a hard constraint: the referent must confirm with a reason (confirmException).
+  EXCLUDED_NEEDS_CONFIRMATION: 422,
+  // Proposals, lists and offers on a vacancy that is no longer open to them.
+  VACANCY_CLOSED: 409,
   INVALID_TRANSITION: 409,
   CONFLICT: 409,
   UNAUTHENTICATED: 401,
