@@ -1,0 +1,81 @@
+import type { DomainEventOf } from "../events/domain-events.js";
+import type { EventScope } from "../events/event-scope.js";
+import { emailVacancy, employerContactsOf, proposerOf, referentOf, userName, type EmailVacancy } from "./email-recipients.js";
+import {
+  deadlineEmail,
+  newProposalEmail,
+  outcomeCheckEmail,
+  proposalDecisionEmail,
+  shortlistSentEmail,
+  type DeadlineStage,
+  type ProposalDecision,
+} from "./email-templates.js";
+import { queueEmail } from "./queue-email.js";
+
+/**
+ * What e-mail each event causes, queued in the event's transaction. An event that names something these
+ * handlers cannot write about (a vacancy gone, a state they do not know) is logged and queues nothing:
+ * the user's write never fails for an e-mail.
+ */
+
+async function vacancyOf(scope: EventScope, event: { type: string; entityId: string }, vacancyId: string): Promise<EmailVacancy | null> {
+  const vacancy = await emailVacancy(scope.tx, vacancyId);
+  if (!vacancy) scope.ctx.log.warn({ eventType: event.type, entityId: event.entityId, vacancyId }, "e-mail non accodata: offerta inesistente");
+  return vacancy;
+}
+
+const skip = (scope: EventScope, event: { type: string; entityId: string }, why: string) =>
+  scope.ctx.log.warn({ eventType: event.type, entityId: event.entityId }, `e-mail non accodata: ${why}`);
+
+export async function emailNewProposal(event: DomainEventOf<"proposal.created">, scope: EventScope): Promise<void> {
+  const vacancy = await vacancyOf(scope, event, event.payload.vacancyId);
+  if (!vacancy) return;
+  const proposerName = await userName(scope.tx, event.payload.proposedById);
+  await queueEmail(scope, event, {
+    kind: "segnalazione_nuova",
+    content: newProposalEmail({ vacancy: vacancy.ref, proposalId: event.entityId, proposerName }),
+    addressees: await referentOf(scope.tx, vacancy),
+  });
+}
+
+const DECISIONS: readonly string[] = ["accettata", "rifiutata"] satisfies ProposalDecision[];
+
+export async function emailProposalDecision(event: DomainEventOf<"proposal.decided">, scope: EventScope): Promise<void> {
+  const decision = event.payload.to;
+  if (!DECISIONS.includes(decision)) return skip(scope, event, `esito della segnalazione sconosciuto «${decision}»`);
+  const vacancy = await vacancyOf(scope, event, event.payload.vacancyId);
+  if (!vacancy) return;
+  await queueEmail(scope, event, {
+    kind: "segnalazione_decisa",
+    content: proposalDecisionEmail({ vacancy: vacancy.ref, proposalId: event.entityId, decision: decision as ProposalDecision, reason: event.payload.reason }),
+    addressees: await proposerOf(scope.tx, event.payload.proposedById),
+  });
+}
+
+export async function emailShortlistSent(event: DomainEventOf<"shortlist.sent">, scope: EventScope): Promise<void> {
+  const vacancy = await vacancyOf(scope, event, event.payload.vacancyId);
+  if (!vacancy) return;
+  await queueEmail(scope, event, {
+    kind: "rosa_inviata",
+    content: shortlistSentEmail({ vacancy: vacancy.ref, peopleCount: event.payload.candidateIds.length, outcomeCheckDue: new Date(event.payload.outcomeCheckDue) }),
+    addressees: await employerContactsOf(scope.tx, vacancy),
+  });
+}
+
+const STAGES: readonly string[] = ["in_scadenza", "scaduta"] satisfies DeadlineStage[];
+
+export async function emailDeadlineReminder(event: DomainEventOf<"deadline.reminder">, scope: EventScope): Promise<void> {
+  const { kind, stage, dueAt, referentUserId } = event.payload;
+  if (!STAGES.includes(stage)) return skip(scope, event, `fase della scadenza sconosciuta «${stage}»`);
+  if (kind !== "rosa" && kind !== "selezione" && kind !== "verifica_esito") return skip(scope, event, `scadenza sconosciuta «${kind}»`);
+  const vacancy = await vacancyOf(scope, event, event.entityId);
+  if (!vacancy) return;
+  const input = { vacancy: vacancy.ref, stage: stage as DeadlineStage, dueAt: new Date(dueAt) };
+  await queueEmail(scope, event, {
+    kind: kind === "verifica_esito" ? "verifica_esito" : "scadenza",
+    content: kind === "verifica_esito" ? outcomeCheckEmail(input) : deadlineEmail({ ...input, deadline: kind }),
+    addressees: await referentOf(scope.tx, vacancy, referentUserId),
+    // The scheduled check raises each deadline and stage once; the key keeps it once in the outbox too.
+    dedupeKey: `scadenza:${event.entityId}:${kind}:${stage}:${dueAt}`,
+  });
+}

@@ -1,0 +1,113 @@
+import { italianDay } from "../auth/token-lifetime.js";
+
+/**
+ * The Italian text of every e-mail, one pure function per kind. No e-mail carries personal data of a job
+ * seeker (names, tax codes, contacts, notes about them): they name the vacancy by its profile and code and
+ * send the reader to Vetrina, where access rules and the audit apply.
+ */
+
+export interface EmailContent {
+  subject: string;
+  text: string;
+}
+
+/** How every e-mail names the vacancy it is about. */
+export interface VacancyRef {
+  id: string;
+  profile: string;
+  companyName: string;
+  cpiName: string;
+}
+
+const FOOTER = [
+  "",
+  "--",
+  "Messaggio automatico di Vetrina, la vetrina delle opportunità dei centri per l'impiego.",
+  "Per i dati delle persone accedere a Vetrina con le proprie credenziali: non sono mai riportati nei messaggi.",
+].join("\n");
+
+const vacancyLine = (v: VacancyRef) => `Offerta: «${v.profile}» presso ${v.companyName} (CPI ${v.cpiName}), codice offerta ${v.id}.`;
+
+const compose = (subject: string, lines: string[]): EmailContent => ({ subject, text: `${lines.join("\n")}\n${FOOTER}\n` });
+
+/** To the vacancy's referent: a tutor put someone forward. */
+export function newProposalEmail(input: { vacancy: VacancyRef; proposalId: string; proposerName: string | null }): EmailContent {
+  const who = input.proposerName ? `${input.proposerName} ha segnalato` : "È stata segnalata";
+  return compose(`Nuova segnalazione per l'offerta «${input.vacancy.profile}»`, [
+    "Gentile referente,",
+    "",
+    `${who} una persona per un'offerta di cui è referente.`,
+    vacancyLine(input.vacancy),
+    "",
+    `Per vedere la persona segnalata e decidere se accettare la segnalazione, aprire in Vetrina la segnalazione ${input.proposalId}.`,
+  ]);
+}
+
+export type ProposalDecision = "accettata" | "rifiutata";
+
+/** To the tutor who made the proposal: the referent's decision, with the reason of a refusal. */
+export function proposalDecisionEmail(input: { vacancy: VacancyRef; proposalId: string; decision: ProposalDecision; reason: string | null }): EmailContent {
+  return compose(`Segnalazione ${input.decision} per l'offerta «${input.vacancy.profile}»`, [
+    "Gentile tutor,",
+    "",
+    `la sua segnalazione ${input.proposalId} è stata ${input.decision} dal referente dell'offerta.`,
+    vacancyLine(input.vacancy),
+    ...(input.reason ? [`Motivo: ${input.reason}`] : input.decision === "rifiutata" ? ["Motivo: non indicato."] : []),
+    "",
+    "Per seguire la segnalazione, aprirla in Vetrina.",
+  ]);
+}
+
+/** To the employer's contact: a list was sent; how many people, never who. */
+export function shortlistSentEmail(input: { vacancy: VacancyRef; peopleCount: number; outcomeCheckDue: Date }): EmailContent {
+  const people = input.peopleCount === 1 ? "1 persona" : `${input.peopleCount} persone`;
+  return compose(`Rosa di candidati per l'offerta «${input.vacancy.profile}»`, [
+    "Gentile referente aziendale,",
+    "",
+    `il centro per l'impiego ha inviato la rosa di candidati per la vostra offerta: ${people}, di cui è stata verificata la disponibilità.`,
+    vacancyLine(input.vacancy),
+    "",
+    "La rosa, con i profili delle persone, è consultabile in Vetrina con le credenziali dell'azienda.",
+    `Entro il ${italianDay(input.outcomeCheckDue)} il centro per l'impiego vi chiederà l'esito (colloqui, assunzioni); potete registrarlo anche direttamente in Vetrina.`,
+  ]);
+}
+
+export type DeadlineStage = "in_scadenza" | "scaduta";
+
+/** What each deadline of a vacancy asks of the referent (Umbria E2). */
+const DEADLINE_TASKS: Record<"rosa" | "selezione", string> = {
+  rosa: "inviare la rosa di candidati all'azienda",
+  selezione: "avviare la selezione richiesta dall'azienda",
+};
+
+const stageSentence = (stage: DeadlineStage, dueAt: Date) =>
+  stage === "scaduta" ? `La scadenza è passata il ${italianDay(dueAt)}.` : `La scadenza è il ${italianDay(dueAt)}.`;
+
+/** To the vacancy's referent: the list or the selection is due soon, or overdue. */
+export function deadlineEmail(input: { vacancy: VacancyRef; deadline: keyof typeof DEADLINE_TASKS; stage: DeadlineStage; dueAt: Date }): EmailContent {
+  const task = DEADLINE_TASKS[input.deadline];
+  const state = input.stage === "scaduta" ? "Scadenza superata" : "Scadenza in arrivo";
+  return compose(`${state}: ${task} – offerta «${input.vacancy.profile}»`, [
+    "Gentile referente,",
+    "",
+    `per un'offerta di cui è referente occorre ${task}.`,
+    vacancyLine(input.vacancy),
+    stageSentence(input.stage, input.dueAt),
+    "",
+    "Aprire l'offerta in Vetrina per proseguire.",
+  ]);
+}
+
+/** To the vacancy's referent: the outcome of a sent list is to be checked with the employer. */
+export function outcomeCheckEmail(input: { vacancy: VacancyRef; stage: DeadlineStage; dueAt: Date }): EmailContent {
+  const state = input.stage === "scaduta" ? "Verifica dell'esito scaduta" : "Verifica dell'esito in arrivo";
+  return compose(`${state} – offerta «${input.vacancy.profile}»`, [
+    "Gentile referente,",
+    "",
+    "per un'offerta di cui è referente occorre verificare con l'azienda l'esito della rosa inviata (colloqui, assunzioni).",
+    vacancyLine(input.vacancy),
+    stageSentence(input.stage, input.dueAt),
+    "",
+    "Registrare gli esiti nella rosa dell'offerta in Vetrina.",
+  ]);
+}
