@@ -26,10 +26,41 @@ export function canWriteVacancy(actor: Actor, cpiCode: string): Reason {
   return inScope(actor, cpiCode) ? null : `Il referente non opera per il CPI ${cpiCode}.`;
 }
 
-export function canReadCandidate(actor: Actor, candidate: { cpiCode: string; tutorId: string | null }): Reason {
+/**
+ * A person's place on a vacancy's candidate list, as the access rules need it: the vacancy's CPI, whether
+ * the list is open (draft or sent), whether the entry was removed, and whether the way the person came in
+ * lets the vacancy's referent reach someone outside their CPIs (see src/shortlists/entry-sources.ts).
+ */
+export interface Listing {
+  vacancyCpiCode: string;
+  listOpen: boolean;
+  removed: boolean;
+  reachableByReferent: boolean;
+}
+
+/**
+ * The vacancy's referent (or an administrator) reaching a person on the vacancy's list whatever the
+ * person's CPI: while the list is open, the entry not removed, for a person who came in through the
+ * matching, as qualified, or by an accepted proposal. The contacts on the list and the person's record
+ * (GET /candidates/:id) both follow this one rule; the reason says why not, in Italian.
+ */
+export function canReachListedPerson(actor: Actor, listing: Listing): Reason {
+  if (listing.removed) return "è stata tolta dalla rosa: i contatti non sono più visibili.";
+  if (canWriteVacancy(actor, listing.vacancyCpiCode) !== null) return "i contatti sono visibili solo al referente dell'offerta.";
+  if (!listing.listOpen) return "la rosa è chiusa: i contatti non sono più visibili.";
+  if (!listing.reachableByReferent) return "è stata inserita a mano senza risultare tra le persone idonee per l'offerta: i contatti non sono visibili.";
+  return null;
+}
+
+/**
+ * Reading a person: operators of the person's CPI, the person's tutor, and (given the person's places on
+ * lists) the referent of a vacancy whose open list holds them, as canReachListedPerson allows.
+ */
+export function canReadCandidate(actor: Actor, candidate: { cpiCode: string; tutorId: string | null }, listings: readonly Listing[] = []): Reason {
   if (actor.role === "employer") return "Le aziende non accedono all'anagrafica dei lavoratori.";
   if (inScope(actor, candidate.cpiCode)) return null;
   if (candidate.tutorId === actor.userId) return null;
+  if (listings.some((l) => canReachListedPerson(actor, l) === null)) return null;
   return "La persona non appartiene ai CPI o al portafoglio dell'operatore.";
 }
 

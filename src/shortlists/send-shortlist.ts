@@ -8,15 +8,14 @@ import { openDraftForEdit } from "./open-draft-for-edit.js";
 import { activeEntries, reloadShortlist, type ShortlistRecord } from "./shortlist-repository.js";
 import { moveShortlist, syncShortlistCap } from "./shortlist-transitions.js";
 
-/** Umbria E2: the outcome is checked with the employer within 15 days of sending the list. */
-export const OUTCOME_CHECK_DAYS = 15;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Sends the draft list to the employer:
  * 1. only people whose availability the CPI verified ("available", D2) go; the others stay on the draft;
  * 2. none available is a 409; more than the cap is a 409 too (narrow the list, never send more);
- * 3. the list records when, by whom, and the outcome-check date (sent + 15 days);
+ * 3. the list records when, by whom, and the outcome-check date: Umbria E2 checks the outcome with the
+ *    employer within 15 days of sending the list (DEADLINE_OUTCOME_CHECK_DAYS, 15 unless configured);
  * 4. `shortlist.sent` is appended (its handler moves the vacancy to "list sent"); events and audit (an
  *    export of the people sent) in one transaction.
  */
@@ -49,7 +48,7 @@ export async function sendShortlist(ctx: AppContext, actor: Actor, vacancyId: st
     }
 
     const sentAt = new Date();
-    const outcomeCheckDue = new Date(sentAt.getTime() + OUTCOME_CHECK_DAYS * DAY_MS);
+    const outcomeCheckDue = new Date(sentAt.getTime() + ctx.env.DEADLINE_OUTCOME_CHECK_DAYS * DAY_MS);
     const ids = toSend.map((e) => e.candidateId);
     await moveShortlist(scope, list, "sent", `${ids.length} persone inviate; verifica dell'esito entro il ${outcomeCheckDue.toISOString().slice(0, 10)}`, {
       sentAt,

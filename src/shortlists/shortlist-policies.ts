@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor.js";
-import { canReadCandidate, canReadVacancy, canWriteVacancy } from "../auth/policies.js";
+import { canReachListedPerson, canReadCandidate, canReadVacancy, canWriteVacancy, type Listing } from "../auth/policies.js";
 import { opensContactsToReferent } from "./entry-sources.js";
 import { OPEN_SHORTLIST_STATUSES, type ShortlistStatus } from "./shortlist-states.js";
 
@@ -44,22 +44,25 @@ export interface EntryContactFacts {
   candidate: { cpiCode: string; tutorId: string | null };
 }
 
+/** An entry of a vacancy's list as the access rules see it (src/auth/policies.ts, Listing). */
+export const listingOf = (vacancy: { cpiCode: string }, list: { status: string }, entry: { source: string; removedAt: Date | null }): Listing => ({
+  vacancyCpiCode: vacancy.cpiCode,
+  listOpen: OPEN_SHORTLIST_STATUSES.includes(list.status as ShortlistStatus),
+  removed: entry.removedAt !== null,
+  reachableByReferent: opensContactsToReferent(entry.source),
+});
+
 /**
  * Whether an operator sees the e-mail and phone of a person on a list (employers have their own view:
- * only the people sent to them, contacts only with consent).
- * (a) a person the caller may read anyway (`GET /candidates/:id`: own CPIs or caseload) — always;
+ * only the people sent to them, contacts only with consent): exactly when the operator may read the
+ * person's record, the list entry counted (canReadCandidate with canReachListedPerson):
+ * (a) a person the caller may read anyway (own CPIs or caseload) — always;
  * (b) anyone else only to the vacancy's referent or an administrator, while the list is open, for an
- *     entry not removed, that reached the list through the matching (see entry-sources.ts).
+ *     entry not removed, that reached the list in a legitimate way (see entry-sources.ts).
  */
 export function canSeeEntryContacts(actor: Actor, vacancy: VacancyScope, list: { status: string }, entry: EntryContactFacts): Reason {
   if (actor.role === "employer") return "Le aziende vedono i contatti solo nella rosa inviata loro, con il consenso della persona.";
-  if (canReadCandidate(actor, entry.candidate) === null) return null;
-  const outside = `La persona non appartiene ai CPI o al portafoglio dell'operatore (CPI ${entry.candidate.cpiCode})`;
-  if (entry.removedAt !== null) return `${outside} ed è stata tolta dalla rosa: i contatti non sono più visibili.`;
-  if (canManageShortlist(actor, vacancy) !== null) return `${outside}: i contatti sono visibili solo al referente dell'offerta.`;
-  if (!OPEN_SHORTLIST_STATUSES.includes(list.status as ShortlistStatus)) return `${outside} e la rosa è chiusa: i contatti non sono più visibili.`;
-  if (!opensContactsToReferent(entry.source)) {
-    return `${outside} ed è stata inserita a mano senza risultare tra le persone idonee per l'offerta: i contatti non sono visibili.`;
-  }
-  return null;
+  const listing = listingOf(vacancy, list, entry);
+  if (canReadCandidate(actor, entry.candidate, [listing]) === null) return null;
+  return `La persona non appartiene ai CPI o al portafoglio dell'operatore (CPI ${entry.candidate.cpiCode}): ${canReachListedPerson(actor, listing)}`;
 }

@@ -5,8 +5,13 @@ import { CLOSED_STATUSES, VACANCY_STATUS_LABELS, type VacancyStatus } from "../v
 import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
 import { OPEN_SHORTLIST_STATUSES } from "./shortlist-states.js";
 
+/** Each person with their comune, CPI and tutor: the referent reaching people of other CPIs sees whom to ask. */
 export const shortlistInclude = {
-  entries: { include: { candidate: { include: { domicile: true } } } },
+  entries: {
+    include: {
+      candidate: { include: { domicile: true, cpi: { select: { code: true, name: true } }, tutor: { select: { id: true, name: true } } } },
+    },
+  },
 } satisfies Prisma.ShortlistInclude;
 export type ShortlistRecord = Prisma.ShortlistGetPayload<{ include: typeof shortlistInclude }>;
 export type ShortlistEntryRecord = ShortlistRecord["entries"][number];

@@ -4,7 +4,7 @@
  */
 
 /** A table of allowed moves; a state with no moves is final. */
-type TransitionTable<S extends string> = Record<S, readonly S[]>;
+export type TransitionTable<S extends string> = Record<S, readonly S[]>;
 
 // ── The list ──────────────────────────────────────────────────────────────────────────────────────────
 export const SHORTLIST_STATUSES = ["draft", "sent", "closed"] as const;
@@ -73,7 +73,7 @@ const OUTCOME_TRANSITIONS: TransitionTable<OutcomeState> = {
   no_show: [],
 };
 
-// ── One way to ask every table ───────────────────────────────────────────────────────────────────────
+// ── One way to ask every table (proposals use it too) ────────────────────────────────────────────────
 export interface StateMachine<S extends string> {
   states: readonly S[];
   labels: Record<S, string>;
@@ -82,7 +82,7 @@ export interface StateMachine<S extends string> {
   isFinal(state: S): boolean;
 }
 
-function machine<S extends string>(states: readonly S[], labels: Record<S, string>, table: TransitionTable<S>): StateMachine<S> {
+export function stateMachine<S extends string>(states: readonly S[], labels: Record<S, string>, table: TransitionTable<S>): StateMachine<S> {
   return {
     states,
     labels,
@@ -92,9 +92,9 @@ function machine<S extends string>(states: readonly S[], labels: Record<S, strin
   };
 }
 
-export const shortlistStatusMachine = machine(SHORTLIST_STATUSES, SHORTLIST_STATUS_LABELS, LIST_TRANSITIONS);
-export const contactStatusMachine = machine(CONTACT_STATUSES, CONTACT_STATUS_LABELS, CONTACT_TRANSITIONS);
-export const outcomeMachine = machine<OutcomeState>(["none", ...OUTCOMES], OUTCOME_LABELS, OUTCOME_TRANSITIONS);
+export const shortlistStatusMachine = stateMachine(SHORTLIST_STATUSES, SHORTLIST_STATUS_LABELS, LIST_TRANSITIONS);
+export const contactStatusMachine = stateMachine(CONTACT_STATUSES, CONTACT_STATUS_LABELS, CONTACT_TRANSITIONS);
+export const outcomeMachine = stateMachine<OutcomeState>(["none", ...OUTCOMES], OUTCOME_LABELS, OUTCOME_TRANSITIONS);
 
 /** The stored outcome (null before any) as a state of the outcome table. */
 export const outcomeState = (stored: string | null): OutcomeState => (stored ?? "none") as OutcomeState;

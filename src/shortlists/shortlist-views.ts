@@ -2,6 +2,7 @@ import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
 import type { ShortlistEntryRecord, ShortlistRecord } from "./shortlist-repository.js";
 import { SHORTLIST_EVENT_LABELS, type ShortlistEventType } from "./shortlist-events.js";
 import { ENTRY_SOURCE_LABELS, type EntrySource } from "./entry-sources.js";
+import { EXCEPTION_LABEL, type ExceptionExclusion } from "./hard-constraint-exceptions.js";
 import {
   CONTACT_STATUS_LABELS,
   OUTCOME_LABELS,
@@ -16,6 +17,15 @@ const AVAILABILITY_LABELS: Record<string, string> = {
   not_available: "Non disponibile",
   employed: "Occupata/o",
 };
+
+/** A closed list the employer turned down says so (the table's status stays "closed"). */
+const DECLINED_LABEL = "Rifiutata dall'azienda";
+
+/** A person put on the list despite a hard constraint: which exclusions, and the referent's reason. */
+function exceptionView(e: ShortlistEntryRecord) {
+  if (e.exceptionExclusions === null) return null;
+  return { label: EXCEPTION_LABEL, exclusions: e.exceptionExclusions as unknown as ExceptionExclusion[], reason: e.exceptionReason };
+}
 
 /** Matching reasons are stored one per line in the entry's reason; a manual entry keeps the operator's reason. */
 export const REASONS_SEPARATOR = "\n";
@@ -50,7 +60,7 @@ function listHeader(list: ShortlistRecord, now: Date) {
     id: list.id,
     vacancyId: list.vacancyId,
     status: list.status,
-    statusLabel: SHORTLIST_STATUS_LABELS[list.status as ShortlistStatus],
+    statusLabel: list.declinedAt ? DECLINED_LABEL : SHORTLIST_STATUS_LABELS[list.status as ShortlistStatus],
     cap: list.cap,
     createdAt: list.createdAt.toISOString(),
     createdById: list.createdById,
@@ -58,6 +68,8 @@ function listHeader(list: ShortlistRecord, now: Date) {
     sentById: list.sentById,
     outcomeCheckDue: day(list.outcomeCheckDue),
     outcomeCheckOverdue: list.status === "sent" && list.outcomeCheckDue !== null && list.outcomeCheckDue < now,
+    declinedAt: iso(list.declinedAt),
+    declinedReason: list.declinedReason,
   };
 }
 
@@ -84,6 +96,9 @@ export function toShortlistView(list: ShortlistRecord, contacts: ContactsRule | 
       name: fullName(e.candidate),
       comune: e.candidate.domicile.name,
       cpiCode: e.candidate.cpiCode,
+      // Whom to ask about a person of another CPI: their centre and their tutor.
+      cpi: e.candidate.cpi,
+      tutor: e.candidate.tutor,
       ...(contacts ? contactFields(e, contacts) : {}),
       shareContactsConsent: e.candidate.shareContactsConsent,
       availability: e.candidate.availability,
@@ -93,6 +108,8 @@ export function toShortlistView(list: ShortlistRecord, contacts: ContactsRule | 
       score: e.score,
       reasons: e.source === "matching" && e.reason ? e.reason.split(REASONS_SEPARATOR) : [],
       reason: e.source === "matching" ? null : e.reason,
+      exception: exceptionView(e),
+      proposalId: e.proposalId,
       contactStatus: e.contactStatus,
       contactStatusLabel: CONTACT_STATUS_LABELS[e.contactStatus as ContactStatus],
       sentToEmployer: e.sentToEmployer,

@@ -39,8 +39,8 @@ export function shortlistRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { method: "post", path: "/vacancies/:id/shortlist/entries", tag, summary: "Inserisce a mano una persona disponibile, con il motivo, entro il tetto; una persona di un CPI fuori dal proprio ambito solo se l'abbinamento la trova idonea", roles: manage, params: idParams, body: shortlistAddSchema, successStatus: 201 },
-    async ({ actor, params, body, route }) => toShortlistView(await addToShortlist(ctx, actor, params.id, body.candidateId, body.reason, route), view),
+    { method: "post", path: "/vacancies/:id/shortlist/entries", tag, summary: "Inserisce a mano una persona disponibile, con il motivo, entro il tetto; una persona di un CPI fuori dal proprio ambito solo se l'abbinamento la trova idonea; una persona esclusa da un vincolo (patente, distanza, L. 68) solo confermando l'eccezione con il motivo (altrimenti 422 EXCLUDED_NEEDS_CONFIRMATION)", roles: manage, params: idParams, body: shortlistAddSchema, successStatus: 201 },
+    async ({ actor, params, body, route }) => toShortlistView(await addToShortlist(ctx, actor, params.id, body.candidateId, body, route), view),
   );
   mountRoute(
     r,
@@ -60,7 +60,7 @@ export function shortlistRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { method: "post", path: "/vacancies/:id/shortlist/send", tag, summary: "Invia all'azienda le sole persone disponibili (mai oltre il tetto); verifica dell'esito entro 15 giorni", roles: manage, params: idParams, body: shortlistNoBody },
+    { method: "post", path: "/vacancies/:id/shortlist/send", tag, summary: "Invia all'azienda le sole persone disponibili (mai oltre il tetto); verifica dell'esito entro DEADLINE_OUTCOME_CHECK_DAYS giorni (15 salvo configurazione)", roles: manage, params: idParams, body: shortlistNoBody },
     async ({ actor, params, route }) => toShortlistView(await sendShortlist(ctx, actor, params.id, route), view),
   );
   mountRoute(
