@@ -22,7 +22,8 @@ const onVacancyList = { vacancyId: z.string() };
 
 export const domainEventSchema = z.discriminatedUnion("type", [
   event("vacancy.published", "vacancy", z.object({ status: vacancyStatus, statusChangeId: z.string() })),
-  event("vacancy.changed", "vacancy", z.object({ changes: z.array(fieldChange).min(1) })),
+  // reason: why, when the operator said (a referent reassigned); absent for plain edits.
+  event("vacancy.changed", "vacancy", z.object({ changes: z.array(fieldChange).min(1), reason: z.string().nullable().optional() })),
   event(
     "vacancy.status_changed",
     "vacancy",
