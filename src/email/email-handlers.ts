@@ -1,3 +1,4 @@
+import { ACTION_STAGES, DEADLINE_KINDS, type ActionStage, type DeadlineKind } from "../deadlines/deadline-kinds.js";
 import type { DomainEventOf } from "../events/domain-events.js";
 import type { EventScope } from "../events/event-scope.js";
 import { emailVacancy, employerContactsOf, proposerOf, referentOf, userName, type EmailVacancy } from "./email-recipients.js";
@@ -7,7 +8,6 @@ import {
   outcomeCheckEmail,
   proposalDecisionEmail,
   shortlistSentEmail,
-  type DeadlineStage,
   type ProposalDecision,
 } from "./email-templates.js";
 import { queueEmail } from "./queue-email.js";
@@ -62,18 +62,17 @@ export async function emailShortlistSent(event: DomainEventOf<"shortlist.sent">,
   });
 }
 
-const STAGES: readonly string[] = ["in_scadenza", "scaduta"] satisfies DeadlineStage[];
-
 export async function emailDeadlineReminder(event: DomainEventOf<"deadline.reminder">, scope: EventScope): Promise<void> {
   const { kind, stage, dueAt, referentUserId } = event.payload;
-  if (!STAGES.includes(stage)) return skip(scope, event, `fase della scadenza sconosciuta «${stage}»`);
-  if (kind !== "rosa" && kind !== "selezione" && kind !== "verifica_esito") return skip(scope, event, `scadenza sconosciuta «${kind}»`);
+  if (!(ACTION_STAGES as readonly string[]).includes(stage)) return skip(scope, event, `fase della scadenza sconosciuta «${stage}»`);
+  if (!(DEADLINE_KINDS as readonly string[]).includes(kind)) return skip(scope, event, `scadenza sconosciuta «${kind}»`);
   const vacancy = await vacancyOf(scope, event, event.entityId);
   if (!vacancy) return;
-  const input = { vacancy: vacancy.ref, stage: stage as DeadlineStage, dueAt: new Date(dueAt) };
+  const deadline = kind as DeadlineKind;
+  const input = { vacancy: vacancy.ref, stage: stage as ActionStage, dueAt: new Date(dueAt) };
   await queueEmail(scope, event, {
-    kind: kind === "verifica_esito" ? "verifica_esito" : "scadenza",
-    content: kind === "verifica_esito" ? outcomeCheckEmail(input) : deadlineEmail({ ...input, deadline: kind }),
+    kind: deadline === "verifica_esito" ? "verifica_esito" : "scadenza",
+    content: deadline === "verifica_esito" ? outcomeCheckEmail(input) : deadlineEmail({ ...input, deadline }),
     addressees: await referentOf(scope.tx, vacancy, referentUserId),
     // The scheduled check raises each deadline and stage once; the key keeps it once in the outbox too.
     dedupeKey: `scadenza:${event.entityId}:${kind}:${stage}:${dueAt}`,

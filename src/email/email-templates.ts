@@ -1,4 +1,5 @@
 import { italianDay } from "../auth/token-lifetime.js";
+import type { ActionStage, DeadlineKind } from "../deadlines/deadline-kinds.js";
 
 /**
  * The Italian text of every e-mail, one pure function per kind. No e-mail carries personal data of a job
@@ -26,7 +27,7 @@ const FOOTER = [
   "Per i dati delle persone accedere a Vetrina con le proprie credenziali: non sono mai riportati nei messaggi.",
 ].join("\n");
 
-const vacancyLine = (v: VacancyRef) => `Offerta: «${v.profile}» presso ${v.companyName} (CPI ${v.cpiName}), codice offerta ${v.id}.`;
+const vacancyLine = (v: VacancyRef) => `Offerta: «${v.profile}» presso ${v.companyName} (${v.cpiName}), codice offerta ${v.id}.`;
 
 const compose = (subject: string, lines: string[]): EmailContent => ({ subject, text: `${lines.join("\n")}\n${FOOTER}\n` });
 
@@ -72,19 +73,17 @@ export function shortlistSentEmail(input: { vacancy: VacancyRef; peopleCount: nu
   ]);
 }
 
-export type DeadlineStage = "in_scadenza" | "scaduta";
-
-/** What each deadline of a vacancy asks of the referent (Umbria E2). */
-const DEADLINE_TASKS: Record<"rosa" | "selezione", string> = {
+/** What each deadline of a vacancy asks of the referent (Umbria E2); the outcome check has its own e-mail. */
+const DEADLINE_TASKS: Record<Exclude<DeadlineKind, "verifica_esito">, string> = {
   rosa: "inviare la rosa di candidati all'azienda",
   selezione: "avviare la selezione richiesta dall'azienda",
 };
 
-const stageSentence = (stage: DeadlineStage, dueAt: Date) =>
+const stageSentence = (stage: ActionStage, dueAt: Date) =>
   stage === "scaduta" ? `La scadenza è passata il ${italianDay(dueAt)}.` : `La scadenza è il ${italianDay(dueAt)}.`;
 
 /** To the vacancy's referent: the list or the selection is due soon, or overdue. */
-export function deadlineEmail(input: { vacancy: VacancyRef; deadline: keyof typeof DEADLINE_TASKS; stage: DeadlineStage; dueAt: Date }): EmailContent {
+export function deadlineEmail(input: { vacancy: VacancyRef; deadline: keyof typeof DEADLINE_TASKS; stage: ActionStage; dueAt: Date }): EmailContent {
   const task = DEADLINE_TASKS[input.deadline];
   const state = input.stage === "scaduta" ? "Scadenza superata" : "Scadenza in arrivo";
   return compose(`${state}: ${task} – offerta «${input.vacancy.profile}»`, [
@@ -99,7 +98,7 @@ export function deadlineEmail(input: { vacancy: VacancyRef; deadline: keyof type
 }
 
 /** To the vacancy's referent: the outcome of a sent list is to be checked with the employer. */
-export function outcomeCheckEmail(input: { vacancy: VacancyRef; stage: DeadlineStage; dueAt: Date }): EmailContent {
+export function outcomeCheckEmail(input: { vacancy: VacancyRef; stage: ActionStage; dueAt: Date }): EmailContent {
   const state = input.stage === "scaduta" ? "Verifica dell'esito scaduta" : "Verifica dell'esito in arrivo";
   return compose(`${state} – offerta «${input.vacancy.profile}»`, [
     "Gentile referente,",
