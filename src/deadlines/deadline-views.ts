@@ -3,7 +3,7 @@ import { daysBetween, italianDay } from "./calendar-day.js";
 import type { DeadlineVacancy } from "./deadline-facts.js";
 import { DEADLINE_KIND_LABELS, DEADLINE_STAGE_LABELS, type DeadlineKind } from "./deadline-kinds.js";
 import type { DeadlineOnDay } from "./deadline-rules.js";
-import type { ReferentRef } from "./referent-directory.js";
+import type { ReferentRef } from "./vacancy-referents.js";
 
 const TASK: Record<DeadlineKind, string> = {
   rosa: "Rosa da inviare all'azienda",

@@ -8,7 +8,7 @@ import { deadlineSettings, deadlinesOn } from "./deadline-rules.js";
 import type { DeadlineListQuery } from "./deadline-schemas.js";
 import { deadlineVacancyView, deadlineView } from "./deadline-views.js";
 import { monitoringScope } from "./monitoring-scope.js";
-import { referentDirectory } from "./referent-directory.js";
+import { vacancyReferents } from "./vacancy-referents.js";
 
 type Item = ReturnType<typeof deadlineVacancyView> & ReturnType<typeof deadlineView>;
 type StageCounts = Record<ActionStage, number>;
@@ -43,7 +43,7 @@ export async function listDeadlines(ctx: AppContext, actor: Actor, query: Deadli
   const referentUserId = query.mine ? actor.userId : query.referentUserId;
   const stages: readonly ActionStage[] = query.stage ? [query.stage] : ACTION_STAGES;
   const settings = deadlineSettings(ctx.env);
-  const [vacancies, referentOf] = await Promise.all([loadDeadlineVacancies(ctx.db, cpiCodes), referentDirectory(ctx.db)]);
+  const [vacancies, referentOf] = await Promise.all([loadDeadlineVacancies(ctx.db, cpiCodes), vacancyReferents(ctx.db)]);
 
   const items: Item[] = vacancies.flatMap((v) => {
     const referent = referentOf(v);

@@ -13,7 +13,7 @@ export type ResolveReferent = (vacancy: { referentUserId: string | null; referen
  * the showcase's «Mail referente» (older rows and imports name the referent only that way). Staff users
  * are few, so they are read once per request or job.
  */
-export async function referentDirectory(db: DbTx): Promise<ResolveReferent> {
+export async function vacancyReferents(db: DbTx): Promise<ResolveReferent> {
   const users = await db.user.findMany({ where: { role: { not: "employer" } }, select: { id: true, name: true, email: true } });
   const byId = new Map(users.map((u) => [u.id, u]));
   const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
