@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../src/auth/actor.js";
 import { appendEvents } from "../src/events/append-events.js";
-import type { DomainEventInput } from "../src/events/domain-events.js";
 import { sendDueEmails } from "../src/email/send-due-emails.js";
 import { enqueueJob } from "../src/jobs/job-queue.js";
 import { runDueJobs } from "../src/jobs/job-worker.js";
@@ -9,6 +8,7 @@ import { client, createPersonas, createTestApp, type Personas, type TestApp } fr
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from "./helpers/smtp-server.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
+import { decideProposal, proposeCandidate, raiseReminder } from "./helpers/email-fixtures.js";
 
 /**
  * Each kind of e-mail, from the write that causes it to the message a real SMTP server received: the
@@ -77,38 +77,9 @@ async function vacancy(opts: { referentUserId?: string | null; referentEmail?: s
   return { id: res.body.id as string, profile: body.requestedProfile };
 }
 
-/** Appends events in one transaction with the rows `write` creates, as a use-case does. */
-async function inTransaction(write: (tx: Parameters<Parameters<typeof t.ctx.db.$transaction>[0]>[0]) => Promise<DomainEventInput[]>): Promise<void> {
-  await t.ctx.db.$transaction(async (tx) => appendEvents({ ctx: t.ctx, tx, actor: SYSTEM_ACTOR, route: "test" }, await write(tx)));
-}
-
-async function propose(vacancyId: string, candidateId: string, proposedById: string | null): Promise<string> {
-  let id = "";
-  await inTransaction(async (tx) => {
-    id = (await tx.proposal.create({ data: { vacancyId, candidateId, proposedById, status: "in_attesa" } })).id;
-    return [{ type: "proposal.created", entityType: "proposal", entityId: id, payload: { vacancyId, candidateId, proposedById } }];
-  });
-  return id;
-}
-
-async function decide(proposalId: string, to: "accettata" | "rifiutata", reason: string | null): Promise<void> {
-  await inTransaction(async (tx) => {
-    const proposal = await tx.proposal.update({ where: { id: proposalId }, data: { status: to, decidedAt: new Date(), declineReason: reason } });
-    const { vacancyId, candidateId, proposedById } = proposal;
-    return [{ type: "proposal.decided", entityType: "proposal", entityId: proposalId, payload: { vacancyId, candidateId, proposedById, to, reason } }];
-  });
-}
-
-async function remind(vacancyId: string, kind: string, stage: string, dueAt: Date, referentUserId: string | null): Promise<void> {
-  await inTransaction(async (tx) => {
-    await tx.deadlineReminder.upsert({
-      where: { key: `${vacancyId}:${kind}:${stage}:${dueAt.toISOString().slice(0, 10)}` },
-      create: { key: `${vacancyId}:${kind}:${stage}:${dueAt.toISOString().slice(0, 10)}`, vacancyId, kind, stage, dueAt },
-      update: {},
-    });
-    return [{ type: "deadline.reminder", entityType: "vacancy", entityId: vacancyId, payload: { kind, stage, dueAt: dueAt.toISOString(), referentUserId } }];
-  });
-}
+const propose = (vacancyId: string, candidateId: string, proposedById: string | null) => proposeCandidate(t.ctx, vacancyId, candidateId, proposedById);
+const decide = (proposalId: string, to: "accettata" | "rifiutata", reason: string | null) => decideProposal(t.ctx, proposalId, to, reason);
+const remind = (vacancyId: string, kind: string, stage: string, dueAt: Date, referentUserId: string | null) => raiseReminder(t.ctx, { vacancyId, kind, stage, dueAt, referentUserId });
 
 /** Runs the sender and returns what the SMTP server received meanwhile. */
 async function deliver(): Promise<ReceivedMail[]> {
@@ -286,7 +257,7 @@ describe("e-mails written with the change and received by a real SMTP server", (
     const candidate = await person();
     const before = await t.ctx.db.emailMessage.count();
     await expect(
-      inTransaction(async (tx) => {
+      t.ctx.db.$transaction(async (tx) => {
         const { id } = await tx.proposal.create({ data: { vacancyId: v.id, candidateId: candidate.id, proposedById: null, status: "in_attesa" } });
         await appendEvents({ ctx: t.ctx, tx, actor: SYSTEM_ACTOR, route: "test" }, [
           { type: "proposal.created", entityType: "proposal", entityId: id, payload: { vacancyId: v.id, candidateId: candidate.id, proposedById: null } },

@@ -16,7 +16,7 @@ export async function retryEmail(ctx: AppContext, actor: Actor, id: string) {
   if (!message) throw notFound("Messaggio");
   const from = message.status as EmailStatus;
   const refused = () =>
-    new AppError("INVALID_TRANSITION", `Si rimette in coda solo un messaggio «${EMAIL_STATUS_LABELS.non_inviata}»: questo è «${EMAIL_STATUS_LABELS[from] ?? from}».`, [
+    new AppError("INVALID_TRANSITION", `Si rimette in coda solo un messaggio nello stato «${EMAIL_STATUS_LABELS.non_inviata}»: questo è nello stato «${EMAIL_STATUS_LABELS[from] ?? from}».`, [
       { field: "status", message: `Stato attuale: ${from}` },
     ]);
   if (from !== "non_inviata") throw refused();

@@ -4,7 +4,7 @@ export interface SmtpFailure {
   message: string;
   /** The server refused this message for good (5xx but 503): sending it again would get the same answer. */
   permanent: boolean;
-  /** No SMTP answer at all (connection refused, timed out, dropped, TLS, DNS): the other messages would fail too. */
+  /** No SMTP answer (connection refused, timed out, dropped, TLS, DNS), credentials refused or 421: the other messages would fail too. */
   unreachable: boolean;
 }
 
@@ -23,13 +23,13 @@ export function describeSmtpFailure(err: unknown): SmtpFailure {
   const e: NodemailerErrorFields = typeof err === "object" && err !== null ? (err as NodemailerErrorFields) : { message: String(err) };
   const detail = (e.response ?? e.message ?? String(err)).trim();
   const code = e.code ? ` (${e.code})` : "";
+  // Refused credentials are the configuration's fault, not the message's: never permanent, and every other
+  // message would be refused too.
+  if (e.code === "EAUTH" || e.code === "ENOAUTH") {
+    return { message: `Autenticazione presso il server SMTP non riuscita${code}: ${detail}`.slice(0, MAX_MESSAGE), permanent: false, unreachable: true };
+  }
   if (e.responseCode === undefined) {
-    const authentication = e.code === "EAUTH" || e.code === "ENOAUTH";
-    return {
-      message: `${authentication ? "Autenticazione presso il server SMTP non riuscita" : "Server SMTP non raggiungibile"}${code}: ${detail}`.slice(0, MAX_MESSAGE),
-      permanent: false,
-      unreachable: true,
-    };
+    return { message: `Server SMTP non raggiungibile${code}: ${detail}`.slice(0, MAX_MESSAGE), permanent: false, unreachable: true };
   }
   const permanent = e.permanent === true;
   const what = permanent ? "Il server SMTP ha rifiutato il messaggio" : "Il server SMTP ha risposto con un errore temporaneo";
