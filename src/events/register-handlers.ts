@@ -1,3 +1,4 @@
+import { followOfferOutcome } from "../conditionality/follow-offer-outcome.js";
 import { registerEmailHandlers } from "../email/register-email-handlers.js";
 import { applyEventsToEmbeddedIndex } from "../indexing/embedded-index-sync.js";
 import { closeListsOfClosedVacancy } from "../shortlists/close-lists-of-closed-vacancy.js";
@@ -16,6 +17,7 @@ export function registerEventHandlers(): void {
   onEvent("vacancy.status_changed", closeListsOfClosedVacancy);
   onEvent("shortlist.built", followShortlistBuilt);
   onEvent("shortlist.sent", followShortlistSent);
+  onEvent("congrua_offer.outcome_recorded", followOfferOutcome);
   registerEmailHandlers();
   // Once per batch, after the reactions to each event have changed the store.
   onEvents(applyEventsToEmbeddedIndex);

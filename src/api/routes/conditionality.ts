@@ -1,6 +1,82 @@
 import { Router } from "express";
 import type { AppContext } from "../../context.js";
+import { mountRoute } from "../route-contract.js";
+import {
+  conditionalityExportListQuerySchema,
+  conditionalityExportSchema,
+  conditionalityListQuerySchema,
+  exportIdParams,
+  noBody,
+} from "../../conditionality/conditionality-schemas.js";
+import { listConditionalityEvents } from "../../conditionality/list-conditionality-events.js";
+import { createConditionalityExport } from "../../conditionality/create-conditionality-export.js";
+import { conditionalityExportFile, listConditionalityExports } from "../../conditionality/read-conditionality-exports.js";
+import { markExportReported } from "../../conditionality/mark-export-reported.js";
 
-export function conditionalityRoutes(_ctx: AppContext): Router {
-  return Router();
+const tag = "Condizionalità";
+const reporters = "admin; referenti del CPI";
+const CSV = "text/csv; charset=utf-8";
+
+export function conditionalityRoutes(ctx: AppContext): Router {
+  const r = Router();
+  mountRoute(
+    r,
+    {
+      method: "get",
+      path: "/conditionality-events",
+      tag,
+      summary: "Segnalazioni di condizionalità per ANPAL e INPS di un CPI (o dei propri), dalla più vecchia; filtri reported ed exported. Lettura registrata",
+      roles: reporters,
+      query: conditionalityListQuerySchema,
+    },
+    ({ actor, query, route }) => listConditionalityEvents(ctx, actor, query, route),
+  );
+  mountRoute(
+    r,
+    {
+      method: "post",
+      path: "/conditionality-events/exports",
+      tag,
+      summary: "Crea un'esportazione con tutte le segnalazioni del CPI non ancora esportate (mai una segnalazione in due esportazioni)",
+      roles: reporters,
+      body: conditionalityExportSchema,
+      successStatus: 201,
+    },
+    ({ actor, body, route }) => createConditionalityExport(ctx, actor, body.cpi, route),
+  );
+  mountRoute(
+    r,
+    { method: "get", path: "/conditionality-events/exports", tag, summary: "Esportazioni delle segnalazioni, dalla più recente, con lo stato della comunicazione", roles: reporters, query: conditionalityExportListQuerySchema },
+    ({ actor, query }) => listConditionalityExports(ctx, actor, query),
+  );
+  mountRoute(
+    r,
+    {
+      method: "get",
+      path: "/conditionality-events/exports/:id.csv",
+      tag,
+      summary: "Scarica l'esportazione in CSV (colonne in italiano; stesso contenuto a ogni scaricamento). Scaricamento registrato",
+      roles: reporters,
+      params: exportIdParams,
+      produces: CSV,
+    },
+    async ({ actor, params, res, route }) => {
+      const { filename, csv } = await conditionalityExportFile(ctx, actor, params.id, route);
+      res.status(200).set({ "Content-Type": CSV, "Content-Disposition": `attachment; filename="${filename}"` }).send(csv);
+    },
+  );
+  mountRoute(
+    r,
+    {
+      method: "post",
+      path: "/conditionality-events/exports/:id/reported",
+      tag,
+      summary: "Segna come comunicate ad ANPAL e INPS le segnalazioni dell'esportazione, con chi e quando (una volta sola)",
+      roles: reporters,
+      params: exportIdParams,
+      body: noBody,
+    },
+    ({ actor, params, route }) => markExportReported(ctx, actor, params.id, route),
+  );
+  return r;
 }

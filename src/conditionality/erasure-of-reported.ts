@@ -1,0 +1,24 @@
+import type { DbTx } from "../db/client.js";
+import { AppError } from "../errors/app-error.js";
+import { detailsJson, detailsOf } from "./conditionality-details.js";
+
+/**
+ * Before a person is erased: an event not yet reported to ANPAL and INPS still needs the person's data,
+ * so the erasure waits (409). Once everything is reported, the person's identity copied into the exports
+ * is removed with them; the events stay, by id, as the record of what the CPI reported.
+ */
+export async function releaseConditionalityOf(tx: DbTx, candidateId: string): Promise<void> {
+  const events = await tx.conditionalityEvent.findMany({ where: { candidateId } });
+  const unreported = events.filter((e) => e.reportedAt === null).length;
+  if (unreported > 0) {
+    throw new AppError(
+      "CONFLICT",
+      `La persona ha ${unreported === 1 ? "una segnalazione" : `${unreported} segnalazioni`} di condizionalità non ancora comunicate ad ANPAL e INPS: non può essere cancellata finché non sono segnalate.`,
+      [{ field: "id", message: "Segnalazioni di condizionalità da comunicare" }],
+    );
+  }
+  for (const e of events) {
+    const { person, ...rest } = detailsOf(e);
+    if (person) await tx.conditionalityEvent.update({ where: { id: e.id }, data: { details: detailsJson(rest) } });
+  }
+}
