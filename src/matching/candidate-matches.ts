@@ -6,7 +6,7 @@ import { findCandidate } from "../candidates/candidate-repository.js";
 import { resolveOccupation, retrievalKeys } from "../taxonomy/occupation-taxonomy.js";
 import { candidateFacts } from "./build-facts.js";
 import { rarityWeights } from "./competence-rarity.js";
-import { evaluateMatch, type PreparedOffer } from "./evaluate-match.js";
+import { evaluateMatch, type MatchContext, type PreparedOffer } from "./evaluate-match.js";
 import type { CandidateMatchesQuery } from "./match-schemas.js";
 import type { VacancyFacts } from "./match-types.js";
 import { indexedReachKm, travelLimit } from "./score-territory.js";
@@ -47,15 +47,21 @@ export async function computeCandidateMatches(ctx: AppContext, actor: Actor, can
       (e) => e.shortlist.vacancyId,
     ),
   );
+  const matchContext = (offer: PreparedOffer): MatchContext => ({ today: now, cfg, rarity, onVacancyList: () => onLists.has(offer.facts.id) });
   const evaluations = [...offers.values()].map(({ offer, distanceKm }) => ({
+    prepared: offer,
+    distanceKm,
     offer: offer.facts,
-    evaluation: evaluateMatch(offer, person, distanceKm, { today: now, cfg, rarity, onVacancyList: () => onLists.has(offer.facts.id) }),
+    evaluation: evaluateMatch(offer, person, distanceKm, matchContext(offer)),
   }));
   const eligible = evaluations
     .filter((e) => e.evaluation.exclusions.length === 0)
     .sort((a, b) => b.evaluation.score - a.evaluation.score || (a.evaluation.distanceKm ?? Infinity) - (b.evaluation.distanceKm ?? Infinity));
   await recordAudit(ctx.db, actor, "read", "candidate", [candidateId], route);
-  const page = eligible.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  // The congrua verdict costs more than the score: only the page shown gets it, at today's date.
+  const page = eligible
+    .slice((query.page - 1) * query.pageSize, query.page * query.pageSize)
+    .map((e) => ({ ...e, evaluation: evaluateMatch(e.prepared, person, e.distanceKm, { ...matchContext(e.prepared), withCongrua: true }) }));
   // A read never stores: news is told against the last rematch run.
   const news = await matchNewsSinceLastRun(ctx.db, page.map((e) => e.evaluation));
   return {
