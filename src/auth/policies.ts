@@ -93,6 +93,8 @@ export function canDeactivateUser(actor: Actor, userId: string): Reason {
 }
 
 export const canSearchCandidates = (actor: Actor): Reason => requireRole(actor, ["admin", "referent", "tutor", "navigator"]);
+/** Whom to contact about a vacancy: every operator; employers have their vacancy's referent on it. */
+export const canReadReferentDirectory = (actor: Actor): Reason => requireRole(actor, ["admin", "referent", "tutor", "navigator"]);
 export const canImport = (actor: Actor): Reason => requireRole(actor, ["admin", "referent"]);
 
 export function assertAllowed(reason: Reason): void {

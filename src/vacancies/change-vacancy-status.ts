@@ -18,17 +18,21 @@ export async function changeVacancyStatus(
   reason: string | undefined,
   route: string,
 ): Promise<VacancyRecord> {
-  return ctx.db.$transaction((tx) => changeVacancyStatusIn({ ctx, tx, actor, route }, id, to, reason));
+  return ctx.db.$transaction(async (tx) => {
+    if (actor) assertAllowed(canWriteVacancy(actor, (await findVacancy(tx, id)).cpiCode));
+    return changeVacancyStatusIn({ ctx, tx, actor, route }, id, to, reason);
+  });
 }
 
 /**
- * The same inside a transaction the caller already holds (a handler reacting to a list sent). What
- * follows from the move (a closing vacancy closes its lists) is the handlers' of `vacancy.status_changed`.
+ * The same inside a transaction the caller already holds: a handler moving the vacancy after a change
+ * that was allowed already (a list sent or turned down by the employer, the last position filled), so no
+ * access check here; the move is recorded as the author's of that change. What follows from the move (a
+ * closing vacancy closes its lists) is the handlers' of `vacancy.status_changed`.
  */
 export async function changeVacancyStatusIn(scope: EventScope, id: string, to: VacancyStatus, reason: string | undefined): Promise<VacancyRecord> {
   const { tx, actor, route } = scope;
   const current = await findVacancy(tx, id);
-  if (actor) assertAllowed(canWriteVacancy(actor, current.cpiCode));
   const from = current.status as VacancyStatus;
   if (!canTransition(from, to)) {
     const allowed = allowedTransitions(from).map((s) => VACANCY_STATUS_LABELS[s]);

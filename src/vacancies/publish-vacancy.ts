@@ -10,6 +10,7 @@ import { recordStatusChange } from "./record-status-change.js";
 import { findVacancy, type VacancyRecord } from "./vacancy-repository.js";
 import type { VacancyCreateInput } from "./vacancy-schemas.js";
 import { showcaseKey } from "./showcase-key.js";
+import { referentOnPublish } from "./vacancy-referent.js";
 import type { VacancyStatus } from "./vacancy-status.js";
 import { assertVacancyTerms } from "./vacancy-terms.js";
 
@@ -20,8 +21,9 @@ export interface PublishOptions {
 }
 
 /**
- * Checks scope and references, then writes the vacancy, its first status, the audit and the
- * `vacancy.published` event in one transaction (its handlers keep the search index in step).
+ * Checks scope and references, then writes the vacancy with its referent (see referentOnPublish), its
+ * first status, the audit and the `vacancy.published` event in one transaction (its handlers keep the
+ * search index in step).
  */
 export async function publishVacancy(
   ctx: AppContext,
@@ -50,6 +52,7 @@ export async function publishVacancy(
     const created = await tx.vacancy.create({
       data: {
         ...input,
+        ...(await referentOnPublish(tx, actor, input)),
         arrivalDate,
         status,
         profileTitle: input.profileTitle ?? input.requestedProfile,

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/actor.js";
 import type { AppContext } from "../context.js";
 import { assertFilterReferencesExist } from "../validation/check-references.js";
 import { buildSearchQuery, roundKm } from "../indexing/build-search-query.js";
-import { findVacanciesByIds, toVacancyView } from "./vacancy-repository.js";
+import { findVacanciesByIds, toVacancyDetailView } from "./vacancy-repository.js";
 import { VACANCY_FACETS, type VacancySearchInput } from "./vacancy-schemas.js";
 
 /** The showcase view: text, filters, "near comune X within K km", facets. Employers only ever see their own offers. */
@@ -30,7 +30,7 @@ export async function searchVacancies(ctx: AppContext, actor: Actor, input: Vaca
     total: result.total,
     page: input.page,
     pageSize: input.pageSize,
-    items: vacancies.map((v) => ({ ...toVacancyView(v), distanceKm: roundKm(distance.get(v.id) ?? null) })),
+    items: vacancies.map((v) => ({ ...toVacancyDetailView(v), distanceKm: roundKm(distance.get(v.id) ?? null) })),
     facets: result.facets,
   };
 }

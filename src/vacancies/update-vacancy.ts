@@ -51,7 +51,7 @@ export async function updateVacancy(
 }
 
 /** The fields of an offer that are a person's data (the referent's): events name them, without values. */
-const PERSONAL_FIELDS = ["referentName", "referentEmail"] as const;
+export const PERSONAL_FIELDS = ["referentName", "referentEmail"] as const;
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -13,7 +13,7 @@ export interface VacancyHistoryItem {
   at: string;
   byUserId: string | null;
   byUserName: string | null;
-  /** Status before and after, and why (status items only, as the history always had them). */
+  /** Status before and after (status items only, as the history always had them), and why (also a referent handed over). */
   from: string | null;
   to: string | null;
   reason: string | null;
@@ -44,7 +44,16 @@ function eventItem(event: StoredDomainEvent, rows: Map<string, VacancyStatusChan
     case "vacancy.status_changed":
       return statusItem(event.seq, { fromState: event.payload.from, toState: event.payload.to, reason: event.payload.reason, byUserId: who.byUserId, at: who.at });
     case "vacancy.changed":
-      return { seq: event.seq, type: "changed", at: event.at.toISOString(), byUserId: event.actorUserId, from: null, to: null, reason: null, changes: event.payload.changes };
+      return {
+        seq: event.seq,
+        type: "changed",
+        at: event.at.toISOString(),
+        byUserId: event.actorUserId,
+        from: null,
+        to: null,
+        reason: event.payload.reason ?? null,
+        changes: event.payload.changes,
+      };
     default:
       return null;
   }

@@ -12,11 +12,29 @@ export async function findVacancy(db: DbTx, id: string): Promise<VacancyRecord> 
   return vacancy;
 }
 
-export async function findVacanciesByIds(db: Db, ids: string[]): Promise<VacancyRecord[]> {
-  const rows = await db.vacancy.findMany({ where: { id: { in: ids } }, include: vacancyInclude });
+/** What the API shows besides the stored columns: the referent as a user, and the people hired through the lists. */
+export const vacancyViewInclude = {
+  ...vacancyInclude,
+  referent: { select: { id: true, name: true, email: true } },
+  shortlists: { select: { entries: { where: { outcome: "hired" }, select: { candidateId: true } } } },
+} satisfies Prisma.VacancyInclude;
+export type VacancyViewRecord = Prisma.VacancyGetPayload<{ include: typeof vacancyViewInclude }>;
+
+export async function findVacancyForView(db: DbTx, id: string): Promise<VacancyViewRecord> {
+  const vacancy = await db.vacancy.findUnique({ where: { id }, include: vacancyViewInclude });
+  if (!vacancy) throw notFound("Offerta");
+  return vacancy;
+}
+
+export async function findVacanciesByIds(db: Db, ids: string[]): Promise<VacancyViewRecord[]> {
+  const rows = await db.vacancy.findMany({ where: { id: { in: ids } }, include: vacancyViewInclude });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+/** Positions filled: the people hired across the vacancy's lists, each once. */
+export const positionsFilledOf = (v: Pick<VacancyViewRecord, "shortlists">): number =>
+  new Set(v.shortlists.flatMap((l) => l.entries.map((e) => e.candidateId))).size;
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -65,3 +83,9 @@ export function toVacancyView(v: VacancyRecord) {
   };
 }
 export type VacancyView = ReturnType<typeof toVacancyView>;
+
+/** The vacancy as the API shows it: the stored view, its referent user and the positions filled of those asked ("2 of 3"). */
+export function toVacancyDetailView(v: VacancyViewRecord) {
+  return { ...toVacancyView(v), referent: v.referent, positionsFilled: positionsFilledOf(v) };
+}
+export type VacancyDetailView = ReturnType<typeof toVacancyDetailView>;

@@ -66,7 +66,19 @@ const vacancyFields = {
   closingDate: dateOnly.optional(),
 };
 
-export const vacancyCreateSchema = z.object(vacancyFields).strict().openapi("VacancyCreate");
+export const vacancyCreateSchema = z
+  .object({
+    ...vacancyFields,
+    // Only on publish: afterwards the referent changes through POST /vacancies/:id/referent, with history.
+    referentUserId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe("Il referente dell'offerta (un referente attivo del CPI); se assente, quello con l'e-mail referentEmail, altrimenti chi pubblica"),
+  })
+  .strict()
+  .openapi("VacancyCreate");
 export type VacancyCreateInput = z.infer<typeof vacancyCreateSchema>;
 
 /**
@@ -86,6 +98,14 @@ export const vacancyStatusChangeSchema = z
   .object({ to: z.enum(VACANCY_STATUSES), reason: z.string().trim().max(1000).optional() })
   .strict()
   .openapi("VacancyStatusChange");
+
+export const vacancyReferentSchema = z
+  .object({
+    referentUserId: z.string().min(1).max(64).describe("Il nuovo referente: un referente attivo del CPI dell'offerta"),
+    reason: z.string().trim().min(3, "Motivo: almeno 3 caratteri").max(1000).optional().describe("Perché (resta nella storia dell'offerta)"),
+  })
+  .strict()
+  .openapi("VacancyReferent");
 
 export const vacancyCloseSchema = z
   .object({ outcome: z.enum(["filled", "cancelled", "expired"]), reason: z.string().trim().max(1000).optional() })
