@@ -37,6 +37,9 @@ export function canRecordOutcome(actor: Actor, vacancy: VacancyScope): Reason {
   return canWriteVacancy(actor, vacancy.cpiCode);
 }
 
+/** Turning a sent list down: the employer that owns the vacancy, or the referent on its behalf (as for outcomes). */
+export const canDeclineShortlist = canRecordOutcome;
+
 /** What the contact rule needs to know about one entry of a list. */
 export interface EntryContactFacts {
   source: string;

@@ -24,17 +24,22 @@ export async function moveShortlist(
   list: { id: string; status: string },
   to: ShortlistStatus,
   reason: string,
-  extra: { sentAt?: Date; sentById?: string | null; outcomeCheckDue?: Date } = {},
+  extra: { sentAt?: Date; sentById?: string | null; outcomeCheckDue?: Date; declinedAt?: Date; declinedReason?: string } = {},
 ): Promise<void> {
   const from = list.status as ShortlistStatus;
   assertTransition(shortlistStatusMachine, from, to, "Rosa", "status");
   await tx.shortlist.update({ where: { id: list.id }, data: { status: to, ...extra } });
-  await recordShortlistEvents(tx, actor, list.id, [{ type: to === "closed" ? "closed" : "sent", from, to, reason }], extra.sentAt);
+  await recordShortlistEvents(tx, actor, list.id, [{ type: to === "closed" ? "closed" : "sent", from, to, reason }], extra.sentAt ?? extra.declinedAt);
 }
 
-/** Closes an open list (draft or sent), with the `shortlist.closed` event. */
-export async function closeShortlist(scope: EventScope, list: { id: string; status: string; vacancyId: string }, reason: string): Promise<void> {
-  await moveShortlist(scope, list, "closed", reason);
+/** Closes an open list (draft or sent), with the `shortlist.closed` event; a list the employer turned down says when and why. */
+export async function closeShortlist(
+  scope: EventScope,
+  list: { id: string; status: string; vacancyId: string },
+  reason: string,
+  declined: { declinedAt: Date; declinedReason: string } | Record<string, never> = {},
+): Promise<void> {
+  await moveShortlist(scope, list, "closed", reason, declined);
   await appendEvents(scope, [
     { type: "shortlist.closed", entityType: "shortlist", entityId: list.id, payload: { vacancyId: list.vacancyId, from: list.status, reason } },
   ]);

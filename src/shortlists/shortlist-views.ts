@@ -19,7 +19,7 @@ const AVAILABILITY_LABELS: Record<string, string> = {
 };
 
 /** A closed list the employer turned down says so (the table's status stays "closed"). */
-const DECLINED_LABEL = "Rifiutata dall'azienda";
+export const DECLINED_LABEL = "Rifiutata dall'azienda";
 
 /** A person put on the list despite a hard constraint: which exclusions, and the referent's reason. */
 function exceptionView(e: ShortlistEntryRecord) {

@@ -5,6 +5,7 @@ import { idParams } from "./vacancies.js";
 import {
   shortlistAddSchema,
   shortlistContactSchema,
+  shortlistDeclineSchema,
   shortlistEntryParams,
   shortlistNoBody,
   shortlistOutcomeSchema,
@@ -19,6 +20,7 @@ import { markContact } from "../../shortlists/mark-contact.js";
 import { sendShortlist } from "../../shortlists/send-shortlist.js";
 import { recordOutcome } from "../../shortlists/record-outcome.js";
 import { listShortlistHistory } from "../../shortlists/list-shortlist-history.js";
+import { declineShortlist } from "../../shortlists/decline-shortlist.js";
 
 const tag = "Rose di candidati";
 const manage = "admin; referente del CPI dell'offerta";
@@ -62,6 +64,11 @@ export function shortlistRoutes(ctx: AppContext): Router {
     r,
     { method: "post", path: "/vacancies/:id/shortlist/send", tag, summary: "Invia all'azienda le sole persone disponibili (mai oltre il tetto); verifica dell'esito entro DEADLINE_OUTCOME_CHECK_DAYS giorni (15 salvo configurazione)", roles: manage, params: idParams, body: shortlistNoBody },
     async ({ actor, params, route }) => toShortlistView(await sendShortlist(ctx, actor, params.id, route), view),
+  );
+  mountRoute(
+    r,
+    { method: "post", path: "/vacancies/:id/shortlist/decline", tag, summary: "L'azienda rifiuta la rosa ricevuta, con il motivo: la rosa si chiude come rifiutata e l'offerta torna in preselezione", roles: "l'azienda titolare dell'offerta; admin; referente del CPI per conto dell'azienda", params: idParams, body: shortlistDeclineSchema },
+    ({ actor, params, body, route }) => declineShortlist(ctx, actor, params.id, body.reason, route),
   );
   mountRoute(
     r,
