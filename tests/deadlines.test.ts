@@ -7,7 +7,7 @@ import { raiseDeadlineReminders } from "../src/jobs/deadline-reminders/deadline-
 import { enqueueJob } from "../src/jobs/job-queue.js";
 import { runDueJobs } from "../src/jobs/job-worker.js";
 import { slotKey } from "../src/jobs/scheduler.js";
-import { dayDate } from "../src/deadlines/calendar-day.js";
+import { dayDate, italianDay } from "../src/deadlines/calendar-day.js";
 import { CPI_MILANO, CPI_MONCALIERI, CPI_TORINO, useTestApp } from "./helpers/test-app.js";
 import { MILANO } from "./helpers/valid-codes.js";
 import { OTHER_REFERENT_EMAIL, REFERENT_EMAIL, daysFromToday, monitoringFixtures, today } from "./helpers/monitoring-fixtures.js";
@@ -100,7 +100,7 @@ describe("deadline list and the facts it depends on, over HTTP", () => {
       dueOn: daysFromToday(2),
       daysLeft: 2,
       metOn: null,
-      description: `Rosa da inviare all'azienda entro il ${daysFromToday(2).split("-").reverse().join("/")} (20 giorni dall'arrivo dell'offerta, il ${daysFromToday(-18).split("-").reverse().join("/")}): mancano 2 giorni`,
+      description: `Rosa da inviare all'azienda entro il ${italianDay(daysFromToday(2))} (20 giorni dall'arrivo dell'offerta, il ${italianDay(daysFromToday(-18))}): mancano 2 giorni`,
     });
     const legacy = res.body.items.find((i: Item) => i.vacancyId === v.legacy);
     expect(legacy.referent).toEqual({ userId: referentId, name: "Referente Torino", email: REFERENT_EMAIL });

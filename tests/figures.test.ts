@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { dayDate } from "../src/deadlines/calendar-day.js";
+import { dayDate, italianDay as italian } from "../src/deadlines/calendar-day.js";
 import { countFigures, type FigureFacts } from "../src/figures/count-figures.js";
 import { CPI_MILANO, CPI_MONCALIERI, CPI_TORINO, useTestApp } from "./helpers/test-app.js";
 import { MILANO } from "./helpers/valid-codes.js";
 import { daysFromToday, monitoringFixtures } from "./helpers/monitoring-fixtures.js";
 
 const F = "/api/v1/figures";
-const italian = (day: string) => day.split("-").reverse().join("/");
 
 describe("counting the figures (pure)", () => {
   const facts: FigureFacts = {

@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import type { AppContext } from "../context.js";
+import { dayOf } from "../deadlines/calendar-day.js";
 import { monitoringScope } from "../deadlines/monitoring-scope.js";
 import { countFigures, type Figures, type Period } from "./count-figures.js";
 import { loadFigureFacts } from "./figure-facts.js";
@@ -13,8 +14,6 @@ export interface FiguresReport {
   total: Figures;
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 /**
  * The figures of a period for the CPIs asked for (every CPI for the administrator when none is named,
  * the operator's own CPIs otherwise): one row per CPI and the total, from one read of the facts. The JSON
@@ -22,7 +21,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
  */
 export async function computeFigures(ctx: AppContext, actor: Actor, query: FiguresQuery): Promise<FiguresReport> {
   const cpiCodes = await monitoringScope(ctx.db, actor, query.cpi);
-  const period = { from: day(query.from), to: day(query.to) };
+  const period = { from: dayOf(query.from), to: dayOf(query.to) };
   const [cpis, facts] = await Promise.all([
     ctx.db.cpi.findMany({ where: cpiCodes ? { code: { in: cpiCodes } } : {}, select: { code: true, name: true }, orderBy: { code: "asc" } }),
     loadFigureFacts(ctx.db, cpiCodes, period),

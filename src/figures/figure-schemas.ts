@@ -1,11 +1,10 @@
 import { z } from "../validation/zod-setup.js";
 import { dateOnly, queryList } from "../validation/common-schemas.js";
-import { daysBetween } from "../deadlines/calendar-day.js";
+import { dayOf, daysBetween } from "../deadlines/calendar-day.js";
 
 /** A period of at most a year (a leap year's 366 days): the figures read every row of the period at once. */
 export const MAX_PERIOD_DAYS = 366;
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const bothDates = (q: { from: unknown; to: unknown }) => q.from instanceof Date && q.to instanceof Date;
 
 export const figuresQuerySchema = z
@@ -17,7 +16,7 @@ export const figuresQuerySchema = z
   .strict()
   // zod runs these even when a date failed: then the dates' own errors are enough.
   .refine((q) => !bothDates(q) || q.from <= q.to, { path: ["to"], message: "La fine del periodo precede l'inizio" })
-  .refine((q) => !bothDates(q) || q.from > q.to || daysBetween(day(q.from), day(q.to)) + 1 <= MAX_PERIOD_DAYS, {
+  .refine((q) => !bothDates(q) || q.from > q.to || daysBetween(dayOf(q.from), dayOf(q.to)) + 1 <= MAX_PERIOD_DAYS, {
     path: ["to"],
     message: `Periodo troppo lungo: al massimo ${MAX_PERIOD_DAYS} giorni`,
   })

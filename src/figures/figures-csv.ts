@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { italianDay } from "../deadlines/calendar-day.js";
 import { numberText } from "../imports/candidate-cell-formats.js";
 import type { Figures } from "./count-figures.js";
 import type { FiguresReport } from "./compute-figures.js";
@@ -18,7 +19,6 @@ const COLUMNS: { header: string; value: (f: Figures) => number | null }[] = [
   { header: "Quota con offerta coerente (%)", value: (f) => (f.incomeSupportOffered.share === null ? null : Math.round(f.incomeSupportOffered.share * 10_000) / 100) },
 ];
 
-const italianDay = (day: string) => day.split("-").reverse().join("/");
 const cell = (n: number | null) => (n === null ? "" : numberText(n));
 
 /**

@@ -19,7 +19,8 @@ export function deadlineRoutes(ctx: AppContext): Router {
       method: "get",
       path: "/deadlines",
       tag,
-      summary: "Scadenze in scadenza e scadute delle offerte (rosa entro 20 giorni dall'arrivo, selezione entro 7 giorni dalla richiesta, verifica dell'esito entro 15 giorni dall'invio), per CPI e per referente",
+      summary:
+        "Scadenze in scadenza e scadute delle offerte aperte (rosa entro 20 giorni dall'arrivo, selezione entro 7 giorni dalla richiesta, verifica dell'esito entro 15 giorni dall'invio; giorni configurabili), con i conteggi per CPI e per referente",
       roles: "admin (tutti i CPI); operatori dei propri CPI; mine=true: le offerte di cui si è referente",
       query: deadlineListQuerySchema,
     },
@@ -27,7 +28,7 @@ export function deadlineRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { method: "post", path: "/vacancies/:id/selection-request", tag, summary: "Registra la richiesta di selezione dell'azienda (da avviare entro 7 giorni)", roles: manage, params: idParams, body: selectionRequestSchema },
+    { method: "post", path: "/vacancies/:id/selection-request", tag, summary: "Registra la richiesta di selezione dell'azienda (da avviare entro 7 giorni); correggibile finché la selezione non è avviata", roles: manage, params: idParams, body: selectionRequestSchema },
     ({ actor, params, body, route }) => recordSelectionRequest(ctx, actor, params.id, body.requestedAt, route),
   );
   mountRoute(
