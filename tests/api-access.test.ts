@@ -150,6 +150,38 @@ async function referentImport(status: "succeeded" | "failed"): Promise<string> {
   return run.id;
 }
 
+/** Terms of an external offer congrua under NASpI for a person of the sample body living in `comune`. */
+const congruaTerms = (comune: string) => ({
+  profile: "Magazziniere",
+  profileCode: "8.1.3.1.0",
+  employerName: "Magazzini Subalpini S.r.l.",
+  workplaceComune: comune,
+  contractType: "tempo indeterminato",
+  hoursPerWeek: 40,
+  grossMonthlyPay: 2000,
+  ccnl: "CCNL Commercio",
+  competencesText: "Carico e scarico merci",
+});
+
+/** A congrua offer the admin records for a person; refused without reason (opening a conditionality event) when asked. */
+async function congruaOffer(candidateId: string, comune: string, refuse = false): Promise<string> {
+  const admin = (r: request.Test) => r.set("authorization", `Bearer ${h.p.admin}`);
+  const offer = await admin(request(h.t.app).post(`/api/v1/candidates/${candidateId}/congrua-offers`)).send({ terms: congruaTerms(comune), offeredAt: "2026-06-15", channel: "telefono" });
+  expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+  if (refuse) expect((await admin(request(h.t.app).post(`/api/v1/congrua-offers/${offer.body.id}/outcome`)).send({ outcome: "rifiutata_senza_motivo" })).status).toBe(200);
+  return offer.body.id as string;
+}
+
+/** An export of the Torino conditionality events holding a fresh one. */
+async function torinoConditionalityExport(): Promise<string> {
+  await congruaOffer(ids.torinoCandidate, TORINO, true);
+  const created = await request(h.t.app).post("/api/v1/conditionality-events/exports").set("authorization", `Bearer ${h.p.admin}`).send({ cpi: CPI_TORINO });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.id as string;
+}
+let torinoOffer: Promise<string> | undefined;
+let torinoExport: Promise<string> | undefined;
+
 const ROWS: Row[] = [
   { route: "GET /vacancies", send: get(() => "/api/v1/vacancies"), expect: { default: 200, anonymous: 401 } },
   {
@@ -403,6 +435,60 @@ const ROWS: Row[] = [
       return as(who, request(h.t.app).post(`/api/v1/users/${userId}/reactivate`).send({}));
     },
     expect: { default: 403, anonymous: 401, admin: 200 },
+  },
+  {
+    route: "POST /candidates/:id/congrua-offers (a Torino person)",
+    send: (who) => as(who, request(h.t.app).post(`/api/v1/candidates/${ids.torinoCandidate}/congrua-offers`).send({ terms: congruaTerms(TORINO), offeredAt: "2026-06-15", channel: "email" })),
+    expect: { default: 201, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "GET /candidates/:id/congrua-offers (a Torino person)",
+    send: get(() => `/api/v1/candidates/${ids.torinoCandidate}/congrua-offers`),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "POST /vacancies/:id/shortlist/entries/:candidateId/congrua-offer (the Torino person on the list)",
+    send: (who) => as(who, request(h.t.app).post(`/api/v1/vacancies/${contactsFixture.vacancy}/shortlist/entries/${contactsFixture.people.torino}/congrua-offer`).send({ channel: "colloquio" })),
+    expect: { default: 201, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "GET /congrua-offers/:id (of a Torino person)",
+    send: async (who) => as(who, request(h.t.app).get(`/api/v1/congrua-offers/${await (torinoOffer ??= congruaOffer(ids.torinoCandidate, TORINO))}`)),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "POST /congrua-offers/:id/outcome (a fresh offer to a Torino person)",
+    send: async (who) => as(who, request(h.t.app).post(`/api/v1/congrua-offers/${await congruaOffer(ids.torinoCandidate, TORINO)}/outcome`).send({ outcome: "accettata" })),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "GET /conditionality-events",
+    send: get(() => "/api/v1/conditionality-events"),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200, otherReferent: 200 },
+  },
+  {
+    route: "POST /conditionality-events/exports (Milano, with a fresh event)",
+    send: async (who) => {
+      const person = await milanoCandidate();
+      await congruaOffer(person, MILANO, true);
+      return as(who, request(h.t.app).post("/api/v1/conditionality-events/exports").send({ cpi: CPI_MILANO }));
+    },
+    expect: { default: 403, anonymous: 401, admin: 201, otherReferent: 201 },
+  },
+  {
+    route: "GET /conditionality-events/exports",
+    send: get(() => "/api/v1/conditionality-events/exports"),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200, otherReferent: 200 },
+  },
+  {
+    route: "GET /conditionality-events/exports/:id.csv (of Torino)",
+    send: async (who) => as(who, request(h.t.app).get(`/api/v1/conditionality-events/exports/${await (torinoExport ??= torinoConditionalityExport())}.csv`)),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /conditionality-events/exports/:id/reported (a fresh Torino export)",
+    send: async (who) => as(who, request(h.t.app).post(`/api/v1/conditionality-events/exports/${await torinoConditionalityExport()}/reported`).send({})),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
   },
 ];
 
