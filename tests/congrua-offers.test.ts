@@ -223,7 +223,7 @@ describe("congrua offers over HTTP", () => {
 
       // The catalogue is data: a new version with every workplace limit at 1 km, in the running service.
       const original = NASPI_DM_2018.bands.map((b) => b.distance);
-      const mutable = NASPI_DM_2018 as { version: number; bands: { distance: unknown }[] };
+      const mutable = NASPI_DM_2018 as unknown as { version: number; bands: { distance: unknown }[] };
       mutable.version = 2;
       for (const band of mutable.bands) band.distance = { maxKm: { value: 1 }, maxMinutes: null };
       try {

@@ -75,7 +75,9 @@ type RuleAnswer = { kind: ConditionalityKind; sanction: string; legalBasis: stri
 const NO_SHOW_ELSEWHERE =
   "CONGRUA.md non indica per questo beneficio una sanzione per la mancata presentazione: nessuna segnalazione automatica; se la persona ha di fatto rifiutato l'offerta, registrare l'esito «rifiutata senza giustificato motivo»";
 
+/** "1º rifiuto", "2ª mancata presentazione". */
 const nth = (n: number) => `${n}º`;
+const nthF = (n: number) => `${n}ª`;
 
 /**
  * One rule per rule set (by its stable id: a corrected version keeps its sanction). A rule set with no
@@ -100,7 +102,7 @@ const RULES: Record<string, (c: RuleContext) => RuleAnswer> = {
           : "Decadenza dalla prestazione e dallo stato di disoccupazione";
     return {
       kind: "mancata_presentazione_naspi",
-      sanction: `${sanction} (${nth(ordinal)} mancata presentazione registrata)`,
+      sanction: `${sanction} (${nthF(ordinal)} mancata presentazione registrata)`,
       legalBasis: "art. 21 c. 7 D.Lgs. 150/2015 (mancata presentazione alle convocazioni)",
     };
   },
@@ -112,7 +114,7 @@ const RULES: Record<string, (c: RuleContext) => RuleAnswer> = {
       return { kind: "rifiuto_rdc", sanction: "Decadenza dal beneficio (rifiuto di un'offerta congrua dopo il rinnovo)", legalBasis };
     }
     if (ordinal >= 3) {
-      return { kind: "rifiuto_rdc", sanction: `Decadenza dal beneficio (${nth(ordinal)} offerta congrua rifiutata: nessuna delle tre accettata)`, legalBasis };
+      return { kind: "rifiuto_rdc", sanction: `Decadenza dal beneficio (${nthF(ordinal)} offerta congrua rifiutata: nessuna delle tre accettata)`, legalBasis };
     }
     return {
       reason: `${nth(ordinal)} rifiuto di un'offerta congrua registrato: con il D.L. 4/2019 il beneficio decade solo se la persona non accetta almeno una di tre offerte congrue (o la prima dopo il rinnovo)`,

@@ -13,7 +13,9 @@ export async function releaseConditionalityOf(tx: DbTx, candidateId: string): Pr
   if (unreported > 0) {
     throw new AppError(
       "CONFLICT",
-      `La persona ha ${unreported === 1 ? "una segnalazione" : `${unreported} segnalazioni`} di condizionalità non ancora comunicate ad ANPAL e INPS: non può essere cancellata finché non sono segnalate.`,
+      unreported === 1
+        ? "La persona ha una segnalazione di condizionalità non ancora comunicata ad ANPAL e INPS: non può essere cancellata finché non è segnalata."
+        : `La persona ha ${unreported} segnalazioni di condizionalità non ancora comunicate ad ANPAL e INPS: non può essere cancellata finché non sono segnalate.`,
       [{ field: "id", message: "Segnalazioni di condizionalità da comunicare" }],
     );
   }
