@@ -106,6 +106,13 @@ interface Row {
 const as = (who: Who, req: request.Test) => (who === "anonymous" ? req : req.set("authorization", `Bearer ${h.p[who]}`));
 const get = (path: () => string) => (who: Who) => as(who, request(h.t.app).get(path()));
 
+/** A Torino vacancy the admin publishes, so every role records a deadline fact on an offer of its own. */
+async function freshTorinoVacancy(): Promise<string> {
+  const r = await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody());
+  expect(r.status).toBe(201);
+  return r.body.id as string;
+}
+
 /** A person of Milano created by the admin, so every role tries to erase a record that exists. */
 async function milanoCandidate(): Promise<string> {
   const r = await request(h.t.app)
@@ -489,6 +496,40 @@ const ROWS: Row[] = [
     route: "POST /conditionality-events/exports/:id/reported (a fresh Torino export)",
     send: async (who) => as(who, request(h.t.app).post(`/api/v1/conditionality-events/exports/${await torinoConditionalityExport()}/reported`).send({})),
     expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "GET /deadlines",
+    send: get(() => "/api/v1/deadlines"),
+    expect: { default: 200, anonymous: 401, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "POST /vacancies/:id/selection-request (a fresh Torino vacancy)",
+    send: async (who) => as(who, request(h.t.app).post(`/api/v1/vacancies/${await freshTorinoVacancy()}/selection-request`).send({})),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /vacancies/:id/selection-start (a fresh Torino vacancy, selection asked for)",
+    send: async (who) => {
+      const id = await freshTorinoVacancy();
+      expect((await request(h.t.app).post(`/api/v1/vacancies/${id}/selection-request`).set("authorization", `Bearer ${h.p.admin}`).send({})).status).toBe(200);
+      return as(who, request(h.t.app).post(`/api/v1/vacancies/${id}/selection-start`).send({}));
+    },
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /vacancies/:id/shortlist/outcome-check (a fresh Torino vacancy: no list sent, 409 once allowed)",
+    send: async (who) => as(who, request(h.t.app).post(`/api/v1/vacancies/${await freshTorinoVacancy()}/shortlist/outcome-check`).send({})),
+    expect: { default: 403, anonymous: 401, admin: 409, referent: 409 },
+  },
+  {
+    route: "GET /figures",
+    send: get(() => "/api/v1/figures?from=2026-01-01&to=2026-12-31"),
+    expect: { default: 200, anonymous: 401, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "GET /figures.csv",
+    send: get(() => "/api/v1/figures.csv?from=2026-01-01&to=2026-12-31"),
+    expect: { default: 200, anonymous: 401, employer: 403, otherEmployer: 403 },
   },
 ];
 
