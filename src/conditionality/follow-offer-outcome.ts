@@ -4,7 +4,9 @@
  * pointless (a refusal later justified) are withdrawn — unless they already went into an export for ANPAL
  * and INPS, in which case the whole change is refused: what was reported is corrected through ANPAL.
  */
+import { isoDay } from "../congrua/months.js";
 import { AppError } from "../errors/app-error.js";
+import type { ConditionalityEvent } from "../generated/prisma/client.js";
 import { appendEvents } from "../events/append-events.js";
 import type { DomainEventOf } from "../events/domain-events.js";
 import type { EventScope } from "../events/event-scope.js";
@@ -46,7 +48,7 @@ export async function followOfferOutcome(event: DomainEventOf<"congrua_offer.out
   const existing = new Set(offer.conditionality.map((e) => e.kind));
   const terms = offer.terms as { profile: string; employerName: string };
   const occurredAt = new Date();
-  const opened = [];
+  const opened: ConditionalityEvent[] = [];
   for (const e of decision.open.filter((x) => !existing.has(x.kind))) {
     const evaluation = stored.evaluations.find((x) => x.ruleSet.id === e.ruleSetId);
     const details: ConditionalityDetails = {
@@ -59,7 +61,7 @@ export async function followOfferOutcome(event: DomainEventOf<"congrua_offer.out
       toConfirm: e.toConfirm,
       outcome: offer.outcome,
       note: offer.outcomeNote,
-      offer: { profile: terms.profile, employerName: terms.employerName, offeredAt: offer.offeredAt.toISOString().slice(0, 10), channel: offer.channel },
+      offer: { profile: terms.profile, employerName: terms.employerName, offeredAt: isoDay(offer.offeredAt), channel: offer.channel },
     };
     opened.push(
       await tx.conditionalityEvent.create({

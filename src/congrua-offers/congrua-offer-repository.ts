@@ -1,6 +1,7 @@
 import type { DbTx } from "../db/client.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { notFound } from "../errors/app-error.js";
+import { isoDay } from "../congrua/months.js";
 import { toConditionalityEventView } from "../conditionality/conditionality-views.js";
 import {
   OFFER_CHANNEL_LABELS,
@@ -27,7 +28,6 @@ export async function findCongruaOffer(db: DbTx, id: string): Promise<CongruaOff
   return offer;
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const reasonLabel = (r: string | null) => (r ? REFUSAL_REASON_LABELS[r as RefusalReason] : null);
 
 /** The names every view of these offers shows: who recorded them, their outcomes, their reports. */
@@ -50,7 +50,7 @@ export function toCongruaOfferView(o: CongruaOfferRecord, names: Map<string, str
     vacancyId: o.vacancyId,
     shortlistEntryId: o.shortlistEntryId,
     terms: o.terms as unknown as OfferTerms,
-    offeredAt: day(o.offeredAt),
+    offeredAt: isoDay(o.offeredAt),
     channel: o.channel,
     channelLabel: OFFER_CHANNEL_LABELS[o.channel as OfferChannel],
     offerNumber: o.offerNumber,

@@ -1,5 +1,6 @@
 import { z } from "../validation/zod-setup.js";
 import { companyTaxCode, dateOnly, longText, pagination, shortText } from "../validation/common-schemas.js";
+import { isoDay } from "../congrua/months.js";
 import { dayOf } from "../deadlines/calendar-day.js";
 import { parseContractOffer } from "../imports/parse-contract-offer.js";
 import { CONTRACT_TYPES } from "../vacancies/vacancy-schemas.js";
@@ -7,7 +8,7 @@ import { vacancyTermsProblems } from "../vacancies/vacancy-terms.js";
 import { ANSWERED_OUTCOMES, OFFER_CHANNELS, REFUSAL_REASONS } from "./congrua-offer-states.js";
 
 /** The day the offer was made: a past or present day, never a future one. */
-const offerDay = dateOnly.refine((d) => d.toISOString().slice(0, 10) <= dayOf(new Date()), "La data dell'offerta non può essere nel futuro");
+const offerDay = dateOnly.refine((d) => isoDay(d) <= dayOf(new Date()), "La data dell'offerta non può essere nel futuro");
 
 /** A contract type by code ("fixed_term") or as people write it ("tempo determinato", "somministrazione"). */
 const contractType = z

@@ -4,6 +4,7 @@
  * evaluation its outcome was judged on. The mapping from person and offer to the evaluator's inputs is
  * matching's (congruaForMatch), so an offer recorded here and the same vacancy in the matches agree.
  */
+import { isoDay } from "../congrua/months.js";
 import type { CongruaEvaluation, OverallCongrua } from "../congrua/types.js";
 import { haversineKm } from "../geo/haversine.js";
 import { activeProgrammes } from "../matching/active-programmes.js";
@@ -37,7 +38,7 @@ export function evaluateOfferCongrua(offer: VacancyFacts, person: CandidateFacts
     congrua: {
       verdict,
       verdictLabel: VERDICT_LABELS[verdict],
-      evaluatedOn: day.toISOString().slice(0, 10),
+      evaluatedOn: isoDay(day),
       evaluations,
       registeredL68: activeProgrammes(person, day).includes("L68"),
     },

@@ -1,5 +1,4 @@
-import type { Actor } from "../auth/actor.js";
-import { recordedUserId } from "../auth/actor.js";
+import { recordedUserId, type Actor } from "../auth/actor.js";
 import { assertAllowed, canReadCandidate } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { findCandidate } from "../candidates/candidate-repository.js";
@@ -10,10 +9,10 @@ import { appendEvents } from "../events/append-events.js";
 import type { EventScope } from "../events/event-scope.js";
 import type { Comune } from "../generated/prisma/client.js";
 import { ComuneResolver } from "../imports/reference-resolvers.js";
+import { isoDay } from "../congrua/months.js";
 import { candidateFacts, vacancyFacts } from "../matching/build-facts.js";
 import type { VacancyFacts } from "../matching/match-types.js";
-import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
-import { vacancyInclude } from "../vacancies/vacancy-repository.js";
+import { vacancyInclude, type VacancyRecord } from "../vacancies/vacancy-repository.js";
 import { CLOSED_STATUSES, VACANCY_STATUS_LABELS, type VacancyStatus } from "../vacancies/vacancy-status.js";
 import { congruaOfferView, type CongruaOfferView } from "./congrua-offer-repository.js";
 import type { ExternalTermsInput, RecordOfferInput } from "./congrua-offer-schemas.js";
@@ -24,13 +23,12 @@ import { externalOfferFacts, termsOfExternalOffer, termsOfVacancy, type OfferTer
 /** What was offered: a showcase vacancy (possibly from one of its list entries) or an external offer. */
 export type OfferedJob = { vacancy: VacancyRecord; shortlistEntryId: string | null } | { external: ExternalTermsInput; workplace: Comune };
 
-export interface OfferFacts {
+/** How and when the offer was made. */
+export interface OfferMade {
   offeredAt: Date;
   channel: OfferChannel;
   offerNumber?: number | undefined;
 }
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A use-case's scope: always an operator, never the system. */
 export type OperatorScope = EventScope & { actor: Actor };
@@ -50,11 +48,11 @@ export async function recordCongruaOffer(ctx: AppContext, actor: Actor, candidat
  * Evaluates the offer for the person on the day it was made and stores it with its verdict, the whole
  * evaluation and the rule-set versions, outcome "in attesa"; the caller holds the transaction.
  */
-export async function writeCongruaOffer(scope: OperatorScope, candidateId: string, job: OfferedJob, facts: OfferFacts): Promise<string> {
+export async function writeCongruaOffer(scope: OperatorScope, candidateId: string, job: OfferedJob, made: OfferMade): Promise<string> {
   const { tx, actor, route } = scope;
   const candidate = await findCandidate(tx, candidateId);
   assertAllowed(canReadCandidate(actor, candidate));
-  const day = isoDay(facts.offeredAt);
+  const day = isoDay(made.offeredAt);
   let terms: OfferTerms;
   let offerFacts: VacancyFacts;
   if ("vacancy" in job) {
@@ -65,7 +63,7 @@ export async function writeCongruaOffer(scope: OperatorScope, candidateId: strin
     terms = termsOfExternalOffer(job.external, job.workplace);
     offerFacts = externalOfferFacts(terms, job.workplace, candidate.cpiCode, day);
   }
-  const { congrua, ruleSetVersions } = evaluateOfferCongrua(offerFacts, candidateFacts(candidate), facts.offeredAt);
+  const { congrua, ruleSetVersions } = evaluateOfferCongrua(offerFacts, candidateFacts(candidate), made.offeredAt);
   const vacancyId = "vacancy" in job ? job.vacancy.id : null;
   const offer = await tx.congruaOffer.create({
     data: {
@@ -74,9 +72,9 @@ export async function writeCongruaOffer(scope: OperatorScope, candidateId: strin
       vacancyId,
       shortlistEntryId: "vacancy" in job ? job.shortlistEntryId : null,
       terms: terms as object,
-      offeredAt: facts.offeredAt,
-      channel: facts.channel,
-      offerNumber: facts.offerNumber ?? null,
+      offeredAt: made.offeredAt,
+      channel: made.channel,
+      offerNumber: made.offerNumber ?? null,
       verdict: congrua.verdict,
       evaluation: congrua as object,
       ruleSetVersions: ruleSetVersions as object[],
