@@ -26,3 +26,5 @@ export const DEADLINE_STAGE_LABELS: Record<DeadlineStage, string> = {
 /** The stages someone must act on: the deadline list shows them and the scheduled check reminds of them. */
 export const ACTION_STAGES = ["in_scadenza", "scaduta"] as const satisfies readonly DeadlineStage[];
 export type ActionStage = (typeof ACTION_STAGES)[number];
+
+export const isActionStage = (stage: DeadlineStage): stage is ActionStage => (ACTION_STAGES as readonly string[]).includes(stage);

@@ -3,7 +3,7 @@ import type { AppContext } from "../context.js";
 import { AppError } from "../errors/app-error.js";
 import { dayOf, type Day } from "./calendar-day.js";
 import { loadDeadlineVacancies } from "./deadline-facts.js";
-import { ACTION_STAGES, DEADLINE_KINDS, type ActionStage, type DeadlineStage } from "./deadline-kinds.js";
+import { ACTION_STAGES, DEADLINE_KINDS, isActionStage, type ActionStage } from "./deadline-kinds.js";
 import { deadlineSettings, deadlinesOn } from "./deadline-rules.js";
 import type { DeadlineListQuery } from "./deadline-schemas.js";
 import { deadlineVacancyView, deadlineView } from "./deadline-views.js";
@@ -14,7 +14,6 @@ type Item = ReturnType<typeof deadlineVacancyView> & ReturnType<typeof deadlineV
 type StageCounts = Record<ActionStage, number>;
 
 const noCounts = (): StageCounts => ({ in_scadenza: 0, scaduta: 0 });
-const isActionStage = (stage: DeadlineStage): stage is ActionStage => (ACTION_STAGES as readonly string[]).includes(stage);
 
 /** Counts per stage of the items grouped by a key. */
 function countBy<K, T>(items: Item[], keyOf: (i: Item) => K, head: (i: Item) => T): (T & { counts: StageCounts })[] {

@@ -3,7 +3,7 @@ import type { AppContext } from "../../context.js";
 import { appendEvents } from "../../events/append-events.js";
 import { dayDate, dayOf, type Day } from "../../deadlines/calendar-day.js";
 import { loadDeadlineVacancies } from "../../deadlines/deadline-facts.js";
-import { ACTION_STAGES, type ActionStage, type DeadlineKind } from "../../deadlines/deadline-kinds.js";
+import { isActionStage, type ActionStage, type DeadlineKind } from "../../deadlines/deadline-kinds.js";
 import { deadlineSettings, deadlinesOn } from "../../deadlines/deadline-rules.js";
 import { vacancyReferents } from "../../deadlines/vacancy-referents.js";
 import type { JobHandler } from "../job-handler.js";
@@ -44,9 +44,8 @@ export async function raiseDeadlineReminders(ctx: AppContext, day: Day = dayOf(n
   const [vacancies, referentOf] = await Promise.all([loadDeadlineVacancies(ctx.db, null), vacancyReferents(ctx.db)]);
   const pending: Reminder[] = vacancies.flatMap((v) =>
     deadlinesOn(v, settings, day).flatMap((d) => {
-      const stage = ACTION_STAGES.find((s) => s === d.stage);
-      if (!stage) return [];
-      const r = { vacancyId: v.id, kind: d.kind, stage, dueAt: dayDate(d.dueOn) };
+      if (!isActionStage(d.stage)) return [];
+      const r = { vacancyId: v.id, kind: d.kind, stage: d.stage, dueAt: dayDate(d.dueOn) };
       return [{ ...r, key: reminderKey(r), referentUserId: referentOf(v)?.userId ?? null }];
     }),
   );
