@@ -1,6 +1,8 @@
 import { ACTION_STAGES, DEADLINE_KINDS, type ActionStage, type DeadlineKind } from "../deadlines/deadline-kinds.js";
 import type { DomainEventOf } from "../events/domain-events.js";
 import type { EventScope } from "../events/event-scope.js";
+import { DECLINE_REASON_LABELS, type DeclineReason } from "../proposals/decline-reasons.js";
+import { DECISIONS } from "../proposals/proposal-states.js";
 import { emailVacancy, employerContactsOf, proposerOf, referentOf, userName, type EmailVacancy } from "./email-recipients.js";
 import {
   deadlineEmail,
@@ -38,16 +40,17 @@ export async function emailNewProposal(event: DomainEventOf<"proposal.created">,
   });
 }
 
-const DECISIONS: readonly string[] = ["accettata", "rifiutata"] satisfies ProposalDecision[];
+/** The decline reason as the tutor reads it: its Italian label (the note stays in Vetrina: it may speak of the person). */
+const reasonLabel = (reason: string | null) => (reason === null ? null : (DECLINE_REASON_LABELS[reason as DeclineReason] ?? reason));
 
 export async function emailProposalDecision(event: DomainEventOf<"proposal.decided">, scope: EventScope): Promise<void> {
   const decision = event.payload.to;
-  if (!DECISIONS.includes(decision)) return skip(scope, event, `esito della segnalazione sconosciuto «${decision}»`);
+  if (!(DECISIONS as readonly string[]).includes(decision)) return skip(scope, event, `esito della segnalazione sconosciuto «${decision}»`);
   const vacancy = await vacancyOf(scope, event, event.payload.vacancyId);
   if (!vacancy) return;
   await queueEmail(scope, event, {
     kind: "segnalazione_decisa",
-    content: proposalDecisionEmail({ vacancy: vacancy.ref, proposalId: event.entityId, decision: decision as ProposalDecision, reason: event.payload.reason }),
+    content: proposalDecisionEmail({ vacancy: vacancy.ref, proposalId: event.entityId, decision: decision as ProposalDecision, reason: reasonLabel(event.payload.reason) }),
     addressees: await proposerOf(scope.tx, event.payload.proposedById),
   });
 }

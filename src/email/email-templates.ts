@@ -1,5 +1,6 @@
 import { italianDay } from "../auth/token-lifetime.js";
 import type { ActionStage, DeadlineKind } from "../deadlines/deadline-kinds.js";
+import type { ProposalStatus } from "../proposals/proposal-states.js";
 
 /**
  * The Italian text of every e-mail, one pure function per kind. No e-mail carries personal data of a job
@@ -44,7 +45,7 @@ export function newProposalEmail(input: { vacancy: VacancyRef; proposalId: strin
   ]);
 }
 
-export type ProposalDecision = "accettata" | "rifiutata";
+export type ProposalDecision = Extract<ProposalStatus, "accettata" | "rifiutata">;
 
 /** To the tutor who made the proposal: the referent's decision, with the reason of a refusal. */
 export function proposalDecisionEmail(input: { vacancy: VacancyRef; proposalId: string; decision: ProposalDecision; reason: string | null }): EmailContent {
@@ -53,7 +54,7 @@ export function proposalDecisionEmail(input: { vacancy: VacancyRef; proposalId: 
     "",
     `la sua segnalazione ${input.proposalId} è stata ${input.decision} dal referente dell'offerta.`,
     vacancyLine(input.vacancy),
-    ...(input.reason ? [`Motivo: ${input.reason}`] : input.decision === "rifiutata" ? ["Motivo: non indicato."] : []),
+    ...(input.decision === "accettata" ? ["La persona è entrata nella rosa in preparazione dell'offerta."] : [`Motivo: ${input.reason ?? "non indicato"}.`]),
     "",
     "Per seguire la segnalazione, aprirla in Vetrina.",
   ]);
