@@ -50,11 +50,11 @@ export async function userName(tx: DbTx, userId: string | null): Promise<string 
 }
 
 /**
- * The vacancy's referent: the referent user (the one named, else the vacancy's), else the showcase's
- * «Mail referente».
+ * The vacancy's referent: the active referent user named (by a reminder), else the vacancy's, else the
+ * showcase's «Mail referente».
  */
 export async function referentOf(tx: DbTx, vacancy: EmailVacancy, referentUserId: string | null = null): Promise<Addressees> {
-  const user = await activeUser(tx, referentUserId ?? vacancy.referentUserId);
+  const user = (await activeUser(tx, referentUserId)) ?? (await activeUser(tx, vacancy.referentUserId));
   if (user) return { to: [{ address: user.address, name: user.name }] };
   if (vacancy.referentEmail) return { to: [{ address: vacancy.referentEmail, name: vacancy.referentName }] };
   return { missing: "L'offerta non ha un referente con un indirizzo e-mail: né un utente referente attivo né la «Mail referente»." };
