@@ -11,7 +11,8 @@ import { peopleCsv } from "./fixtures/make-fixtures.js";
 type Who = "anonymous" | "admin" | "referent" | "tutor" | "navigator" | "otherReferent" | "employer" | "otherEmployer";
 const WHO: Who[] = ["anonymous", "admin", "referent", "tutor", "navigator", "otherReferent", "employer", "otherEmployer"];
 
-const h = useTestApp();
+// Every route is tried anonymously too: more than the anonymous rate limit allows in a minute (tested in rate-limits.test.ts).
+const h = useTestApp({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: "0" });
 const ids = { torinoVacancy: "", torinoCandidate: "", milanoCandidate: "", listedVacancy: "" };
 let taxCodeSeq = 0;
 
@@ -91,6 +92,29 @@ async function draftWithTorinoPerson(contact?: "available"): Promise<string> {
   expect(added.status, JSON.stringify(added.body)).toBe(201);
   if (contact) expect((await admin(request(h.t.app).post(`${list}/entries/${ids.torinoCandidate}/contact`)).send({ status: contact })).status).toBe(200);
   return v.body.id as string;
+}
+
+/** A person of Torino no warehouse list picks, registered by the admin: free to be proposed anywhere. */
+async function torinoCook(): Promise<string> {
+  const r = await request(h.t.app)
+    .post("/api/v1/candidates")
+    .set("authorization", `Bearer ${h.p.admin}`)
+    .send(candidateBody(nextTaxCode(), { declaredProfiles: [{ title: "Cuoca" }], competences: ["Cucina"] }));
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.id as string;
+}
+
+/** A fresh offer of the Torino referent (who refers it), optionally with a draft list, and the Torino tutor's proposal for it. */
+async function pendingProposal(withList: boolean): Promise<string> {
+  const referent = (r: request.Test) => r.set("authorization", `Bearer ${h.p.referent}`);
+  const v = await referent(request(h.t.app).post("/api/v1/vacancies")).send(vacancyBody({ employerId: h.p.employerId }));
+  if (withList) expect((await referent(request(h.t.app).post(`/api/v1/vacancies/${v.body.id}/shortlist`)).send({})).status).toBe(201);
+  const proposal = await request(h.t.app)
+    .post(`/api/v1/vacancies/${v.body.id}/proposals`)
+    .set("authorization", `Bearer ${h.p.tutor}`)
+    .send({ candidateId: await torinoCook(), note: "Proposta per la prova dei ruoli" });
+  expect(proposal.status, JSON.stringify(proposal.body)).toBe(201);
+  return proposal.body.id as string;
 }
 
 /**
@@ -319,6 +343,71 @@ const ROWS: Row[] = [
       return as(who, request(h.t.app).post(`/api/v1/vacancies/${v.body.id}/close`).send({ outcome: "cancelled", reason: "Prova dei ruoli" }));
     },
     expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /vacancies/:id/shortlist/decline (a list sent to the employer)",
+    send: async (who) => {
+      const id = await draftWithTorinoPerson("available");
+      expect((await request(h.t.app).post(`/api/v1/vacancies/${id}/shortlist/send`).set("authorization", `Bearer ${h.p.admin}`).send({})).status).toBe(200);
+      return as(who, request(h.t.app).post(`/api/v1/vacancies/${id}/shortlist/decline`).send({ reason: "Profili non adatti" }));
+    },
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200, employer: 200 },
+  },
+  {
+    route: "POST /vacancies/:id/referent (a fresh Torino vacancy, to the Torino referent)",
+    send: async (who) => {
+      const v = await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody());
+      return as(who, request(h.t.app).post(`/api/v1/vacancies/${v.body.id}/referent`).send({ referentUserId: await userIdOf("referent"), reason: "Prova dei ruoli" }));
+    },
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "GET /cpis/:code/referents (Torino)",
+    send: get(() => `/api/v1/cpis/${CPI_TORINO}/referents`),
+    expect: { default: 200, anonymous: 401, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "GET /referents",
+    send: get(() => "/api/v1/referents"),
+    expect: { default: 200, anonymous: 401, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "POST /vacancies/:id/proposals (a Torino person, a fresh Torino vacancy)",
+    send: async (who) => {
+      const v = await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody({ employerId: h.p.employerId }));
+      return as(who, request(h.t.app).post(`/api/v1/vacancies/${v.body.id}/proposals`).send({ candidateId: await torinoCook(), note: "Prova dei ruoli" }));
+    },
+    expect: { default: 403, anonymous: 401, tutor: 201, navigator: 201 },
+  },
+  {
+    route: "GET /vacancies/:id/proposals",
+    send: get(() => `/api/v1/vacancies/${ids.torinoVacancy}/proposals`),
+    expect: { default: 200, anonymous: 401, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "GET /proposals",
+    send: get(() => "/api/v1/proposals"),
+    expect: { default: 200, anonymous: 401, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "GET /proposals/:id (the Torino tutor's, on a Torino vacancy)",
+    send: async (who) => as(who, request(h.t.app).get(`/api/v1/proposals/${await pendingProposal(false)}`)),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "POST /proposals/:id/accept (the vacancy has a draft list)",
+    send: async (who) => as(who, request(h.t.app).post(`/api/v1/proposals/${await pendingProposal(true)}/accept`).send({})),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /proposals/:id/decline",
+    send: async (who) => as(who, request(h.t.app).post(`/api/v1/proposals/${await pendingProposal(false)}/decline`).send({ reason: "rosa_completa" })),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /proposals/:id/withdraw (the Torino tutor's)",
+    send: async (who) => as(who, request(h.t.app).post(`/api/v1/proposals/${await pendingProposal(false)}/withdraw`).send({})),
+    expect: { default: 403, anonymous: 401, tutor: 200 },
   },
   {
     route: "GET /exports/vacancies.xlsx",
