@@ -620,6 +620,25 @@ const ROWS: Row[] = [
     send: get(() => "/api/v1/figures.csv?from=2026-01-01&to=2026-12-31"),
     expect: { default: 200, anonymous: 401, employer: 403, otherEmployer: 403 },
   },
+  { route: "GET /emails", send: get(() => "/api/v1/emails"), expect: { default: 200, anonymous: 401 } },
+  {
+    route: "GET /emails/:id (a message to the Torino referent)",
+    send: async (who) => {
+      const m = await h.t.ctx.db.emailMessage.create({ data: { kind: "scadenza", toAddress: "referente.torino@example.it", subject: "Prova", body: "Prova", status: "in_coda" } });
+      return as(who, request(h.t.app).get(`/api/v1/emails/${m.id}`));
+    },
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /emails/:id/retry (a message given up)",
+    send: async (who) => {
+      const m = await h.t.ctx.db.emailMessage.create({
+        data: { kind: "scadenza", toAddress: "referente.torino@example.it", subject: "Prova", body: "Prova", status: "non_inviata", attempts: 8, lastError: "Errore di prova" },
+      });
+      return as(who, request(h.t.app).post(`/api/v1/emails/${m.id}/retry`).send({}));
+    },
+    expect: { default: 403, anonymous: 401, admin: 200 },
+  },
 ];
 
 describe("every role against every route", () => {
