@@ -111,4 +111,15 @@ describe("the persisted job queue", () => {
     expect((await runCommand(() => jobsCommand(h.t.ctx, ["retry", failed.id]))).code).toBe(1);
     expect((await runCommand(() => jobsCommand(h.t.ctx, ["boh"]))).code).toBe(2);
   });
+
+  it("the command line runs a job now, recorded like a scheduled run", async () => {
+    const ran = await runCommand(() => jobsCommand(h.t.ctx, ["run", "deadline-reminders"]));
+    expect(ran.code).toBe(0);
+    expect(ran.output).toMatch(/^deadline-reminders: .*raised \d+/);
+    const run = await h.t.ctx.db.jobRun.findFirstOrThrow({ where: { kind: "deadline-reminders" }, orderBy: { startedAt: "desc" } });
+    expect(run).toMatchObject({ status: "succeeded", source: "riga di comando" });
+    const unknown = await runCommand(() => jobsCommand(h.t.ctx, ["run", "boh"]));
+    expect(unknown.code).toBe(2);
+    expect(unknown.output).toContain("Tipo di lavoro sconosciuto: boh");
+  });
 });
