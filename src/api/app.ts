@@ -25,6 +25,11 @@ import { congruaOfferRoutes } from "./routes/congrua-offers.js";
 import { conditionalityRoutes } from "./routes/conditionality.js";
 import { deadlineRoutes } from "./routes/deadlines.js";
 import { figureRoutes } from "./routes/figures.js";
+import { feedRoutes } from "./routes/feed.js";
+import { watchListRoutes } from "./routes/watch-list.js";
+import { trendRoutes } from "./routes/trends.js";
+import { shortlistLinkRoutes } from "./routes/shortlist-links.js";
+import { employerLinkAccessRoutes } from "./routes/employer-link-access.js";
 
 export function createApp(ctx: AppContext): Express {
   const app = express();
@@ -50,6 +55,9 @@ export function createApp(ctx: AppContext): Express {
     res.json(openapi());
   });
 
+  // The employer's link to a sent list: the token in the path is the credential (no account, no bearer token).
+  app.use("/api/v1/link", employerLinkAccessRoutes(ctx));
+
   const v1 = express.Router();
   v1.use(requireActor);
   // Files first: their fixed paths must win over /vacancies/:id.
@@ -70,6 +78,10 @@ export function createApp(ctx: AppContext): Express {
   v1.use(conditionalityRoutes(ctx));
   v1.use(deadlineRoutes(ctx));
   v1.use(figureRoutes(ctx));
+  v1.use(feedRoutes(ctx));
+  v1.use(watchListRoutes(ctx));
+  v1.use(trendRoutes(ctx));
+  v1.use(shortlistLinkRoutes(ctx));
   app.use("/api/v1", v1);
 
   app.use((req, _res, next) => next(new AppError("NOT_FOUND", `Percorso inesistente: ${req.method} ${req.path}`)));

@@ -16,8 +16,9 @@ const MAX_PARAMS = 30_000;
  * Multi-row INSERTs of whole rows (every column given): about ten times faster than createMany through
  * the driver adapter, which matters for bulk loads of 100,000 people. Table and column names come from
  * Prisma's row types at the call sites, never from input. A test reads such rows back through Prisma.
+ * `ignoreDuplicates` skips rows that would break a unique key (once-only rows keyed by a dedupe key).
  */
-export async function insertRows(tx: DbTx, table: string, rows: object[]): Promise<void> {
+export async function insertRows(tx: DbTx, table: string, rows: object[], options: { ignoreDuplicates?: boolean } = {}): Promise<void> {
   const first = rows[0];
   if (!first) return;
   const columns = Object.keys(first);
@@ -28,7 +29,7 @@ export async function insertRows(tx: DbTx, table: string, rows: object[]): Promi
     const params: unknown[] = [];
     for (const row of chunk) for (const c of columns) params.push(sqlValue((row as Record<string, unknown>)[c]));
     await tx.$executeRawUnsafe(
-      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`,
+      `INSERT ${options.ignoreDuplicates ? "OR IGNORE " : ""}INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`,
       ...params,
     );
   }

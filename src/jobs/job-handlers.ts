@@ -5,6 +5,8 @@ import { indexCheckJob } from "./index-check/index-check.js";
 import { rematchJob } from "./rematch/rematch-vacancies.js";
 import { sendEmailsJob } from "./send-emails/send-emails.js";
 import { deadlineRemindersJob } from "./deadline-reminders/deadline-reminders.js";
+import { rematchChangesJob } from "./rematch-changes/rematch-changes.js";
+import { digestsJob } from "./digests/digests.js";
 
 /** Every kind of persisted job and what runs it: one folder per job under src/jobs. */
 export const JOB_HANDLERS: Partial<Record<JobKind, JobHandler>> = {
@@ -13,4 +15,6 @@ export const JOB_HANDLERS: Partial<Record<JobKind, JobHandler>> = {
   "index-check": indexCheckJob,
   "send-emails": sendEmailsJob,
   "deadline-reminders": deadlineRemindersJob,
+  "rematch-changes": rematchChangesJob,
+  digests: digestsJob,
 };

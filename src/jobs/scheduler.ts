@@ -19,6 +19,9 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   // The outbox is drained every minute; a message that fails waits for its back-off.
   { name: "send-emails", schedule: "* * * * *" },
   { name: "deadline-reminders", schedule: "0 7 * * *" },
+  // The people and vacancies changed since the last pass, every minute (a change made twice in a minute counts once).
+  { name: "rematch-changes", schedule: "* * * * *" },
+  { name: "digests", schedule: "0 18 * * *" },
 ];
 
 /** The unique key of one slot: the job's name and the slot's time to the second, in UTC. */

@@ -1,0 +1,3 @@
+import type { JobHandler } from "../job-handler.js";
+
+export const rematchChangesJob: JobHandler = async () => ({ counts: {} });
