@@ -1,5 +1,6 @@
 import { followOfferOutcome } from "../conditionality/follow-offer-outcome.js";
 import { registerEmailHandlers } from "../email/register-email-handlers.js";
+import { registerFeedHandlers } from "../feed/register-feed-handlers.js";
 import { applyEventsToEmbeddedIndex } from "../indexing/embedded-index-sync.js";
 import { declineProposalsOfClosedVacancy } from "../proposals/decline-proposals-of-closed-vacancy.js";
 import { closeListsOfClosedVacancy } from "../shortlists/close-lists-of-closed-vacancy.js";
@@ -23,6 +24,7 @@ export function registerEventHandlers(): void {
   onEvent("shortlist.outcome_recorded", followOutcomeRecorded);
   onEvent("congrua_offer.outcome_recorded", followOfferOutcome);
   registerEmailHandlers();
+  registerFeedHandlers();
   // Once per batch, after the reactions to each event have changed the store.
   onEvents(applyEventsToEmbeddedIndex);
 }
