@@ -1,4 +1,6 @@
-import type { Db } from "../db/client.js";
+import type { Db, DbTx } from "../db/client.js";
+import { writeFeedItems, type NewFeedItem } from "../feed/write-feed-items.js";
+import { matchFeedItem } from "./match-feed-item.js";
 import type { MatchEvaluation } from "./match-types.js";
 
 export const matchKey = (vacancyId: string, candidateId: string): string => `${vacancyId}|${candidateId}`;
@@ -12,8 +14,8 @@ export interface MatchNews {
 
 type Pair = Pick<MatchEvaluation, "vacancyId" | "candidateId">;
 
-/** The score each pair had at the last stored run (the rematch job), absent for pairs never stored. */
-async function storedScores(db: Db, pairs: Pair[]): Promise<Map<string, number>> {
+/** The score each pair had at the last stored run (a rematch), absent for pairs never stored. */
+async function storedScores(db: DbTx, pairs: Pair[]): Promise<Map<string, number>> {
   if (pairs.length === 0) return new Map();
   const existing = await db.matchResult.findMany({
     where: { OR: pairs.map((m) => ({ vacancyId: m.vacancyId, candidateId: m.candidateId })) },
@@ -33,27 +35,70 @@ export async function matchNewsSinceLastRun(db: Db, pairs: Pair[]): Promise<Map<
   return new Map(pairs.map((p) => [matchKey(p.vacancyId, p.candidateId), newsOf(before.get(matchKey(p.vacancyId, p.candidateId)))]));
 }
 
+/** A match as a rematch stores it: the evaluation, whether it qualifies, and whose caseload the person is in. */
+export interface MatchToStore {
+  evaluation: MatchEvaluation;
+  qualified: boolean;
+  /** The person's tutor or navigator, told of new and better qualified matches in their feed. */
+  tutorId: string | null;
+}
+
+/** What one storing (or a whole run) changed, against the run before. */
+export interface MatchTally {
+  stored: number;
+  /** Pairs seen for the first time: the news a tutor's digest starts from. */
+  newMatches: number;
+  improved: number;
+  /** Stored results that stopped counting (the vacancy closed, the person left or no longer passes). */
+  dropped: number;
+}
+
+export const emptyTally = (): MatchTally => ({ stored: 0, newMatches: 0, improved: 0, dropped: 0 });
+
+export function addTally(into: MatchTally, more: MatchTally): MatchTally {
+  into.stored += more.stored;
+  into.newMatches += more.newMatches;
+  into.improved += more.improved;
+  into.dropped += more.dropped;
+  return into;
+}
+
 /**
- * Keeps the latest score of each pair with the one before and when it was first seen, so a later run
- * (or the tutor's digest) can tell what is new or better for a person. Only the rematch job stores;
- * returns the news per pair against the run before.
+ * The one writer of match results, for the nightly pass and the rematch of changes alike: keeps the
+ * latest score of each pair with the one before and when it was first seen (so "new" and "better"
+ * mean since the last stored run), removes the pairs in `drop`, and writes a feed item to the tutor
+ * of each person with a new or better qualified match. One transaction; the feed item's key carries
+ * the run's time, so a replayed run adds none (its pairs are no longer new).
  */
-export async function storeMatches(db: Db, matches: MatchEvaluation[], modelVersion: string, now: Date): Promise<Map<string, MatchNews>> {
-  const news = new Map<string, MatchNews>();
-  if (matches.length === 0) return news;
-  const before = await storedScores(db, matches);
+export async function storeMatches(db: Db, matches: MatchToStore[], drop: Pair[], modelVersion: string, now: Date): Promise<MatchTally> {
+  const tally = emptyTally();
+  if (matches.length === 0 && drop.length === 0) return tally;
   await db.$transaction(async (tx) => {
-    for (const m of matches) {
-      const previous = before.get(matchKey(m.vacancyId, m.candidateId));
-      news.set(matchKey(m.vacancyId, m.candidateId), newsOf(previous));
+    const before = await storedScores(tx, matches.map((m) => m.evaluation));
+    const feed: NewFeedItem[] = [];
+    for (const { evaluation: m, qualified, tutorId } of matches) {
+      const news = newsOf(before.get(matchKey(m.vacancyId, m.candidateId)));
+      const improved = !news.isNew && m.score > news.previousScore!;
+      tally.stored += 1;
+      if (news.isNew) tally.newMatches += 1;
+      if (improved) tally.improved += 1;
+      if (tutorId && qualified && (news.isNew || improved)) feed.push(matchFeedItem(m, news, tutorId, now));
       const data = { score: m.score, components: m.components as object[], congrua: m.congrua?.verdict ?? "not_evaluated", modelVersion, computedAt: now };
       await tx.matchResult.upsert({
         where: { vacancyId_candidateId: { vacancyId: m.vacancyId, candidateId: m.candidateId } },
         create: { vacancyId: m.vacancyId, candidateId: m.candidateId, ...data, previousScore: null, firstSeenAt: now },
-        update: { ...data, previousScore: previous ?? null },
+        update: { ...data, previousScore: news.previousScore },
       });
     }
+    if (drop.length > 0) {
+      tally.dropped = (await tx.matchResult.deleteMany({ where: { OR: drop.map((p) => ({ vacancyId: p.vacancyId, candidateId: p.candidateId })) } })).count;
+    }
+    await writeFeedItems(tx, feed, now);
   });
-  return news;
+  return tally;
 }
 
+/** Drops every stored result of a vacancy that closed or a person who left the matching (no longer available). */
+export async function dropMatchesOf(db: Db, of: { vacancyId: string } | { candidateId: string }): Promise<MatchTally> {
+  return { ...emptyTally(), dropped: (await db.matchResult.deleteMany({ where: of })).count };
+}

@@ -1,40 +1,29 @@
 import type { AppContext } from "../../context.js";
-import { rankVacancy } from "../../matching/rank-vacancy-candidates.js";
-import { matchKey, storeMatches } from "../../matching/store-matches.js";
-import { findVacancy } from "../../vacancies/vacancy-repository.js";
+import { REMATCHED_STATUSES, rematchVacancy } from "../../matching/rematch-vacancy.js";
+import { addTally, emptyTally, type MatchTally } from "../../matching/store-matches.js";
+import { CLOSED_STATUSES } from "../../vacancies/vacancy-status.js";
 import type { JobHandler, OnProgress } from "../job-handler.js";
 
-const STORED_PER_VACANCY = 100;
-
-export interface RematchResult {
+export interface RematchResult extends MatchTally {
   vacancies: number;
-  stored: number;
-  /** Pairs seen for the first time: the news a tutor's digest starts from. */
-  newMatches: number;
-  improved: number;
 }
 
 /**
  * Re-runs the matching for every open vacancy and stores the results, counting what is new or better
- * than the run before. People and offers change every day; the scheduler enqueues this every night.
- * The only writer of match results: reading the matches never stores them.
+ * than the run before, and drops the results of closed vacancies. The rematch of changes keeps up
+ * during the day; this nightly pass catches what no event tells (dates passing, rarities drifting).
+ * Reading the matches never stores them.
  */
 export async function rematchOpenVacancies(ctx: AppContext, onProgress?: OnProgress): Promise<RematchResult> {
-  const open = await ctx.db.vacancy.findMany({ where: { status: { in: ["open", "in_preselection"] } }, select: { id: true }, orderBy: { arrivalDate: "desc" } });
-  const result: RematchResult = { vacancies: open.length, stored: 0, newMatches: 0, improved: 0 };
+  const open = await ctx.db.vacancy.findMany({ where: { status: { in: [...REMATCHED_STATUSES] } }, select: { id: true }, orderBy: { arrivalDate: "desc" } });
+  const tally = emptyTally();
   const now = new Date();
   for (const [i, { id }] of open.entries()) {
-    const top = (await rankVacancy(ctx, await findVacancy(ctx.db, id), { today: now })).ranked.slice(0, STORED_PER_VACANCY);
-    const news = await storeMatches(ctx.db, top, ctx.matching.modelVersion, now);
-    for (const m of top) {
-      const n = news.get(matchKey(m.vacancyId, m.candidateId));
-      result.stored += 1;
-      if (n?.isNew) result.newMatches += 1;
-      else if (n?.previousScore != null && m.score > n.previousScore) result.improved += 1;
-    }
+    addTally(tally, await rematchVacancy(ctx, id, now));
     onProgress?.(i + 1, open.length);
   }
-  return result;
+  tally.dropped += (await ctx.db.matchResult.deleteMany({ where: { vacancy: { status: { in: [...CLOSED_STATUSES] } } } })).count;
+  return { vacancies: open.length, ...tally };
 }
 
 export const rematchJob: JobHandler = async (ctx, _payload, onProgress) => ({ counts: { ...(await rematchOpenVacancies(ctx, onProgress)) } });

@@ -1,0 +1,41 @@
+import type { AppContext } from "../context.js";
+import { findCandidatesByIds } from "../candidates/candidate-repository.js";
+import { vacancyInclude } from "../vacancies/vacancy-repository.js";
+import { candidateFacts } from "./build-facts.js";
+import { evaluateMatch } from "./evaluate-match.js";
+import { isQualified, matchContextFor, prepareOffer } from "./rank-vacancy-candidates.js";
+import { REMATCHED_STATUSES } from "./rematch-vacancy.js";
+import { addTally, emptyTally, storeMatches, type MatchTally } from "./store-matches.js";
+
+/**
+ * Rematches people as they are now against every open vacancy, scored exactly as the vacancy's
+ * ranking scores them: the vacancies they now qualify for and every pair stored before are stored,
+ * the stored pairs they no longer pass are dropped (all of them for a person no longer available).
+ * An erased person is gone, their results with them.
+ */
+export async function rematchPeople(ctx: AppContext, candidateIds: readonly string[], now: Date): Promise<MatchTally> {
+  const tally = emptyTally();
+  const people = await findCandidatesByIds(ctx.db, [...candidateIds]);
+  if (people.length === 0) return tally;
+  const vacancies = await ctx.db.vacancy.findMany({ where: { status: { in: [...REMATCHED_STATUSES] } }, include: vacancyInclude });
+  const offers = await Promise.all(
+    vacancies.map(async (v) => {
+      const offer = prepareOffer(v);
+      return { offer, matchCtx: await matchContextFor(ctx, offer, now) };
+    }),
+  );
+  const qualifies = (e: Parameters<typeof isQualified>[0]) => isQualified(e, ctx.matching.qualifyingScore);
+  for (const person of people) {
+    const facts = candidateFacts(person);
+    const stored = new Set((await ctx.db.matchResult.findMany({ where: { candidateId: person.id }, select: { vacancyId: true } })).map((r) => r.vacancyId));
+    const evaluated = offers.map((o) => ({ ...o, evaluation: evaluateMatch(o.offer, facts, null, o.matchCtx) }));
+    const passes = (e: (typeof evaluated)[number]) => e.evaluation.exclusions.length === 0;
+    const kept = evaluated
+      .filter((e) => passes(e) && (stored.has(e.offer.facts.id) || qualifies(e.evaluation)))
+      // The congrua verdict costs more than the score: only for what is stored.
+      .map((e) => evaluateMatch(e.offer, facts, null, { ...e.matchCtx, withCongrua: true }));
+    const dropped = evaluated.filter((e) => !passes(e) && stored.has(e.offer.facts.id)).map((e) => e.evaluation);
+    addTally(tally, await storeMatches(ctx.db, kept.map((evaluation) => ({ evaluation, qualified: qualifies(evaluation), tutorId: facts.tutorId })), dropped, ctx.matching.modelVersion, now));
+  }
+  return tally;
+}
