@@ -111,3 +111,22 @@ export function outcomeCheckEmail(input: { vacancy: VacancyRef; stage: ActionSta
     "Registrare gli esiti nella rosa dell'offerta in Vetrina.",
   ]);
 }
+
+/** The most lines a digest lists; the rest are counted and left to the feed. */
+const DIGEST_MAX_LINES = 50;
+
+/** To a tutor or navigator: what is new in their feed since the last digest, as the feed titles it. */
+export function digestEmail(input: { day: string; items: { kindLabel: string; title: string }[] }): EmailContent {
+  const n = input.items.length;
+  const shown = input.items.slice(0, DIGEST_MAX_LINES).map((i) => `- ${i.kindLabel}: ${i.title}`);
+  const rest = n > DIGEST_MAX_LINES ? [`… e altre ${n - DIGEST_MAX_LINES} novità.`] : [];
+  return compose(`Vetrina: ${n === 1 ? "1 novità" : `${n} novità`} del ${input.day} per le persone che segue`, [
+    "Gentile operatore,",
+    "",
+    `ecco le novità del suo notiziario dall'ultimo riepilogo (${n}):`,
+    ...shown,
+    ...rest,
+    "",
+    "Per i dettagli aprire il notiziario in Vetrina (GET /api/v1/feed).",
+  ]);
+}

@@ -26,15 +26,16 @@ async function eventSeqOf(scope: EventScope, event: DomainEventInput): Promise<n
  * The outbox writer: in the caller's transaction, so the e-mail exists if and only if the change that caused
  * it committed. One row per recipient, "in_coda"; with no recipient one "senza_destinatario" row carrying
  * the reason, so nothing is dropped unseen. A dedupe key already written leaves the outbox unchanged.
+ * `cause` is null for a scheduled message that follows no single event (the daily digest).
  */
-export async function queueEmail(scope: EventScope, cause: DomainEventInput, email: OutgoingEmail): Promise<void> {
-  const eventSeq = await eventSeqOf(scope, cause);
+export async function queueEmail(scope: EventScope, cause: DomainEventInput | null, email: OutgoingEmail): Promise<void> {
+  const eventSeq = cause ? await eventSeqOf(scope, cause) : null;
   const rows: { toAddress: string; toName: string | null; status: EmailStatus; lastError: string | null }[] =
     "missing" in email.addressees
       ? [{ toAddress: NO_ADDRESS, toName: null, status: "senza_destinatario", lastError: email.addressees.missing }]
       : email.addressees.to.map((r) => ({ toAddress: r.address, toName: r.name, status: "in_coda", lastError: null }));
   if ("missing" in email.addressees) {
-    scope.ctx.log.warn({ kind: email.kind, eventType: cause.type, entityId: cause.entityId, reason: email.addressees.missing }, "e-mail senza destinatario: registrata, non inviata");
+    scope.ctx.log.warn({ kind: email.kind, eventType: cause?.type, entityId: cause?.entityId, reason: email.addressees.missing }, "e-mail senza destinatario: registrata, non inviata");
   }
   for (const row of rows) {
     const data = { kind: email.kind, subject: email.content.subject, body: email.content.text, eventSeq, ...row };
