@@ -13,6 +13,7 @@ import { formatEuro } from "../congrua/format.js";
 import type { CongruaEvaluation, Programme } from "../congrua/types.js";
 import type { OfferOutcome } from "../congrua-offers/congrua-offer-states.js";
 import type { ConditionalityKind } from "./conditionality-kinds.js";
+import { ladderStep, MISSED_APPOINTMENT_LADDER, nth, nthF } from "./art21-sanctions.js";
 
 /** Another offer of the same person, as far as counting earlier refusals and no-shows goes. */
 export interface EarlierOffer {
@@ -75,9 +76,6 @@ type RuleAnswer = { kind: ConditionalityKind; sanction: string; legalBasis: stri
 const NO_SHOW_ELSEWHERE =
   "CONGRUA.md non indica per questo beneficio una sanzione per la mancata presentazione: nessuna segnalazione automatica; se la persona ha di fatto rifiutato l'offerta, registrare l'esito «rifiutata senza giustificato motivo»";
 
-/** "1º rifiuto", "2ª mancata presentazione". */
-const nth = (n: number) => `${n}º`;
-const nthF = (n: number) => `${n}ª`;
 
 /**
  * One rule per rule set (by its stable id: a corrected version keeps its sanction). A rule set with no
@@ -94,12 +92,7 @@ const RULES: Record<string, (c: RuleContext) => RuleAnswer> = {
         legalBasis: "art. 21 c. 7 D.Lgs. 150/2015; congruità: art. 25 D.Lgs. 150/2015 e D.M. 10 aprile 2018",
       };
     }
-    const sanction =
-      ordinal === 1
-        ? "Decurtazione di un quarto di una mensilità"
-        : ordinal === 2
-          ? "Decurtazione di una mensilità"
-          : "Decadenza dalla prestazione e dallo stato di disoccupazione";
+    const sanction = ladderStep(MISSED_APPOINTMENT_LADDER, ordinal);
     return {
       kind: "mancata_presentazione_naspi",
       sanction: `${sanction} (${nthF(ordinal)} mancata presentazione registrata)`,

@@ -9,6 +9,7 @@ import { assertReferencesExist } from "../validation/check-references.js";
 import { detailsJson, detailsOf } from "./conditionality-details.js";
 import { exportInclude, exportUserIds, toExportView, type ConditionalityExportView } from "./conditionality-export-repository.js";
 import { canReportConditionality } from "./conditionality-policies.js";
+import { TO_REPORT } from "./reportable-events.js";
 
 /**
  * Takes every event of the CPI not yet exported (and so not reported) into a new export, in one
@@ -20,7 +21,7 @@ export async function createConditionalityExport(ctx: AppContext, actor: Actor, 
   return ctx.db.$transaction(async (tx) => {
     await assertReferencesExist(tx, { cpiCode });
     assertAllowed(canReportConditionality(actor, cpiCode));
-    const events = await tx.conditionalityEvent.findMany({ where: { cpiCode, exportId: null, reportedAt: null }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
+    const events = await tx.conditionalityEvent.findMany({ where: { ...TO_REPORT, cpiCode, exportId: null, reportedAt: null }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
     if (events.length === 0) {
       throw new AppError("CONFLICT", `Nessuna segnalazione da esportare per il CPI ${cpiCode}: quelle aperte sono già tutte in un'esportazione.`, [
         { field: "cpi", message: "Nessuna segnalazione nuova" },

@@ -1,6 +1,7 @@
 import type { DbTx } from "../db/client.js";
 import { AppError } from "../errors/app-error.js";
 import { detailsJson, detailsOf } from "./conditionality-details.js";
+import { TO_REPORT } from "./reportable-events.js";
 
 /**
  * Before a person is erased: an event not yet reported to ANPAL and INPS still needs the person's data,
@@ -8,7 +9,7 @@ import { detailsJson, detailsOf } from "./conditionality-details.js";
  * is removed with them; the events stay, by id, as the record of what the CPI reported.
  */
 export async function releaseConditionalityOf(tx: DbTx, candidateId: string): Promise<void> {
-  const events = await tx.conditionalityEvent.findMany({ where: { candidateId } });
+  const events = await tx.conditionalityEvent.findMany({ where: { ...TO_REPORT, candidateId } });
   const unreported = events.filter((e) => e.reportedAt === null).length;
   if (unreported > 0) {
     throw new AppError(
@@ -19,6 +20,8 @@ export async function releaseConditionalityOf(tx: DbTx, candidateId: string): Pr
       [{ field: "id", message: "Segnalazioni di condizionalità da comunicare" }],
     );
   }
+  // A fact that was never to be reported is the person's data alone: it goes with them.
+  await tx.conditionalityEvent.deleteMany({ where: { candidateId, programme: null } });
   for (const e of events) {
     const { person, ...rest } = detailsOf(e);
     if (person) await tx.conditionalityEvent.update({ where: { id: e.id }, data: { details: detailsJson(rest) } });

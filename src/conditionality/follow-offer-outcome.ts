@@ -13,7 +13,7 @@ import type { EventScope } from "../events/event-scope.js";
 import type { OfferOutcome } from "../congrua-offers/congrua-offer-states.js";
 import type { StoredCongrua } from "../congrua-offers/offer-congrua.js";
 import { CONDITIONALITY_KIND_LABELS, type ConditionalityKind } from "./conditionality-kinds.js";
-import { detailsJson, type ConditionalityDetails } from "./conditionality-details.js";
+import { detailsJson, type OfferEventDetails } from "./conditionality-details.js";
 import { decideConditionality, SANCTIONABLE_OUTCOMES } from "./conditionality-rules.js";
 
 const congruaUnder = (stored: StoredCongrua) => stored.evaluations.filter((e) => e.verdict === "pass").map((e) => e.ruleSet.id);
@@ -51,7 +51,7 @@ export async function followOfferOutcome(event: DomainEventOf<"congrua_offer.out
   const opened: ConditionalityEvent[] = [];
   for (const e of decision.open.filter((x) => !existing.has(x.kind))) {
     const evaluation = stored.evaluations.find((x) => x.ruleSet.id === e.ruleSetId);
-    const details: ConditionalityDetails = {
+    const details: OfferEventDetails = {
       ruleSetId: e.ruleSetId,
       ruleSetVersion: e.ruleSetVersion,
       ruleSetLabel: evaluation?.ruleSet.label ?? e.ruleSetId,

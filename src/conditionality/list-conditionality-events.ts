@@ -6,17 +6,19 @@ import { userNames } from "../congrua-offers/user-names.js";
 import { detailsOf, type ReportedPerson } from "./conditionality-details.js";
 import type { ConditionalityListQuery } from "./conditionality-schemas.js";
 import { conditionalityCpiScope } from "./conditionality-scope.js";
-import { toConditionalityEventView } from "./conditionality-views.js";
+import { eventUserIds, toConditionalityEventView } from "./conditionality-views.js";
+import { TO_REPORT } from "./reportable-events.js";
 
 const presence = (flag: boolean | undefined) => (flag === undefined ? undefined : flag ? { not: null } : null);
 
 /**
- * The conditionality events of a CPI, oldest first, with who they are about: as reported once exported,
+ * The conditionality events to report of a CPI, oldest first, with who they are about: as reported once exported,
  * as the store holds them before; nobody for a person erased after the report. Audited.
  */
 export async function listConditionalityEvents(ctx: AppContext, actor: Actor, query: ConditionalityListQuery, route: string) {
   const cpis = await conditionalityCpiScope(ctx.db, actor, query.cpi);
   const where: Prisma.ConditionalityEventWhereInput = {
+    ...TO_REPORT,
     ...(cpis ? { cpiCode: { in: cpis } } : {}),
     reportedAt: presence(query.reported),
     exportId: presence(query.exported),
@@ -30,7 +32,7 @@ export async function listConditionalityEvents(ctx: AppContext, actor: Actor, qu
     (await ctx.db.candidate.findMany({ where: { id: { in: candidateIds } }, select: { id: true, taxCode: true, firstName: true, lastName: true } })).map((c) => [c.id, c]),
   );
   await recordAudit(ctx.db, actor, "read", "candidate", candidateIds, route);
-  const names = await userNames(ctx.db, events.map((e) => e.reportedById));
+  const names = await userNames(ctx.db, events.flatMap(eventUserIds));
   return {
     page: query.page,
     pageSize: query.pageSize,

@@ -1,13 +1,18 @@
 import { Router } from "express";
 import type { AppContext } from "../../context.js";
 import { mountRoute } from "../route-contract.js";
+import { idParams } from "./vacancies.js";
 import {
+  candidateFactsQuerySchema,
   conditionalityExportListQuerySchema,
   conditionalityExportSchema,
   conditionalityListQuerySchema,
   exportIdParams,
   noBody,
+  recordFactSchema,
 } from "../../conditionality/conditionality-schemas.js";
+import { recordConditionalityFact } from "../../conditionality/record-conditionality-fact.js";
+import { listCandidateConditionality } from "../../conditionality/read-candidate-conditionality.js";
 import { listConditionalityEvents } from "../../conditionality/list-conditionality-events.js";
 import { createConditionalityExport } from "../../conditionality/create-conditionality-export.js";
 import { conditionalityExportFile, listConditionalityExports } from "../../conditionality/read-conditionality-exports.js";
@@ -19,6 +24,34 @@ const CSV = "text/csv; charset=utf-8";
 
 export function conditionalityRoutes(ctx: AppContext): Router {
   const r = Router();
+  mountRoute(
+    r,
+    {
+      method: "post",
+      path: "/candidates/:id/conditionality-events",
+      tag,
+      summary:
+        "Registra un appuntamento mancato, una misura di politica attiva mancata o una conferma SFL mancata; senza giustificato motivo, per chi percepisce un beneficio che lo prevede, apre la segnalazione con la sanzione progressiva",
+      roles: "admin; referenti del CPI della persona; tutor e navigator che seguono la persona",
+      params: idParams,
+      body: recordFactSchema,
+      successStatus: 201,
+    },
+    ({ actor, params, body, route }) => recordConditionalityFact(ctx, actor, params.id, body, route),
+  );
+  mountRoute(
+    r,
+    {
+      method: "get",
+      path: "/candidates/:id/conditionality-events",
+      tag,
+      summary: "Fatti e segnalazioni di condizionalità della persona, dal più recente, anche quelli senza segnalazione (con il motivo). Lettura registrata",
+      roles: "operatori che possono leggere la persona (i propri CPI o il proprio portafoglio; admin tutti)",
+      params: idParams,
+      query: candidateFactsQuerySchema,
+    },
+    ({ actor, params, query, route }) => listCandidateConditionality(ctx, actor, params.id, query, route),
+  );
   mountRoute(
     r,
     {
