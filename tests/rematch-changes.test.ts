@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "./helpers/test-app.js";
+import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
+import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
+import { VALID_VAT_NUMBERS } from "./helpers/valid-codes.js";
+import { rematchChanges, REMATCH_CONSUMER } from "../src/jobs/rematch-changes/rematch-changes.js";
+import { rematchOpenVacancies } from "../src/jobs/rematch/rematch-vacancies.js";
+import { enqueueJob } from "../src/jobs/job-queue.js";
+import { runDueJobs } from "../src/jobs/job-worker.js";
+import { slotKey } from "../src/jobs/scheduler.js";
+
+const h = useTestApp();
+let taxCodes = 9100;
+let companies = 1;
+const admin = () => h.as(h.p.admin);
+
+/** A warehouse person of the tutor's caseload who fits the warehouse offers (must-have competence, licence, Torino). */
+async function register(over: Record<string, unknown> = {}): Promise<string> {
+  const res = await admin().post("/api/v1/candidates", candidateBody(mariaRossiTaxCode(taxCodes++), { competences: ["Conduzione carrelli elevatori"], ...over }));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
+}
+
+async function publish(over: Record<string, unknown> = {}): Promise<string> {
+  const res = await admin().post("/api/v1/vacancies", vacancyBody({ requestedProfile: "Magazziniere", companyTaxCode: VALID_VAT_NUMBERS[companies++], niceToHaveCompetences: ["Gestione del magazzino"], ...over }));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
+}
+
+const stored = (where: { vacancyId?: string; candidateId?: string }) => h.t.ctx.db.matchResult.findMany({ where });
+const feedOfTutor = () => h.t.ctx.db.feedItem.findMany({ where: { userId: h.p.tutorId }, orderBy: { createdAt: "asc" } });
+
+let vacancyId = "";
+let personId = "";
+
+beforeAll(async () => {
+  vacancyId = await publish();
+  // Nobody to match yet: the first run only takes the log so far.
+  expect(await rematchChanges(h.t.ctx)).toMatchObject({ vacancies: 1, people: 0, stored: 0 });
+});
+
+describe("the rematch of changes", () => {
+  it("a person registered who fits an open vacancy: the match is stored and their tutor's feed says so, without names", async () => {
+    personId = await register({ tutorId: h.p.tutorId });
+    const report = await rematchChanges(h.t.ctx);
+    expect(report).toMatchObject({ events: 1, vacancies: 0, people: 1, improved: 0, dropped: 0 });
+    expect(report.newMatches).toBeGreaterThanOrEqual(1);
+    const [row] = await stored({ vacancyId, candidateId: personId });
+    expect(row).toMatchObject({ previousScore: null, modelVersion: h.t.ctx.matching.modelVersion });
+    const feed = await feedOfTutor();
+    expect(feed).toHaveLength(1);
+    expect(feed[0]).toMatchObject({ kind: "abbinamento_nuovo", vacancyId, candidateId: personId, payload: { vacancyId, candidateId: personId, score: row!.score, previousScore: null } });
+    const payload = feed[0]!.payload as { reasons: string[] };
+    expect(payload.reasons.length).toBeGreaterThan(0);
+    expect(payload.reasons.join(" ")).toMatch(/Profilo|competenz/i);
+    expect(JSON.stringify(payload)).not.toMatch(/Rossi|Maria|example\.it/);
+  });
+
+  it("a person changed twice before the run is rematched once, and the better score is told as such", async () => {
+    const before = (await stored({ vacancyId, candidateId: personId }))[0]!;
+    expect((await admin().patch(`/api/v1/candidates/${personId}`, { competences: ["Conduzione carrelli elevatori", "Gestione del magazzino"] })).status).toBe(200);
+    expect((await admin().patch(`/api/v1/candidates/${personId}`, { maxTravelKm: 35 })).status).toBe(200);
+    const report = await rematchChanges(h.t.ctx);
+    expect(report).toMatchObject({ events: 2, people: 1, vacancies: 0, newMatches: 0, improved: 1 });
+    const after = (await stored({ vacancyId, candidateId: personId }))[0]!;
+    expect(after.score).toBeGreaterThan(before.score);
+    expect(after).toMatchObject({ previousScore: before.score, firstSeenAt: before.firstSeenAt });
+    const feed = await feedOfTutor();
+    expect(feed.map((f) => f.kind)).toEqual(["abbinamento_nuovo", "abbinamento_migliorato"]);
+    expect(feed[1]!.payload).toMatchObject({ score: after.score, previousScore: before.score });
+  });
+
+  it("a change that cannot matter (a phone number) schedules nothing", async () => {
+    const rows = await stored({ candidateId: personId });
+    expect((await admin().patch(`/api/v1/candidates/${personId}`, { phone: "+39 011 5550123" })).status).toBe(200);
+    expect(await rematchChanges(h.t.ctx)).toMatchObject({ events: 1, vacancies: 0, people: 0, stored: 0 });
+    expect(await stored({ candidateId: personId })).toEqual(rows);
+  });
+
+  it("a vacancy published: the people it fits are stored, the one without a tutor with no feed item", async () => {
+    const other = await register();
+    await rematchChanges(h.t.ctx);
+    const feedBefore = (await feedOfTutor()).length;
+    const second = await publish();
+    const report = await rematchChanges(h.t.ctx);
+    expect(report).toMatchObject({ events: 1, vacancies: 1, people: 0 });
+    expect(report.newMatches).toBe(2);
+    expect((await stored({ vacancyId: second })).map((r) => r.candidateId).sort()).toEqual([personId, other].sort());
+    expect(await feedOfTutor()).toHaveLength(feedBefore + 1);
+  });
+
+  it("run again: nothing read, nothing stored; replayed after a crash before the cursor moved: nothing new, no feed item twice", async () => {
+    expect(await rematchChanges(h.t.ctx)).toMatchObject({ events: 0, stored: 0, newMatches: 0 });
+    const feed = (await feedOfTutor()).length;
+    const rows = await h.t.ctx.db.matchResult.count();
+    await h.t.ctx.db.eventCursor.update({ where: { consumer: REMATCH_CONSUMER }, data: { lastSeq: 0 } });
+    const replay = await rematchChanges(h.t.ctx);
+    expect(replay.events).toBeGreaterThan(5);
+    expect(replay).toMatchObject({ newMatches: 0, improved: 0, dropped: 0 });
+    expect(await feedOfTutor()).toHaveLength(feed);
+    expect(await h.t.ctx.db.matchResult.count()).toBe(rows);
+  });
+
+  it("results stop counting when the vacancy closes, the person is hired or erased", async () => {
+    const closing = await publish();
+    const hired = await register();
+    const erased = await register();
+    await rematchChanges(h.t.ctx);
+    expect(await stored({ vacancyId: closing })).toHaveLength(4);
+    expect((await admin().post(`/api/v1/vacancies/${closing}/status`, { to: "cancelled", reason: "L'azienda ha rinunciato" })).status).toBe(200);
+    expect(await rematchChanges(h.t.ctx)).toMatchObject({ vacancies: 1, dropped: 4 });
+    expect(await stored({ vacancyId: closing })).toEqual([]);
+
+    expect((await admin().patch(`/api/v1/candidates/${hired}`, { availability: "employed" })).status).toBe(200);
+    const hiredRows = (await stored({ candidateId: hired })).length;
+    expect(hiredRows).toBeGreaterThan(0);
+    expect(await rematchChanges(h.t.ctx)).toMatchObject({ people: 1, dropped: hiredRows, stored: 0 });
+    expect(await stored({ candidateId: hired })).toEqual([]);
+
+    expect((await admin().del(`/api/v1/candidates/${erased}`)).status).toBe(204);
+    expect(await stored({ candidateId: erased })).toEqual([]);
+    expect(await rematchChanges(h.t.ctx)).toMatchObject({ people: 1, stored: 0, newMatches: 0 });
+  });
+
+  it("the nightly full pass stores through the same function: its news reach the feed once, the rematch of changes adds nothing", async () => {
+    const newcomer = await h.t.ctx.db.candidate.count();
+    const id = await register({ tutorId: h.p.tutorId });
+    expect(await h.t.ctx.db.candidate.count()).toBe(newcomer + 1);
+    const feed = (await feedOfTutor()).length;
+    const full = await rematchOpenVacancies(h.t.ctx);
+    expect(full.newMatches).toBe(2);
+    expect(await feedOfTutor()).toHaveLength(feed + 2);
+    expect(await rematchChanges(h.t.ctx)).toMatchObject({ people: 1, newMatches: 0, improved: 0 });
+    expect(await feedOfTutor()).toHaveLength(feed + 2);
+    expect((await stored({ candidateId: id })).length).toBe(2);
+  });
+});
+
+describe("the rematch of changes as a scheduled job", () => {
+  it("each minute's slot runs once through the job worker and records its counts", async () => {
+    const id = await register({ tutorId: h.p.tutorId });
+    const minute = new Date("2026-12-01T10:00:00Z");
+    const nextMinute = new Date(minute.getTime() + 60_000);
+    for (const slot of [minute, minute, nextMinute]) {
+      await enqueueJob(h.t.ctx.db, { kind: "rematch-changes", uniqueKey: slotKey("rematch-changes", slot), payload: { slot: slot.toISOString() } });
+    }
+    expect(await runDueJobs(h.t.ctx)).toBe(2);
+    const runs = (await h.t.ctx.db.jobRun.findMany({ where: { kind: "rematch-changes" } })).sort((a, b) => (b.counts as { events: number }).events - (a.counts as { events: number }).events);
+    expect(runs.map((r) => r.status)).toEqual(["succeeded", "succeeded"]);
+    expect(runs[0]!.counts).toMatchObject({ events: 1, people: 1, vacancies: 0, newMatches: 2, dropped: 0 });
+    expect(runs[1]!.counts).toMatchObject({ events: 0, people: 0, newMatches: 0 });
+    expect((await stored({ candidateId: id })).length).toBe(2);
+  });
+});
