@@ -60,6 +60,9 @@ export const envSchema = z.object({
   DEADLINE_SELECTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   DEADLINE_OUTCOME_CHECK_DAYS: z.coerce.number().int().min(1).max(365).default(15),
   DEADLINE_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+  // Navigators' watch list: the days without a coherent offer that put a person on it, and the regional target share.
+  WATCH_LIST_DAYS: z.coerce.number().int().min(1).max(366).default(60),
+  WATCH_LIST_TARGET: z.coerce.number().min(0).max(1).default(1),
 });
 
 export type Env = z.infer<typeof envSchema>;

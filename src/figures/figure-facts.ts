@@ -1,23 +1,16 @@
 import type { DbTx } from "../db/client.js";
 import { addDays, dayDate, dayOf } from "../deadlines/calendar-day.js";
+import { loadCoherentOffers } from "./coherent-offers.js";
 import type { FigureFacts, Period } from "./count-figures.js";
 
 /** The programmes of the Emilia-Romagna target: minimum income (RdC) and its successors (ADI, SFL). */
 export const INCOME_SUPPORT_PROGRAMMES = ["RDC", "ADI", "SFL"] as const;
 
-/** The congrua verdict stored on an offer that the evaluator found congrua. */
-const CONGRUA_VERDICT = "pass";
-
 /**
  * Reads the facts the figures of a period count, for the given CPIs or every CPI (null). Instants are
  * read over a day more on each side (Italian days start an hour or two before UTC ones) and turned into
- * Italian days; the exact period is applied by countFigures.
- *
- * A "coherent vacancy" offered to a person is either
- * - a congrua offer recorded for them whose stored verdict is congrua (every criterion passed on the
- *   day it was made), on its offer day, whichever CPI made it; or
- * - being sent to an employer on a list for a vacancy (the person's availability checked, the list
- *   built from the matching or by the referent with a reason), on the day the list was sent.
+ * Italian days; the exact period is applied by countFigures. What counts as a coherent vacancy offered
+ * to a person: loadCoherentOffers.
  */
 export async function loadFigureFacts(db: DbTx, cpiCodes: readonly string[] | null, period: Period): Promise<FigureFacts> {
   const cpi = cpiCodes ? { in: [...cpiCodes] } : undefined;
@@ -25,7 +18,7 @@ export async function loadFigureFacts(db: DbTx, cpiCodes: readonly string[] | nu
   const days = { gte: dayDate(period.from), lte: dayDate(period.to) };
   const inIncomeSupport = { programmes: { some: { programme: { in: [...INCOME_SUPPORT_PROGRAMMES] }, startDate: { lte: days.lte }, OR: [{ endDate: null }, { endDate: { gte: days.gte } }] } } };
 
-  const [vacancies, lists, hires, offers, events, people, coherentOffers, sentEntries] = await Promise.all([
+  const [vacancies, lists, hires, offers, events, people, coherentOffers] = await Promise.all([
     db.vacancy.findMany({ where: { cpiCode: cpi, arrivalDate: days }, select: { cpiCode: true, arrivalDate: true, positions: true } }),
     db.shortlist.findMany({ where: { sentAt: instants, vacancy: { cpiCode: cpi } }, select: { id: true, sentAt: true, vacancy: { select: { cpiCode: true } } } }),
     // The list's own record of each hire: it names the person by id, so a hire still counts after an erasure.
@@ -36,11 +29,7 @@ export async function loadFigureFacts(db: DbTx, cpiCodes: readonly string[] | nu
       where: { cpiCode: cpi, ...inIncomeSupport },
       select: { id: true, cpiCode: true, programmes: { where: { programme: { in: [...INCOME_SUPPORT_PROGRAMMES] } }, select: { startDate: true, endDate: true } } },
     }),
-    db.congruaOffer.findMany({ where: { verdict: CONGRUA_VERDICT, offeredAt: instants }, select: { candidateId: true, offeredAt: true } }),
-    db.shortlistEntry.findMany({
-      where: { sentToEmployer: true, shortlist: { sentAt: instants }, candidate: { cpiCode: cpi, ...inIncomeSupport } },
-      select: { candidateId: true, shortlist: { select: { sentAt: true } } },
-    }),
+    loadCoherentOffers(db, instants, { cpiCode: cpi, ...inIncomeSupport }),
   ]);
 
   const hiredOn = new Map<string, string[]>();
@@ -55,9 +44,6 @@ export async function loadFigureFacts(db: DbTx, cpiCodes: readonly string[] | nu
       cpiCode: p.cpiCode,
       spans: p.programmes.map((s) => ({ from: dayOf(s.startDate), to: s.endDate ? dayOf(s.endDate) : null })),
     })),
-    coherentOffers: [
-      ...coherentOffers.map((o) => ({ candidateId: o.candidateId, day: dayOf(o.offeredAt) })),
-      ...sentEntries.map((e) => ({ candidateId: e.candidateId, day: dayOf(e.shortlist.sentAt!) })),
-    ],
+    coherentOffers,
   };
 }
