@@ -55,8 +55,9 @@ export function createApp(ctx: AppContext): Express {
     res.json(openapi());
   });
 
-  // The employer's link to a sent list: the token in the path is the credential (no account, no bearer token).
-  app.use("/api/v1/link", employerLinkAccessRoutes(ctx));
+  // The employer's link to a sent list (/api/v1/link/...): the token in the path is the credential (no account,
+  // no bearer token). Mounted at /api/v1 so its contracts' paths are the real ones in /api/openapi.json.
+  app.use("/api/v1", employerLinkAccessRoutes(ctx));
 
   const v1 = express.Router();
   v1.use(requireActor);

@@ -1,3 +1,4 @@
+import { recordedUserId } from "../auth/actor.js";
 import { ACTION_STAGES, DEADLINE_KINDS, type ActionStage, type DeadlineKind } from "../deadlines/deadline-kinds.js";
 import type { DomainEventOf } from "../events/domain-events.js";
 import type { EventScope } from "../events/event-scope.js";
@@ -12,6 +13,7 @@ import {
   shortlistSentEmail,
   type ProposalDecision,
 } from "./email-templates.js";
+import { issueLink } from "../shortlist-delivery/issue-link.js";
 import { queueEmail } from "./queue-email.js";
 
 /**
@@ -55,14 +57,25 @@ export async function emailProposalDecision(event: DomainEventOf<"proposal.decid
   });
 }
 
+/**
+ * To the employer's contact(s): each recipient gets a link of their own, issued here in the sending
+ * transaction because this message is the one place its raw token may go (only its hash is stored). With no
+ * recipient no link is issued: an operator issues one later (POST /vacancies/:id/shortlist/links).
+ */
 export async function emailShortlistSent(event: DomainEventOf<"shortlist.sent">, scope: EventScope): Promise<void> {
   const vacancy = await vacancyOf(scope, event, event.payload.vacancyId);
   if (!vacancy) return;
-  await queueEmail(scope, event, {
-    kind: "rosa_inviata",
-    content: shortlistSentEmail({ vacancy: vacancy.ref, peopleCount: event.payload.candidateIds.length, outcomeCheckDue: new Date(event.payload.outcomeCheckDue) }),
-    addressees: await employerContactsOf(scope.tx, vacancy),
-  });
+  const facts = { vacancy: vacancy.ref, peopleCount: event.payload.candidateIds.length, outcomeCheckDue: new Date(event.payload.outcomeCheckDue) };
+  const addressees = await employerContactsOf(scope.tx, vacancy);
+  if ("missing" in addressees) return queueEmail(scope, event, { kind: "rosa_inviata", content: shortlistSentEmail(facts), addressees });
+  for (const recipient of addressees.to) {
+    const { link, url } = await issueLink(scope.tx, scope.ctx, { shortlistId: event.entityId, recipientEmail: recipient.address, createdById: recordedUserId(scope.actor) });
+    await queueEmail(scope, event, {
+      kind: "rosa_inviata",
+      content: shortlistSentEmail({ ...facts, link: { url, expiresAt: new Date(link.expiresAt) } }),
+      addressees: { to: [recipient] },
+    });
+  }
 }
 
 export async function emailDeadlineReminder(event: DomainEventOf<"deadline.reminder">, scope: EventScope): Promise<void> {

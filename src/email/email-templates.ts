@@ -60,16 +60,29 @@ export function proposalDecisionEmail(input: { vacancy: VacancyRef; proposalId: 
   ]);
 }
 
-/** To the employer's contact: a list was sent; how many people, never who. */
-export function shortlistSentEmail(input: { vacancy: VacancyRef; peopleCount: number; outcomeCheckDue: Date }): EmailContent {
+/** The employer contact's own link to the list (src/shortlist-delivery): no account needed. */
+export interface EmployerLink {
+  url: string;
+  expiresAt: Date;
+}
+
+/** To the employer's contact: a list was sent; how many people, never who; the link to it when one was issued. */
+export function shortlistSentEmail(input: { vacancy: VacancyRef; peopleCount: number; outcomeCheckDue: Date; link?: EmployerLink }): EmailContent {
   const people = input.peopleCount === 1 ? "1 persona" : `${input.peopleCount} persone`;
+  const access = input.link
+    ? [
+        `La rosa, con i profili delle persone, è consultabile senza credenziali a questo indirizzo personale, valido fino al ${italianDay(input.link.expiresAt)} (non inoltrarlo):`,
+        input.link.url,
+        "Dallo stesso indirizzo potete scaricarla (.xlsx, PDF), registrare gli esiti o rifiutare la rosa indicandone il motivo.",
+      ]
+    : ["La rosa, con i profili delle persone, è consultabile in Vetrina con le credenziali dell'azienda."];
   return compose(`Rosa di candidati per l'offerta «${input.vacancy.profile}»`, [
     "Gentile referente aziendale,",
     "",
     `il centro per l'impiego ha inviato la rosa di candidati per la vostra offerta: ${people}, di cui è stata verificata la disponibilità.`,
     vacancyLine(input.vacancy),
     "",
-    "La rosa, con i profili delle persone, è consultabile in Vetrina con le credenziali dell'azienda.",
+    ...access,
     `Entro il ${italianDay(input.outcomeCheckDue)} il centro per l'impiego vi chiederà l'esito (colloqui, assunzioni); potete registrarlo anche direttamente in Vetrina.`,
   ]);
 }

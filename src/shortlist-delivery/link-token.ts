@@ -1,0 +1,18 @@
+import { randomBytes } from "node:crypto";
+import type { Env } from "../config/env.js";
+import { hashToken } from "../auth/tokens.js";
+
+/** How long an employer's link opens the list: 30 days, past the 15-day outcome check (Umbria E2) with margin. */
+export const LINK_LIFETIME_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const linkExpiry = (from: Date): Date => new Date(from.getTime() + LINK_LIFETIME_DAYS * DAY_MS);
+
+/** A fresh 256-bit secret for the URL and the SHA-256 stored in its place (the raw token is never stored). */
+export function newLinkToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashToken(token) };
+}
+
+/** The address the employer opens: the service's own host and port (no public base URL is configured). */
+export const linkUrl = (env: Pick<Env, "HOST" | "PORT">, token: string): string => `http://${env.HOST}:${env.PORT}/api/v1/link/${token}`;
