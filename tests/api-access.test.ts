@@ -639,6 +639,17 @@ const ROWS: Row[] = [
     },
     expect: { default: 403, anonymous: 401, admin: 200 },
   },
+  {
+    route: "POST /candidates/:id/conditionality-events (the Torino person, followed by the tutor; a day per caller)",
+    send: (who) =>
+      as(who, request(h.t.app).post(`/api/v1/candidates/${ids.torinoCandidate}/conditionality-events`).send({ kind: "appuntamento_mancato", occurredAt: `2026-05-${String(10 + WHO.indexOf(who)).padStart(2, "0")}` })),
+    expect: { default: 403, anonymous: 401, admin: 201, referent: 201, tutor: 201 },
+  },
+  {
+    route: "GET /candidates/:id/conditionality-events",
+    send: get(() => `/api/v1/candidates/${ids.torinoCandidate}/conditionality-events`),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
 ];
 
 describe("every role against every route", () => {
