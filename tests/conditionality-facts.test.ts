@@ -196,6 +196,13 @@ describe("POST /candidates/:id/conditionality-events", () => {
     }
   });
 
+  it("is documented with its body schema", async () => {
+    const doc = (await h.as(h.p.admin).get("/api/openapi.json")).body;
+    const op = doc.paths["/api/v1/candidates/{id}/conditionality-events"].post;
+    expect(op.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/ConditionalityFactCreate");
+    expect(doc.components.schemas.ConditionalityFactCreate.properties.kind.enum).toEqual(["appuntamento_mancato", "misura_attiva_mancata", "conferma_sfl_mancata"]);
+  });
+
   it("bad input is a 400 that names the field; an unknown person a 404", async () => {
     const who = await f.person();
     const tomorrow = new Date(Date.parse(`${dayOf(new Date())}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
