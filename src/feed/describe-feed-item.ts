@@ -47,7 +47,7 @@ export function describeFeedItem(item: FeedItemFacts, vacancy: FeedVacancy | nul
     case "segnalazione_decisa": {
       const decision = p.decision === "accettata" ? "accettata" : p.decision === "rifiutata" ? "rifiutata" : String(p.decision ?? "decisa");
       const reason = typeof p.reason === "string" ? ` Motivo: ${DECLINE_REASON_LABELS[p.reason as DeclineReason] ?? p.reason}.` : "";
-      return text(`Segnalazione ${decision} per ${offer}`, `La segnalazione ${String(p.proposalId ?? "")} di ${person} è stata ${decision}.${reason}`);
+      return text(`Segnalazione ${decision} per ${offer}`, `La segnalazione ${String(p.proposalId ?? "")} per ${person} è stata ${decision}.${reason}`);
     }
     case "scadenza":
     case "verifica_esito": {
