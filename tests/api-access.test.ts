@@ -650,7 +650,84 @@ const ROWS: Row[] = [
     send: get(() => `/api/v1/candidates/${ids.torinoCandidate}/conditionality-events`),
     expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
   },
+  {
+    route: "GET /vacancies/:id/shortlist/links",
+    send: get(() => `/api/v1/vacancies/${ids.listedVacancy}/shortlist/links`),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "POST /vacancies/:id/shortlist/links (a list sent to the employer)",
+    send: async (who) => {
+      const { vacancyId } = await sentWithLink();
+      return as(who, request(h.t.app).post(`/api/v1/vacancies/${vacancyId}/shortlist/links`).send({ recipientEmail: "selezione@example.it" }));
+    },
+    expect: { default: 403, anonymous: 401, admin: 201, referent: 201 },
+  },
+  {
+    route: "POST /shortlist-links/:id/revoke (the link of a list sent to the employer)",
+    send: async (who) => as(who, request(h.t.app).post(`/api/v1/shortlist-links/${(await sentWithLink()).linkId}/revoke`).send({})),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200 },
+  },
+  {
+    route: "GET /vacancies/:id/shortlist.xlsx (a list sent to the employer)",
+    send: async (who) => as(who, request(h.t.app).get(`/api/v1/vacancies/${(await sharedLink()).vacancyId}/shortlist.xlsx`)),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200, employer: 200 },
+  },
+  {
+    route: "GET /vacancies/:id/shortlist.pdf (a list sent to the employer)",
+    send: async (who) => as(who, request(h.t.app).get(`/api/v1/vacancies/${(await sharedLink()).vacancyId}/shortlist.pdf`)),
+    expect: { default: 403, anonymous: 401, admin: 200, referent: 200, employer: 200 },
+  },
+  // The employer's link: public, the token is the credential, whoever calls (a bearer token changes nothing).
+  {
+    route: "GET /link/:token (an active link)",
+    send: async (who) => as(who, request(h.t.app).get(`/api/v1/link/${(await sharedLink()).token}`)),
+    expect: { default: 200 },
+  },
+  {
+    route: "GET /link/:token/lista.xlsx (an active link)",
+    send: async (who) => as(who, request(h.t.app).get(`/api/v1/link/${(await sharedLink()).token}/lista.xlsx`)),
+    expect: { default: 200 },
+  },
+  {
+    route: "GET /link/:token/lista.pdf (an active link)",
+    send: async (who) => as(who, request(h.t.app).get(`/api/v1/link/${(await sharedLink()).token}/lista.pdf`)),
+    expect: { default: 200 },
+  },
+  {
+    route: "POST /link/:token/entries/:entryId/outcome (a fresh list's link)",
+    send: async (who) => {
+      const { token, vacancyId } = await sentWithLink();
+      const entry = await h.t.ctx.db.shortlistEntry.findFirstOrThrow({ where: { shortlist: { vacancyId }, sentToEmployer: true } });
+      return as(who, request(h.t.app).post(`/api/v1/link/${token}/entries/${entry.id}/outcome`).send({ outcome: "interviewed" }));
+    },
+    expect: { default: 200 },
+  },
+  {
+    route: "POST /link/:token/decline (a fresh list's link)",
+    send: async (who) => as(who, request(h.t.app).post(`/api/v1/link/${(await sentWithLink()).token}/decline`).send({ reason: "Profili non adatti" })),
+    expect: { default: 200 },
+  },
+  // Everyone's own feed (employers have none).
+  { route: "GET /feed", send: get(() => "/api/v1/feed"), expect: { default: 200, employer: 403, otherEmployer: 403, anonymous: 401 } },
+  { route: "GET /feed.atom", send: get(() => "/api/v1/feed.atom"), expect: { default: 200, employer: 403, otherEmployer: 403, anonymous: 401 } },
+  {
+    route: "POST /feed/seen",
+    send: (who) => as(who, request(h.t.app).post("/api/v1/feed/seen").send({ ids: ["elemento-di-nessuno"] })),
+    expect: { default: 200, employer: 403, otherEmployer: 403, anonymous: 401 },
+  },
 ];
+
+/** A list of the Torino person sent to the employer, and its link's token (read from the e-mail it went out with). */
+async function sentWithLink(): Promise<{ vacancyId: string; token: string; linkId: string }> {
+  const vacancyId = await draftWithTorinoPerson("available");
+  expect((await request(h.t.app).post(`/api/v1/vacancies/${vacancyId}/shortlist/send`).set("authorization", `Bearer ${h.p.admin}`).send({})).status).toBe(200);
+  const email = await h.t.ctx.db.emailMessage.findFirstOrThrow({ where: { kind: "rosa_inviata", body: { contains: `offerta ${vacancyId}` } } });
+  const link = await h.t.ctx.db.shortlistLink.findFirstOrThrow({ where: { shortlist: { vacancyId } } });
+  return { vacancyId, token: /\/api\/v1\/link\/([\w-]+)/.exec(email.body)![1]!, linkId: link.id };
+}
+let sharedSentLink: ReturnType<typeof sentWithLink> | undefined;
+const sharedLink = () => (sharedSentLink ??= sentWithLink());
 
 describe("every role against every route", () => {
   for (const row of ROWS) {
