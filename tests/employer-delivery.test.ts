@@ -321,6 +321,15 @@ describe("the list as files", () => {
   });
 });
 
+describe("the API document", () => {
+  it("documents the link routes at their real paths, with no bearer token", async () => {
+    const doc = (await anyone().get("/api/openapi.json")).body as { paths: Record<string, Record<string, { security: unknown[] }>> };
+    expect(doc.paths["/api/v1/link/{token}"]?.get?.security).toEqual([]);
+    expect(doc.paths["/api/v1/link/{token}/entries/{entryId}/outcome"]?.post?.security).toEqual([]);
+    expect(doc.paths["/api/v1/vacancies/{id}/shortlist/links"]?.get?.security).toEqual([{ bearer: [] }]);
+  });
+});
+
 describe("rules as tables", () => {
   it.each([
     [0, "entro_10_km"],
