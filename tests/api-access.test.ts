@@ -716,14 +716,6 @@ const ROWS: Row[] = [
     send: (who) => as(who, request(h.t.app).post("/api/v1/feed/seen").send({ ids: ["elemento-di-nessuno"] })),
     expect: { default: 200, employer: 403, otherEmployer: 403, anonymous: 401 },
   },
-  // Everyone's own feed (employers have none).
-  { route: "GET /feed", send: get(() => "/api/v1/feed"), expect: { default: 200, employer: 403, otherEmployer: 403, anonymous: 401 } },
-  { route: "GET /feed.atom", send: get(() => "/api/v1/feed.atom"), expect: { default: 200, employer: 403, otherEmployer: 403, anonymous: 401 } },
-  {
-    route: "POST /feed/seen",
-    send: (who) => as(who, request(h.t.app).post("/api/v1/feed/seen").send({ ids: ["elemento-di-nessuno"] })),
-    expect: { default: 200, employer: 403, otherEmployer: 403, anonymous: 401 },
-  },
 ];
 
 /** A list of the Torino person sent to the employer, and its link's token (read from the e-mail it went out with). */
