@@ -1,10 +1,13 @@
 import type { AppContext } from "../context.js";
+import { letOthersThrough } from "../jobs/let-others-through.js";
 import { findCandidatesByIds } from "../candidates/candidate-repository.js";
 import { vacancyInclude } from "../vacancies/vacancy-repository.js";
 import { candidateFacts } from "./build-facts.js";
+import { haversineKm } from "../geo/haversine.js";
 import { evaluateMatch } from "./evaluate-match.js";
 import { isQualified, matchContextFor, prepareOffer } from "./rank-vacancy-candidates.js";
 import { REMATCHED_STATUSES } from "./rematch-vacancy.js";
+import { indexedReachKm } from "./score-territory.js";
 import { addTally, emptyTally, storeMatches, type MatchTally } from "./store-matches.js";
 
 /**
@@ -26,9 +29,14 @@ export async function rematchPeople(ctx: AppContext, candidateIds: readonly stri
   );
   const qualifies = (e: Parameters<typeof isQualified>[0]) => isQualified(e, ctx.matching.qualifyingScore);
   for (const person of people) {
+    await letOthersThrough();
     const facts = candidateFacts(person);
     const stored = new Set((await ctx.db.matchResult.findMany({ where: { candidateId: person.id }, select: { vacancyId: true } })).map((r) => r.vacancyId));
-    const evaluated = offers.map((o) => ({ ...o, evaluation: evaluateMatch(o.offer, facts, null, o.matchCtx) }));
+    const reach = indexedReachKm(facts, ctx.matching);
+    const evaluated = offers
+      // Beyond the person's widest reach every offer fails the travel constraint (the ranking's retrieval never looks there either).
+      .filter(({ offer: { facts: v } }) => stored.has(v.id) || v.lat === null || v.lon === null || haversineKm({ lat: v.lat, lon: v.lon }, facts) <= reach)
+      .map((o) => ({ ...o, evaluation: evaluateMatch(o.offer, facts, null, o.matchCtx) }));
     const passes = (e: (typeof evaluated)[number]) => e.evaluation.exclusions.length === 0;
     const kept = evaluated
       .filter((e) => passes(e) && (stored.has(e.offer.facts.id) || qualifies(e.evaluation)))
