@@ -276,7 +276,7 @@ describe("the list as files", () => {
     const { token, linkId } = await sentList();
     const res = await download(`/api/v1/link/${token}/lista.xlsx`);
     expect(res.status).toBe(200);
-    expect(res.headers["content-disposition"]).toMatch(/attachment; filename="rosa-.*\.xlsx"/);
+    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="rosa-magazziniere-\d+\.xlsx"$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;

@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import { writeXlsx } from "../exports/write-xlsx.js";
+import { foldName } from "../reference/fold-name.js";
 import { LIST_COLUMNS, listRows } from "./list-table.js";
 import type { MinimisedListView } from "./minimised-list-view.js";
 
@@ -8,7 +9,7 @@ export const PDF_TYPE = "application/pdf";
 
 /** The file name both formats share: the vacancy's profile, readable and safe in a header. */
 export function listFileName(view: MinimisedListView, extension: "xlsx" | "pdf"): string {
-  const profile = view.vacancy.requestedProfile.normalize("NFD").replace(/[^\w]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+  const profile = foldName(view.vacancy.requestedProfile).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   return `rosa-${profile || "offerta"}.${extension}`;
 }
 
