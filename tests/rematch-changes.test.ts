@@ -4,6 +4,8 @@ import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 import { VALID_VAT_NUMBERS } from "./helpers/valid-codes.js";
 import { rematchChanges, REMATCH_CONSUMER } from "../src/jobs/rematch-changes/rematch-changes.js";
+import { rematchTargetOf, rematchTargets } from "../src/jobs/rematch-changes/changes-that-matter.js";
+import type { StoredDomainEvent } from "../src/events/domain-events.js";
 import { rematchOpenVacancies } from "../src/jobs/rematch/rematch-vacancies.js";
 import { enqueueJob } from "../src/jobs/job-queue.js";
 import { runDueJobs } from "../src/jobs/job-worker.js";
@@ -89,6 +91,18 @@ describe("the rematch of changes", () => {
     expect(await feedOfTutor()).toHaveLength(feedBefore + 1);
   });
 
+  it("a vacancy changed: rematched when the change is one matching reads or a reopening, not for its notes", async () => {
+    expect((await admin().patch(`/api/v1/vacancies/${vacancyId}`, { notes: "Colloqui il martedì" })).status).toBe(200);
+    expect(await rematchChanges(h.t.ctx)).toMatchObject({ events: 1, vacancies: 0, stored: 0 });
+    const before = (await stored({ vacancyId, candidateId: personId }))[0]!;
+    expect((await admin().patch(`/api/v1/vacancies/${vacancyId}`, { niceToHaveCompetences: [] })).status).toBe(200);
+    expect((await admin().post(`/api/v1/vacancies/${vacancyId}/status`, { to: "in_preselection" })).status).toBe(200);
+    expect(await rematchChanges(h.t.ctx)).toMatchObject({ events: 2, vacancies: 1, people: 0, newMatches: 0 });
+    const after = (await stored({ vacancyId, candidateId: personId }))[0]!;
+    expect(after).toMatchObject({ previousScore: before.score, firstSeenAt: before.firstSeenAt });
+    expect(after.computedAt.getTime()).toBeGreaterThan(before.computedAt.getTime());
+  });
+
   it("run again: nothing read, nothing stored; replayed after a crash before the cursor moved: nothing new, no feed item twice", async () => {
     expect(await rematchChanges(h.t.ctx)).toMatchObject({ events: 0, stored: 0, newMatches: 0 });
     const feed = (await feedOfTutor()).length;
@@ -133,6 +147,38 @@ describe("the rematch of changes", () => {
     expect(await rematchChanges(h.t.ctx)).toMatchObject({ people: 1, newMatches: 0, improved: 0 });
     expect(await feedOfTutor()).toHaveLength(feed + 2);
     expect((await stored({ candidateId: id })).length).toBe(2);
+  });
+});
+
+describe("which events can change matches", () => {
+  const at = { seq: 1, actorUserId: null, at: new Date() };
+  const change = (field: string) => ({ field, before: 1, after: 2 });
+  it.each([
+    [{ type: "vacancy.published", entityType: "vacancy", entityId: "v", payload: { status: "open", statusChangeId: "s" } }, { kind: "vacancy", id: "v" }],
+    [{ type: "vacancy.changed", entityType: "vacancy", entityId: "v", payload: { changes: [change("hoursPerWeek")] } }, { kind: "vacancy", id: "v" }],
+    [{ type: "vacancy.changed", entityType: "vacancy", entityId: "v", payload: { changes: [change("notes"), change("positions")] } }, null],
+    [{ type: "vacancy.changed", entityType: "vacancy", entityId: "v", payload: { changes: [{ field: "referentName" }], reason: "ferie" } }, null],
+    [{ type: "vacancy.status_changed", entityType: "vacancy", entityId: "v", payload: { from: "list_sent", to: "in_preselection", reason: null, statusChangeId: "s" } }, { kind: "vacancy", id: "v" }],
+    [{ type: "vacancy.status_changed", entityType: "vacancy", entityId: "v", payload: { from: "open", to: "filled", reason: null, statusChangeId: "s" } }, { kind: "vacancy", id: "v" }],
+    [{ type: "vacancy.status_changed", entityType: "vacancy", entityId: "v", payload: { from: "in_preselection", to: "list_sent", reason: null, statusChangeId: "s" } }, null],
+    [{ type: "candidate.registered", entityType: "candidate", entityId: "c", payload: {} }, { kind: "candidate", id: "c" }],
+    [{ type: "candidate.changed", entityType: "candidate", entityId: "c", payload: { fields: ["phone", "domicileIstatCode"] } }, { kind: "candidate", id: "c" }],
+    [{ type: "candidate.changed", entityType: "candidate", entityId: "c", payload: { fields: ["phone", "email", "tutorId"] } }, null],
+    [{ type: "candidate.erased", entityType: "candidate", entityId: "c", payload: {} }, { kind: "candidate", id: "c" }],
+    [{ type: "employer.changed", entityType: "employer", entityId: "e", payload: { fields: ["name"] } }, null],
+  ] as const)("%o → %o", (event, target) => {
+    expect(rematchTargetOf({ ...event, ...at } as StoredDomainEvent)).toEqual(target);
+  });
+
+  it("collapses a batch to one rematch per vacancy and per person", () => {
+    const events = [
+      { type: "candidate.changed", entityType: "candidate", entityId: "c1", payload: { fields: ["competences"] } },
+      { type: "candidate.changed", entityType: "candidate", entityId: "c1", payload: { fields: ["maxTravelKm"] } },
+      { type: "vacancy.changed", entityType: "vacancy", entityId: "v1", payload: { changes: [change("ccnl")] } },
+      { type: "candidate.registered", entityType: "candidate", entityId: "c2", payload: {} },
+      { type: "vacancy.changed", entityType: "vacancy", entityId: "v1", payload: { changes: [change("closingDate")] } },
+    ].map((e, i) => ({ ...e, ...at, seq: i + 1 }) as StoredDomainEvent);
+    expect(rematchTargets(events)).toEqual({ vacancyIds: ["v1"], candidateIds: ["c1", "c2"] });
   });
 });
 
