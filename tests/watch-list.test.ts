@@ -115,7 +115,7 @@ describe("the navigators' watch list, over HTTP", () => {
     expect(byId.get(p.sentLongAgo)!.programmes).toEqual(["SFL"]);
     expect(byId.get(p.sentLongAgo)!.vacancies.length).toBeGreaterThan(0);
     expect(byId.get(p.noData)!).toMatchObject({ vacancies: [], reasons: [{ code: "profilo_mancante" }, { code: "did_mancante" }] });
-    expect(byId.get(p.noData)!.reasons[1].label).toBe("Manca la data della DID: la congruità delle offerte non si può verificare");
+    expect(byId.get(p.noData)!.reasons[1]?.label).toBe("Manca la data della DID: la congruità delle offerte non si può verificare");
     expect(byId.get(p.unavailable)!).toMatchObject({ vacancies: [], reasons: [{ code: "non_disponibile" }] });
     expect(byId.get(p.cook)!).toMatchObject({ programmes: ["RDC"], vacancies: [], reasons: [{ code: "nessun_abbinamento_idoneo", label: "Nessuna offerta aperta con punteggio sufficiente nell'ultimo abbinamento calcolato" }] });
   });

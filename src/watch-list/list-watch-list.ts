@@ -19,7 +19,8 @@ const BEST_PER_PERSON = 3;
  * and the share of the CPI's beneficiaries covered against the regional target.
  */
 export async function listWatchList(ctx: AppContext, actor: Actor, query: WatchListQuery, route: string) {
-  const [cpiCode] = (await monitoringScope(ctx.db, actor, [query.cpi]))!;
+  const cpiCode = query.cpi;
+  await monitoringScope(ctx.db, actor, [cpiCode]);
   const days = query.days ?? ctx.env.WATCH_LIST_DAYS;
   const today = dayOf(new Date());
   const window = lookbackWindow(today, days);
