@@ -716,6 +716,21 @@ const ROWS: Row[] = [
     send: (who) => as(who, request(h.t.app).post("/api/v1/feed/seen").send({ ids: ["elemento-di-nessuno"] })),
     expect: { default: 200, employer: 403, otherEmployer: 403, anonymous: 401 },
   },
+  {
+    route: "GET /watch-list (Torino)",
+    send: get(() => `/api/v1/watch-list?cpi=${CPI_TORINO}`),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "GET /trends (Torino)",
+    send: get(() => `/api/v1/trends?cpi=${CPI_TORINO}&half=2026-H1`),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "GET /trends.svg (Torino)",
+    send: get(() => `/api/v1/trends.svg?cpi=${CPI_TORINO}&half=2026-H1`),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
 ];
 
 /** A list of the Torino person sent to the employer, and its link's token (read from the e-mail it went out with). */
