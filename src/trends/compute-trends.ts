@@ -30,7 +30,6 @@ export async function computeTrends(ctx: AppContext, actor: Actor, query: Trends
   await monitoringScope(ctx.db, actor, [cpiCode]);
   const half = query.half ?? halfYearOf(dayOf(new Date()));
   const period = halfYearPeriod(half);
-  const staff = await ctx.db.userCpi.findMany({ where: { cpiCode, user: { role: { in: CASELOAD_ROLES } } }, select: { userId: true } });
   const [cpi, vacancies, people] = await Promise.all([
     ctx.db.cpi.findUniqueOrThrow({ where: { code: cpiCode }, select: { name: true } }),
     ctx.db.vacancy.findMany({
@@ -38,7 +37,7 @@ export async function computeTrends(ctx: AppContext, actor: Actor, query: Trends
       select: { profileTitle: true, profileCode: true, atecoCode: true, positions: true, employer: { select: { atecoCode: true } } },
     }),
     ctx.db.candidate.findMany({
-      where: { availability: "available", OR: [{ cpiCode }, { tutorId: { in: staff.map((s) => s.userId) } }] },
+      where: { availability: "available", OR: [{ cpiCode }, { tutor: { role: { in: CASELOAD_ROLES }, cpis: { some: { cpiCode } } } }] },
       select: { declaredProfiles: true, experiences: { select: { profileTitle: true, profileCode: true, sector: true } } },
     }),
   ]);

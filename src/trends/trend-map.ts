@@ -40,14 +40,14 @@ export function sectorSectionOf(sector: string | null): string | null {
 
 const sectionLabels = (): Map<string, string> => new Map(listAteco(0).map((e) => [e.code, e.label]));
 
-export interface VacancyFacts {
+export interface TrendVacancy {
   profileTitle: string;
   profileCode: string | null;
   atecoCode: string | null;
   positions: number;
 }
 
-export interface PersonFacts {
+export interface TrendPerson {
   occupations: { title: string; code: string | null }[];
   sectors: (string | null)[];
 }
@@ -79,10 +79,10 @@ interface Tally {
  * in each group any of their occupations (or sectors) falls in. Rows with most vacancies and people first.
  */
 function tallyDimension(
-  vacancies: readonly VacancyFacts[],
-  people: readonly PersonFacts[],
-  groupOfVacancy: (v: VacancyFacts) => string | null,
-  groupsOfPerson: (p: PersonFacts) => (string | null)[],
+  vacancies: readonly TrendVacancy[],
+  people: readonly TrendPerson[],
+  groupOfVacancy: (v: TrendVacancy) => string | null,
+  groupsOfPerson: (p: TrendPerson) => (string | null)[],
   label: (code: string) => string,
 ): TrendDimension {
   const tally = new Map<string, Tally>();
@@ -115,7 +115,7 @@ export interface TrendMap {
 }
 
 /** The map of both dimensions: CP2011 groups of occupations, ATECO sections of sectors. */
-export function buildTrendMap(vacancies: readonly VacancyFacts[], people: readonly PersonFacts[]): TrendMap {
+export function buildTrendMap(vacancies: readonly TrendVacancy[], people: readonly TrendPerson[]): TrendMap {
   const sections = sectionLabels();
   return {
     occupations: tallyDimension(
