@@ -8,6 +8,7 @@ import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 import { hashToken } from "../src/auth/tokens.js";
 import { distanceBand } from "../src/shortlist-delivery/distance-band.js";
 import { linkState } from "../src/shortlist-delivery/link-states.js";
+import { linkUrl } from "../src/shortlist-delivery/link-token.js";
 
 const V = "/api/v1/vacancies";
 const LINK_IN_EMAIL = /http:\/\/\S+\/api\/v1\/link\/([A-Za-z0-9_-]{43})/;
@@ -331,6 +332,12 @@ describe("the API document", () => {
 });
 
 describe("rules as tables", () => {
+  it.each([
+    [{ HOST: "127.0.0.1", PORT: 3000, PUBLIC_BASE_URL: undefined }, "http://127.0.0.1:3000/api/v1/link/abc"],
+    [{ HOST: "127.0.0.1", PORT: 3000, PUBLIC_BASE_URL: "https://vetrina.regione.example/" }, "https://vetrina.regione.example/api/v1/link/abc"],
+    [{ HOST: "0.0.0.0", PORT: 8080, PUBLIC_BASE_URL: "https://cpi.example/vetrina" }, "https://cpi.example/vetrina/api/v1/link/abc"],
+  ])("link address with %o", (env, url) => expect(linkUrl(env, "abc")).toBe(url));
+
   it.each([
     [0, "entro_10_km"],
     [10, "entro_10_km"],

@@ -47,6 +47,8 @@ export const envSchema = z.object({
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(5_000_000).default(200_000),
   IMPORT_MAX_UNCOMPRESSED_MB: z.coerce.number().positive().max(4096).default(200),
   MATCHING_CONFIG: z.string().min(1).optional(),
+  // The address employers reach the service at (behind a proxy: its public URL); links in e-mails start with it.
+  PUBLIC_BASE_URL: z.url().optional(),
   // E-mail through SMTP; with no SMTP_HOST messages stay queued in the outbox (GET /api/v1/emails).
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

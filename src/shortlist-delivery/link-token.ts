@@ -14,5 +14,6 @@ export function newLinkToken(): { token: string; tokenHash: string } {
   return { token, tokenHash: hashToken(token) };
 }
 
-/** The address the employer opens: the service's own host and port (no public base URL is configured). */
-export const linkUrl = (env: Pick<Env, "HOST" | "PORT">, token: string): string => `http://${env.HOST}:${env.PORT}/api/v1/link/${token}`;
+/** The address the employer opens: PUBLIC_BASE_URL when set (behind a proxy), else the service's own host and port. */
+export const linkUrl = (env: Pick<Env, "HOST" | "PORT" | "PUBLIC_BASE_URL">, token: string): string =>
+  `${(env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, "")}/api/v1/link/${token}`;
