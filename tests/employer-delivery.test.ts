@@ -112,6 +112,11 @@ describe("a link issued when the list is sent", () => {
     expect(days).toBe(30);
     const email = await h.t.ctx.db.emailMessage.findFirstOrThrow({ where: { body: { contains: token } } });
     expect(email).toMatchObject({ kind: "rosa_inviata", toAddress: "hr.logistica@example.it", status: "in_coda" });
+    // The outbox API shows the message with the link's token masked: only the recipient holds it.
+    const shown = await h.as(h.p.admin).get(`/api/v1/emails/${email.id}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.body).toContain("/api/v1/link/[riservato]");
+    expect(shown.body.body).not.toContain(token);
 
     const listed = await referent().get(`${V}/${vacancyId}/shortlist/links`);
     expect(listed.status).toBe(200);
