@@ -35,7 +35,7 @@ export const CP2011_GROUP_LABELS: Readonly<Record<string, string>> = {
   "7.3": "Operatori di macchinari fissi in agricoltura e nell'industria alimentare",
   "7.4": "Conduttori di veicoli, di macchinari mobili e di sollevamento",
   "8.1": "Professioni non qualificate nel commercio e nei servizi",
-  "8.2": "Professioni non qualificate nei servizi ricreativi, culturali e domestici",
+  "8.2": "Professioni non qualificate nelle attività domestiche, ricreative e culturali",
   "8.3": "Professioni non qualificate nell'agricoltura, nella manutenzione del verde, nell'allevamento, nella silvicoltura e nella pesca",
   "8.4": "Professioni non qualificate nella manifattura, nell'estrazione di minerali e nelle costruzioni",
   "9.1": "Ufficiali delle forze armate",
