@@ -163,7 +163,10 @@ export const HARDENING_HEADING = "## Robustezza";
 /** Heading of the engines part (bench/engines.ts): embedded index and Meilisearch side by side. */
 export const ENGINES_HEADING = "## Motori di ricerca a confronto";
 
-export type ResultParts = { showcase?: string; matching?: string; hardening?: string; engines?: string };
+/** Heading of the rematch part (bench/rematch.ts): the nightly pass and the rematch of changes. */
+export const REMATCH_HEADING = "## Rimatch delle offerte aperte";
+
+export type ResultParts = { showcase?: string; matching?: string; hardening?: string; engines?: string; rematch?: string };
 
 /**
  * Replaces the parts of bench/RESULTS.md that were run and keeps the others, so `--only matching` does not
@@ -174,6 +177,7 @@ export function mergeResults(existing: string, part: ResultParts): string {
     ["matching", MATCHING_HEADING],
     ["hardening", HARDENING_HEADING],
     ["engines", ENGINES_HEADING],
+    ["rematch", REMATCH_HEADING],
   ];
   const starts = headings
     .map(([key, heading]) => ({ key, at: existing.search(new RegExp(`^${heading}`, "m")) }))
@@ -181,7 +185,7 @@ export function mergeResults(existing: string, part: ResultParts): string {
     .sort((a, b) => a.at - b.at);
   const old: ResultParts = { showcase: existing.slice(0, starts[0]?.at ?? existing.length) };
   starts.forEach((h, i) => (old[h.key] = existing.slice(h.at, starts[i + 1]?.at ?? existing.length)));
-  return `${(["showcase", "matching", "hardening", "engines"] as const)
+  return `${(["showcase", "matching", "hardening", "engines", "rematch"] as const)
     .map((key) => (part[key] ?? old[key] ?? "").trimEnd())
     .filter((text) => text.length > 0)
     .join("\n\n")}\n`;

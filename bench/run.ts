@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick] [-- --only showcase|matching|hardening|engines] [-- --seed N] [-- --keep]`: builds data at scale
+ * `npm run bench [-- --quick] [-- --only showcase|matching|hardening|engines|rematch] [-- --seed N] [-- --keep]
+ *   [-- --people N --vacancies M]`: builds data at scale
  * from the demo generator in temporary databases (never ./data) and measures
  *   1. showcase (bench/showcase.ts): the import rate of job seekers through the real import path, plus the
  *      seed's direct batched insert path, and showcase search latency through searchVacancies;
@@ -11,6 +12,9 @@
  *   4. engines (bench/engines.ts): the embedded index and a real Meilisearch side by side over one store —
  *      indexing rate, showcase search over 50,000 vacancies, list building at 100,000 people, and how fast a
  *      backlog of 100,000 index updates drains.
+ *   5. rematch (bench/rematch.ts): the nightly rematch of 10,000 open vacancies against 1,000,000 people
+ *      (time, peak memory), then the rematch of changes after 1% of the people changed; --people and
+ *      --vacancies set other sizes for this part only (the report says they are not the issue's).
  * --quick uses small sizes (matching: 10k and 30k people) and only prints; the full run writes its parts of
  * bench/RESULTS.md, keeping the other part's section when run with --only.
  *
@@ -26,6 +30,7 @@ import { mergeResults, type ResultParts } from "./common.js";
 import { runEnginesBench } from "./engines.js";
 import { runHardeningBench } from "./hardening.js";
 import { runMatchingBench } from "./matching.js";
+import { runRematchBench } from "./rematch.js";
 import { runShowcaseBench, type BenchOptions } from "./showcase.js";
 
 const HEAP_MIB = 16_384;
@@ -37,18 +42,37 @@ const { values: args } = parseArgs({
     seed: { type: "string" },
     keep: { type: "boolean", default: false },
     only: { type: "string" },
+    people: { type: "string" },
+    vacancies: { type: "string" },
   },
 });
 const only = args.only;
-const PARTS = ["showcase", "matching", "hardening", "engines"] as const;
+const PARTS = ["showcase", "matching", "hardening", "engines", "rematch"] as const;
 if (only !== undefined && !(PARTS as readonly string[]).includes(only)) {
   console.error(`--only: ${PARTS.map((p) => `"${p}"`).join(", ")}, non "${only}"`);
   process.exit(2);
 }
 const parts = Object.fromEntries(PARTS.map((p) => [p, only === undefined || only === p])) as Record<(typeof PARTS)[number], boolean>;
 const quick = args.quick ?? false;
+const sizeArg = (name: "people" | "vacancies"): number | undefined => {
+  const raw = args[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) {
+    console.error(`--${name}: un intero positivo, non "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+};
+const rematchSizes = { people: sizeArg("people"), vacancies: sizeArg("vacancies") };
 const seed = args.seed ? Number(args.seed) : 2026;
-const flags = [quick ? "--quick" : "", only ? `--only ${only}` : "", args.seed ? `--seed ${seed}` : ""].filter(Boolean);
+const flags = [
+  quick ? "--quick" : "",
+  only ? `--only ${only}` : "",
+  args.seed ? `--seed ${seed}` : "",
+  args.people ? `--people ${args.people}` : "",
+  args.vacancies ? `--vacancies ${args.vacancies}` : "",
+].filter(Boolean);
 const command = ["npm run bench", ...(flags.length ? ["--", ...flags] : [])].join(" ");
 const opts: BenchOptions = { quick, seed, keep: args.keep ?? false, command };
 
@@ -78,6 +102,7 @@ async function main(): Promise<number> {
     matching: runMatchingBench,
     hardening: runHardeningBench,
     engines: runEnginesBench,
+    rematch: (o) => runRematchBench(o, rematchSizes),
   };
   let ok = true;
   for (const part of PARTS.filter((p) => parts[p])) {
