@@ -32,9 +32,10 @@ export interface ExportResult {
 }
 
 export async function exportVacancies(ctx: AppContext, actor: Actor, filters: VacancySearchInput, source: string): Promise<ExportResult> {
+  // Collected first: filters naming an unknown CPI or comune are refused before anything is recorded.
+  const vacancies = await collectVacancies(ctx, actor, filters);
   const run = await startJobRun(ctx.db, "export-vacancies", source, actor);
   try {
-    const vacancies = await collectVacancies(ctx, actor, filters);
     const rows = vacancies.map((v) => {
       const row = showcaseRowOf(v);
       return SHOWCASE_COLUMNS.map((c) => row[c.key]);
