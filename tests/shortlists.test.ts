@@ -152,6 +152,7 @@ describe("candidate lists (rosa) over HTTP", () => {
     const notAvailable = await referent().post(entries, { candidateId: unavailable, reason: "Proposta dal tutor" });
     expect(notAvailable.status).toBe(409);
     expect(notAvailable.body.message).toContain("non è disponibile");
+    expect(notAvailable.body.fields).toEqual([{ field: "candidateId", message: "Disponibilità: Non disponibile" }]);
     const missing = await referent().post(entries, { candidateId: "inesistente", reason: "Proposta dal tutor" });
     expect(missing.status).toBe(404);
 

@@ -11,6 +11,7 @@ import { canPropose } from "./proposal-policies.js";
 import { assertOpenToProposals, findProposal, type ProposalRecord } from "./proposal-repository.js";
 import type { ProposalCreateInput } from "./proposal-schemas.js";
 import { PROPOSAL_STATUS_LABELS, type ProposalStatus } from "./proposal-states.js";
+import { availabilityLabel } from "../candidates/availability-labels.js";
 
 /**
  * A tutor or navigator puts a person they follow forward for a vacancy, with a note:
@@ -34,7 +35,7 @@ export async function createProposal(ctx: AppContext, actor: Actor, vacancyId: s
     }
     if (candidate.availability !== "available") {
       throw new AppError("CONFLICT", "La persona non risulta disponibile: aggiornarne la disponibilità prima di segnalarla.", [
-        { field: "candidateId", message: `Disponibilità: ${candidate.availability}` },
+        { field: "candidateId", message: `Disponibilità: ${availabilityLabel(candidate.availability)}` },
       ]);
     }
     if ((await candidatesOnVacancyLists(tx, vacancyId)).has(candidate.id)) {

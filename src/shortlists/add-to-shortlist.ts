@@ -23,6 +23,7 @@ import { openDraftForEdit } from "./open-draft-for-edit.js";
 import { canManageShortlist } from "./shortlist-policies.js";
 import { activeEntries, reloadShortlist, type ShortlistRecord } from "./shortlist-repository.js";
 import { syncShortlistCap } from "./shortlist-transitions.js";
+import { availabilityLabel } from "../candidates/availability-labels.js";
 
 /** What the matching says of one person for the vacancy, judged before the transaction (it reads the index). */
 export interface EntryJudgement {
@@ -101,7 +102,7 @@ export async function putOnDraftList(scope: EventScope & { actor: Actor }, vacan
     throw new AppError(
       "CONFLICT",
       `La persona non è disponibile (${current.availability === "employed" ? "risulta occupata/o" : "non disponibile"}): non può entrare nella rosa.`,
-      [{ field: "candidateId", message: `Disponibilità: ${current.availability}` }],
+      [{ field: "candidateId", message: `Disponibilità: ${availabilityLabel(current.availability)}` }],
     );
   }
   const proposed = request.proposalId !== undefined;

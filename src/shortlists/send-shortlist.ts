@@ -7,6 +7,7 @@ import { recordShortlistEvents } from "./shortlist-events.js";
 import { openDraftForEdit } from "./open-draft-for-edit.js";
 import { activeEntries, reloadShortlist, type ShortlistRecord } from "./shortlist-repository.js";
 import { moveShortlist, syncShortlistCap } from "./shortlist-transitions.js";
+import { availabilityLabel } from "../candidates/availability-labels.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -43,7 +44,7 @@ export async function sendShortlist(ctx: AppContext, actor: Actor, vacancyId: st
       throw new AppError(
         "CONFLICT",
         "Alcune persone risultano ora non disponibili o occupate: toglierle dalla rosa o ricontattarle prima dell'invio.",
-        noLongerAvailable.map((e) => ({ field: `entries.${e.candidateId}`, message: `Disponibilità: ${e.candidate.availability}` })),
+        noLongerAvailable.map((e) => ({ field: `entries.${e.candidateId}`, message: `Disponibilità: ${availabilityLabel(e.candidate.availability)}` })),
       );
     }
 

@@ -1,3 +1,4 @@
+import { availabilityLabel } from "../candidates/availability-labels.js";
 import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
 import type { ShortlistEntryRecord, ShortlistRecord } from "./shortlist-repository.js";
 import { SHORTLIST_EVENT_LABELS, type ShortlistEventType } from "./shortlist-events.js";
@@ -12,11 +13,6 @@ import {
   type ShortlistStatus,
 } from "./shortlist-states.js";
 
-const AVAILABILITY_LABELS: Record<string, string> = {
-  available: "Disponibile",
-  not_available: "Non disponibile",
-  employed: "Occupata/o",
-};
 
 /** A closed list the employer turned down says so (the table's status stays "closed"). */
 export const DECLINED_LABEL = "Rifiutata dall'azienda";
@@ -102,7 +98,7 @@ export function toShortlistView(list: ShortlistRecord, contacts: ContactsRule | 
       ...(contacts ? contactFields(e, contacts) : {}),
       shareContactsConsent: e.candidate.shareContactsConsent,
       availability: e.candidate.availability,
-      availabilityLabel: AVAILABILITY_LABELS[e.candidate.availability] ?? e.candidate.availability,
+      availabilityLabel: availabilityLabel(e.candidate.availability),
       source: e.source,
       sourceLabel: ENTRY_SOURCE_LABELS[e.source as EntrySource] ?? e.source,
       score: e.score,
@@ -168,7 +164,7 @@ function valueLabel(type: string, value: string | null): string | null {
     case "outcome":
       return OUTCOME_LABELS[value as keyof typeof OUTCOME_LABELS] ?? value;
     case "availability":
-      return AVAILABILITY_LABELS[value] ?? value;
+      return availabilityLabel(value);
     case "entry_added":
     case "entry_restored":
     case "entry_removed":
