@@ -18,6 +18,7 @@ import { ConfigError } from "../config/env.js";
 import { haversineKm } from "../geo/haversine.js";
 import { analyze, ITALIAN_STOPWORDS, normalizeForIndex, queryTerms } from "../text/normalize-italian.js";
 import { filterKey } from "./filter-key.js";
+import { selectiveTerms } from "./selective-terms.js";
 import { assertFilterField, INDEX_NAMES, schemaOf, textFieldOf, type IndexSchema } from "./index-schema.js";
 import { allOf, anyOfFilter, geoRadiusFilter, quote } from "./meilisearch-filter.js";
 import type {
@@ -411,10 +412,10 @@ export class MeilisearchIndex implements SearchIndex {
   private async selectiveTerms(index: IndexName, schema: IndexSchema, terms: string[], common: RetrievalQuery["commonTerms"]): Promise<string[]> {
     if (!common || terms.length === 0) return terms;
     const total = await this.count(index);
-    const limit = Math.max(common.share * total, common.minDocs);
-    if (total <= limit) return terms;
+    // No word can match more documents than there are: nothing to count.
+    if (total <= Math.min(Math.max(common.share * total, common.minDocs), common.maxMatches ?? Infinity)) return terms;
     const counts = await Promise.all(terms.map((term) => this.countMatching(index, schema.textFields.map((field) => `${w(field)} = ${quote(term)}`).join(" OR "))));
-    return terms.filter((_, i) => (counts[i] ?? 0) <= limit);
+    return selectiveTerms(terms, new Map(terms.map((t, i) => [t, counts[i] ?? 0])), total, common);
   }
 }
 

@@ -1,3 +1,5 @@
+import type { CommonTerms } from "./selective-terms.js";
+
 /** The two collections Vetrina searches: the showcase and the job seekers. */
 export type IndexName = "vacancies" | "candidates";
 
@@ -42,9 +44,10 @@ export interface RetrievalQuery {
   /**
    * Terms found in more than `share` of the documents (and in more than `minDocs`) are dropped from
    * anyText: a word nearly everyone has ("effettuare", "gestione") selects nobody in particular and
-   * costs a scan of them all; below `minDocs` a scan is cheap whatever the share.
+   * costs a scan of them all; below `minDocs` a scan is cheap whatever the share. Of the rest, the
+   * rarest are kept while they match at most `maxMatches` documents together (selective-terms.ts).
    */
-  commonTerms?: { share: number; minDocs: number };
+  commonTerms?: CommonTerms;
   anyOf?: { field: string; values: FilterValue[] };
   /** Every document (within the filters and radius): the full-scan baseline retrieval is measured against. */
   all?: boolean;

@@ -23,6 +23,7 @@ import type { Db, DbTx } from "../db/client.js";
 import { boundingBox, EARTH_RADIUS_KM } from "../geo/haversine.js";
 import { analyze, normalizeForIndex, queryTerms } from "../text/normalize-italian.js";
 import { filterKey } from "./filter-key.js";
+import { selectiveTerms } from "./selective-terms.js";
 import { assertFilterField, INDEX_NAMES, schemaOf, textFieldOf } from "./index-schema.js";
 import type {
   IndexBuild,
@@ -362,9 +363,7 @@ export class SqliteFtsIndex implements SearchIndex {
       this.countDocs(l),
       this.db.$queryRawUnsafe<{ term: string; doc: unknown }[]>(`SELECT term, doc FROM ${l.vocab} WHERE term IN (${placeholders(terms.length)})`, ...terms),
     ]);
-    const docs = new Map(rows.map((r) => [r.term, toNumber(r.doc)]));
-    const limit = Math.max(common.share * total, common.minDocs);
-    return terms.filter((t) => (docs.get(t) ?? 0) <= limit);
+    return selectiveTerms(terms, new Map(rows.map((r) => [r.term, toNumber(r.doc)])), total, common);
   }
 
   private async countDocs(l: IndexLayout): Promise<number> {
