@@ -22,6 +22,8 @@ export interface RankedMatch extends MatchEvaluation {
 
 export interface VacancyRanking {
   offer: PreparedOffer;
+  /** What the scores were computed with: a caller scoring more people for the same offer reuses it. */
+  matchCtx: MatchContext;
   /** People who pass the hard constraints, best first (qualified or not). */
   ranked: RankedMatch[];
   /** Qualified people within the pool scope (everyone unless RankOptions.poolScope narrows it). */
@@ -79,9 +81,12 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
   const offer = prepareOffer(vacancy);
   const matchCtx = await matchContextFor(ctx, offer, today);
   let scored: Scored[] = [];
+  // A wider radius finds the nearer people again: their scores do not change.
+  const scoredBefore = new Map<string, Scored>();
   for (const radius of options.scan === "full" ? [null] : cfg.retrieval.radiiKm) {
     const retrieved: Retrieved[] = radius === null ? await scanAllCandidates(ctx.index) : await retrieveCandidates(ctx.index, offer, radius, cfg);
-    scored = retrieved.map((r) => ({ facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) }));
+    scored = retrieved.map((r) => scoredBefore.get(r.facts.id) ?? { facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) });
+    for (const s of scored) scoredBefore.set(s.facts.id, s);
     const qualified = scored.filter((s) => s.evaluation.exclusions.length === 0 && isQualified(s.evaluation, cfg.qualifyingScore)).length;
     if (qualified >= 2 * offer.facts.shortlistCap) break;
   }
@@ -112,6 +117,7 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
   const qualified = eligible.filter((s) => isQualified(s.evaluation, cfg.qualifyingScore) && inPool(s.facts));
   return {
     offer,
+    matchCtx,
     ranked,
     qualifiedCount: qualified.length,
     narrowing: narrowingOptions(qualified, offer.occupation, offer.facts.shortlistCap, today),

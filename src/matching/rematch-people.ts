@@ -4,29 +4,41 @@ import { findCandidatesByIds } from "../candidates/candidate-repository.js";
 import { vacancyInclude } from "../vacancies/vacancy-repository.js";
 import { candidateFacts } from "./build-facts.js";
 import { haversineKm } from "../geo/haversine.js";
-import { evaluateMatch } from "./evaluate-match.js";
+import { evaluateMatch, type MatchContext, type PreparedOffer } from "./evaluate-match.js";
 import { isQualified, matchContextFor, prepareOffer } from "./rank-vacancy-candidates.js";
 import { REMATCHED_STATUSES } from "./rematch-vacancy.js";
 import { indexedReachKm } from "./score-territory.js";
 import { addTally, emptyTally, storeMatches, type MatchTally } from "./store-matches.js";
 
-/**
- * Rematches people as they are now against every open vacancy, scored exactly as the vacancy's
- * ranking scores them: the vacancies they now qualify for and every pair stored before are stored,
- * the stored pairs they no longer pass are dropped (all of them for a person no longer available).
- * An erased person is gone, their results with them.
- */
-export async function rematchPeople(ctx: AppContext, candidateIds: readonly string[], now: Date): Promise<MatchTally> {
-  const tally = emptyTally();
-  const people = await findCandidatesByIds(ctx.db, [...candidateIds]);
-  if (people.length === 0) return tally;
+/** An open vacancy as scoring needs it: prepared once for all the people rematched against it. */
+export interface OpenOffer {
+  offer: PreparedOffer;
+  matchCtx: MatchContext;
+}
+
+/** The vacancies people are rematched against, each with what its scores are computed with. */
+export async function loadOpenOffers(ctx: AppContext, now: Date): Promise<OpenOffer[]> {
   const vacancies = await ctx.db.vacancy.findMany({ where: { status: { in: [...REMATCHED_STATUSES] } }, include: vacancyInclude });
-  const offers = await Promise.all(
+  return Promise.all(
     vacancies.map(async (v) => {
       const offer = prepareOffer(v);
       return { offer, matchCtx: await matchContextFor(ctx, offer, now) };
     }),
   );
+}
+
+/**
+ * Rematches people as they are now against every open vacancy, scored exactly as the vacancy's
+ * ranking scores them: the vacancies they now qualify for and every pair stored before are stored,
+ * the stored pairs they no longer pass are dropped (all of them for a person no longer available).
+ * An erased person is gone, their results with them. `open` is the open vacancies when the caller
+ * already loaded them (see loadOpenOffers).
+ */
+export async function rematchPeople(ctx: AppContext, candidateIds: readonly string[], now: Date, open?: OpenOffer[]): Promise<MatchTally> {
+  const tally = emptyTally();
+  const people = await findCandidatesByIds(ctx.db, [...candidateIds]);
+  if (people.length === 0) return tally;
+  const offers = open ?? (await loadOpenOffers(ctx, now));
   const qualifies = (e: Parameters<typeof isQualified>[0]) => isQualified(e, ctx.matching.qualifyingScore);
   for (const person of people) {
     await letOthersThrough();

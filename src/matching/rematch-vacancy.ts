@@ -4,7 +4,7 @@ import { vacancyInclude } from "../vacancies/vacancy-repository.js";
 import { CLOSED_STATUSES, type VacancyStatus } from "../vacancies/vacancy-status.js";
 import { candidateFacts } from "./build-facts.js";
 import { evaluateMatch } from "./evaluate-match.js";
-import { isQualified, matchContextFor, rankVacancy } from "./rank-vacancy-candidates.js";
+import { isQualified, rankVacancy } from "./rank-vacancy-candidates.js";
 import { dropMatchesOf, emptyTally, storeMatches, type MatchTally } from "./store-matches.js";
 
 /** The statuses whose matches are kept up to date (a sent list keeps its results as they were). */
@@ -24,11 +24,11 @@ export async function rematchVacancy(ctx: AppContext, vacancyId: string, now: Da
   const status = vacancy.status as VacancyStatus;
   if (CLOSED_STATUSES.includes(status)) return dropMatchesOf(ctx.db, { vacancyId });
   if (!REMATCHED_STATUSES.includes(status)) return emptyTally();
-  const { offer, ranked } = await rankVacancy(ctx, vacancy, { today: now });
+  const { offer, ranked, matchCtx: scoredWith } = await rankVacancy(ctx, vacancy, { today: now });
   const top = ranked.slice(0, STORED_PER_VACANCY);
   const inTop = new Set(top.map((m) => m.candidateId));
   const earlier = (await ctx.db.matchResult.findMany({ where: { vacancyId }, select: { candidateId: true } })).map((r) => r.candidateId).filter((id) => !inTop.has(id));
-  const matchCtx = { ...(await matchContextFor(ctx, offer, now)), withCongrua: true };
+  const matchCtx = { ...scoredWith, withCongrua: true };
   const rescored = (await findCandidatesByIds(ctx.db, earlier)).map((c) => {
     const facts = candidateFacts(c);
     return { tutorId: facts.tutorId, evaluation: evaluateMatch(offer, facts, null, matchCtx) };

@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { advanceCursor, readCursor } from "../../events/event-cursor.js";
 import { readEventsAfter } from "../../events/read-events.js";
-import { rematchPeople } from "../../matching/rematch-people.js";
+import { loadOpenOffers, rematchPeople, type OpenOffer } from "../../matching/rematch-people.js";
 import { rematchVacancy } from "../../matching/rematch-vacancy.js";
 import { addTally, emptyTally, type MatchTally } from "../../matching/store-matches.js";
 import type { JobHandler } from "../job-handler.js";
@@ -31,6 +31,7 @@ export interface RematchChangesReport extends MatchTally {
 export async function rematchChanges(ctx: AppContext, batchSize = EVENTS_PER_BATCH): Promise<RematchChangesReport> {
   const report: RematchChangesReport = { events: 0, vacancies: 0, people: 0, ...emptyTally() };
   let after = await readCursor(ctx.db, REMATCH_CONSUMER);
+  let open: OpenOffer[] | null = null;
   for (;;) {
     const events = await readEventsAfter(ctx.db, after, batchSize);
     const last = events.at(-1);
@@ -38,7 +39,9 @@ export async function rematchChanges(ctx: AppContext, batchSize = EVENTS_PER_BAT
     const now = new Date();
     const { vacancyIds, candidateIds } = rematchTargets(events);
     for (const id of vacancyIds) addTally(report, await rematchVacancy(ctx, id, now));
-    addTally(report, await rematchPeople(ctx, candidateIds, now));
+    // Preparing every open vacancy costs more than rematching a batch of people: done again only when a vacancy changed.
+    if (candidateIds.length > 0 && (open === null || vacancyIds.length > 0)) open = await loadOpenOffers(ctx, now);
+    if (open) addTally(report, await rematchPeople(ctx, candidateIds, now, open));
     after = await advanceCursor(ctx.db, REMATCH_CONSUMER, last.seq);
     report.events += events.length;
     report.vacancies += vacancyIds.length;
