@@ -4,21 +4,21 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../src/db/client.js";
 import { applyMigrations } from "../src/db/migrate.js";
-import { resolveComuneByName, searchComuni, findComune } from "../src/geo/comune-lookup.js";
+import { searchComuni, findComune } from "../src/geo/comune-lookup.js";
+import { matchComuneName } from "../src/reference/comune-names.js";
 import {
   atecoEntry,
   atecoLabel,
   contractType,
-  drivingLicence,
   educationLevel,
   isKnownAteco,
   isKnownContractType,
   isKnownLanguage,
-  isKnownLicence,
   listContractTypes,
   listEducationLevels,
 } from "../src/reference/code-lists.js";
 import { parseComuni, shippedComuni } from "../src/reference/comuni.js";
+import { isKnownLicence, licenceEntry } from "../src/reference/driving-licences.js";
 import { CPI_SEEDS, resolveCpis } from "../src/reference/cpis.js";
 import { foldName } from "../src/reference/fold-name.js";
 import { loadReferenceData } from "../src/reference/load-reference-data.js";
@@ -67,26 +67,26 @@ describe("comuni", () => {
 
   it("resolves Cirié, cirie and CIRIE' to the same comune", async () => {
     for (const written of ["Cirié", "cirie", "CIRIE'", "Ciriè (TO)"]) {
-      const found = await resolveComuneByName(db, written);
-      expect(found.comune?.istatCode, written).toBe("001086");
+      const found = matchComuneName(written);
+      expect(found.row?.istatCode, written).toBe("001086");
     }
-    expect((await resolveComuneByName(db, "cirie", "to")).comune?.istatCode).toBe("001086");
+    expect(matchComuneName("cirie", "to").row?.istatCode).toBe("001086");
   });
 
   it("does not guess between homonyms without a province", async () => {
-    const ambiguous = await resolveComuneByName(db, "Calliano");
-    expect(ambiguous.comune).toBeNull();
+    const ambiguous = matchComuneName("Calliano");
+    expect(ambiguous.row).toBeNull();
     expect(ambiguous.reason).toBe("ambiguous");
     expect(ambiguous.candidates.map((c) => c.provinceAcronym).sort()).toEqual(["AT", "TN"]);
-    expect((await resolveComuneByName(db, "Calliano", "AT")).comune?.provinceAcronym).toBe("AT");
-    expect((await resolveComuneByName(db, "Moncalieri", "MI")).reason).toBe("not_in_province");
-    expect((await resolveComuneByName(db, "Atlantide")).reason).toBe("not_found");
-    expect((await resolveComuneByName(db, "  ")).reason).toBe("empty");
+    expect(matchComuneName("Calliano", "AT").row?.provinceAcronym).toBe("AT");
+    expect(matchComuneName("Moncalieri", "MI").reason).toBe("not_in_province");
+    expect(matchComuneName("Atlantide").reason).toBe("not_found");
+    expect(matchComuneName("  ").reason).toBe("empty");
   });
 
   it("finds bilingual comuni by either name", async () => {
-    expect((await resolveComuneByName(db, "Bolzano")).comune?.name).toBe("Bolzano/Bozen");
-    expect((await resolveComuneByName(db, "Bozen")).comune?.name).toBe("Bolzano/Bozen");
+    expect(matchComuneName("Bolzano").row?.name).toBe("Bolzano/Bozen");
+    expect(matchComuneName("Bozen").row?.name).toBe("Bolzano/Bozen");
   });
 
   it("autocompletes by folded prefix, exact matches first", async () => {
@@ -161,8 +161,8 @@ describe("CPIs", () => {
 describe("code lists", () => {
   it("knows driving licences by code, label or letter", () => {
     expect(isKnownLicence("PATENTE B")).toBe(true);
-    expect(drivingLicence("B")?.code).toBe("02");
-    expect(drivingLicence("02")?.label).toBe("PATENTE B");
+    expect(licenceEntry("B")?.ministryCode).toBe("02");
+    expect(licenceEntry("02")?.code).toBe("B");
     expect(isKnownLicence("PATENTE Z")).toBe(false);
   });
 

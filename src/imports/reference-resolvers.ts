@@ -2,7 +2,8 @@ import type { Db } from "../db/client.js";
 import type { Comune } from "../generated/prisma/client.js";
 import { CPI_SEEDS } from "../reference/cpis.js";
 import { foldName } from "../reference/fold-name.js";
-import { findComune, resolveComuneByName } from "../geo/comune-lookup.js";
+import { findComune } from "../geo/comune-lookup.js";
+import { comuneCodeOf } from "../reference/comune-names.js";
 
 /**
  * Reference look-ups an import needs on every row (CPIs, comuni, employers, tutors), loaded or
@@ -87,21 +88,10 @@ export class ComuneResolver {
   }
 
   private async lookup(text: string): Promise<ComuneLookup> {
-    if (/^\d{6}$/.test(text)) {
-      const comune = await findComune(this.db, text);
-      return comune ? { comune } : { error: `Comune sconosciuto (codice ISTAT ${text})` };
-    }
-    const r = await resolveComuneByName(this.db, text);
-    if (r.comune) return { comune: r.comune };
-    const options = r.candidates.slice(0, 5).map((c) => `${c.name} (${c.provinceAcronym})`).join(", ");
-    switch (r.reason) {
-      case "ambiguous":
-        return { error: `Comune ambiguo «${text}»: indicare la provincia, es. ${options}` };
-      case "not_in_province":
-        return { error: `Comune «${text}» non trovato nella provincia indicata (esiste: ${options})` };
-      default:
-        return { error: `Comune sconosciuto «${text}»` };
-    }
+    const code = comuneCodeOf(text);
+    if ("problem" in code) return { error: code.problem };
+    const comune = await findComune(this.db, code.istatCode);
+    return comune ? { comune } : { error: `Comune sconosciuto (codice ISTAT ${code.istatCode})` };
   }
 }
 

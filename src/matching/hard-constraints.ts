@@ -1,4 +1,5 @@
 import { language } from "../reference/code-lists.js";
+import { holdsLicence, licenceKind, licenceName } from "../reference/driving-licences.js";
 import { km, list } from "./format-reason.js";
 import type { CandidateFacts, Exclusion, VacancyFacts } from "./match-types.js";
 import { activeProgrammes } from "./active-programmes.js";
@@ -15,8 +16,8 @@ export interface ConstraintContext {
 
 /**
  * What keeps a person off a vacancy whatever the score, each with its reason: not available, already
- * hired or already on this vacancy's list, a licence or language the offer requires and the person
- * lacks (undeclared counts as lacking), beyond the travel limit the person declared (or, without one,
+ * hired or already on this vacancy's list, a licence (or one implying it), qualification or language the
+ * offer requires and the person lacks (undeclared counts as lacking), beyond the travel limit the person declared (or, without one,
  * beyond any congrua distance), a vacancy reserved
  * under L. 68/1999 for a person not registered.
  */
@@ -25,9 +26,16 @@ export function hardConstraints(offer: VacancyFacts, person: CandidateFacts, ctx
   if (person.availability === "employed") out.push({ code: "already_hired", reason: "Risulta già occupata/o" });
   else if (person.availability !== "available") out.push({ code: "not_available", reason: "Non disponibile al momento" });
   if (ctx.onVacancyList) out.push({ code: "already_on_list", reason: "Già nella rosa di questa offerta" });
-  const missingLicences = offer.licences.filter((l) => !person.licences.includes(l));
-  if (missingLicences.length > 0) {
-    out.push({ code: "missing_licence", reason: `Manca la patente richiesta: ${list(missingLicences)}` });
+  // A licence implies the lesser ones (CE → C, C1, BE, B…: Directive 2006/126/EC art. 6, driving-licences.ts).
+  const missing = offer.licences.filter((l) => !holdsLicence(person.licences, l));
+  const missingLicences = missing.filter((l) => licenceKind(l) === "patente");
+  const missingQualifications = missing.filter((l) => licenceKind(l) === "abilitazione");
+  if (missing.length > 0) {
+    const parts = [
+      ...(missingLicences.length > 0 ? [`Manca la patente richiesta: ${list(missingLicences)}`] : []),
+      ...(missingQualifications.length > 0 ? [`Manca l'abilitazione richiesta: ${list(missingQualifications.map(licenceName))}`] : []),
+    ];
+    out.push({ code: "missing_licence", reason: parts.join("; ") });
   }
   const missingLanguages = offer.languages.filter((req) => !person.languages.some((l) => l.code === req.code));
   if (missingLanguages.length > 0) {

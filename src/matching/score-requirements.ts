@@ -1,4 +1,5 @@
 import { educationLevel, language } from "../reference/code-lists.js";
+import { holdsLicence, licenceName } from "../reference/driving-licences.js";
 import { educationRank } from "./education-rank.js";
 import { list } from "./format-reason.js";
 import type { CandidateFacts, VacancyFacts } from "./match-types.js";
@@ -36,8 +37,8 @@ export function scoreRequirements(offer: VacancyFacts, person: CandidateFacts): 
     );
   }
   for (const licence of offer.licences) {
-    const has = person.licences.includes(licence);
-    items.push({ met: has ? 1 : 0, text: has ? `patente ${licence}` : `patente ${licence} mancante` });
+    const has = holdsLicence(person.licences, licence);
+    items.push({ met: has ? 1 : 0, text: has ? licenceName(licence) : `${licenceName(licence)} mancante` });
   }
   if (items.length === 0) return { value: 0, applicable: false, reason: "L'offerta non chiede titoli, lingue o patenti" };
   const value = items.reduce((s, i) => s + i.met, 0) / items.length;

@@ -30,20 +30,33 @@ export interface AtecoEntry {
   level: AtecoLevel;
 }
 
+/** Folded, with punctuation as spaces: "co.co.co." and "Co Co Co" compare equal. */
+export const codeKey = (value: string): string =>
+  foldName(value)
+    .replace(/[^a-z0-9 ]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
 class CodeList<T extends CodeEntry> {
   private readonly byCode = new Map<string, T>();
   private readonly byLabel = new Map<string, T>();
 
-  constructor(readonly entries: readonly T[]) {
+  /** `aliases`: what operators write for an entry ("diploma", "terza media"), keyed by codeKey, to the code. */
+  constructor(readonly entries: readonly T[], aliases: ReadonlyMap<string, string> = new Map()) {
     for (const e of entries) {
       this.byCode.set(e.code.toUpperCase(), e);
-      this.byLabel.set(foldName(e.label), e);
+      this.byLabel.set(codeKey(e.label), e);
+    }
+    for (const [alias, code] of aliases) {
+      const entry = this.byCode.get(code.toUpperCase());
+      if (!entry) throw new Error(`code-aliases.csv: ${alias} → ${code}, codice inesistente`);
+      if (!this.byLabel.has(alias)) this.byLabel.set(alias, entry);
     }
   }
 
   find(value: string): T | undefined {
     const trimmed = value.trim();
-    return this.byCode.get(trimmed.toUpperCase()) ?? this.byLabel.get(foldName(trimmed));
+    return this.byCode.get(trimmed.toUpperCase()) ?? this.byLabel.get(codeKey(trimmed));
   }
 
   listCurrent(): T[] {
@@ -51,22 +64,61 @@ class CodeList<T extends CodeEntry> {
   }
 }
 
+type AliasList = "education_level" | "contract_type" | "language" | "language_level";
+
+interface Alias {
+  list: AliasList;
+  code: string;
+  alias: string;
+  preferred: boolean;
+}
+
+/** data/reference/classifications/code-aliases.csv: the labels operators write, to the code they mean. */
+function readAliases(): Alias[] {
+  return readCsv(referenceFile("classifications", "code-aliases.csv"), ["list", "code", "alias", "preferred"]).map((r) => ({
+    list: (r.list ?? "").trim() as AliasList,
+    code: (r.code ?? "").trim(),
+    alias: (r.alias ?? "").trim(),
+    preferred: r.preferred?.trim() === "1",
+  }));
+}
+
+const aliasMap = (aliases: Alias[], list: AliasList) => new Map(aliases.filter((a) => a.list === list).map((a) => [codeKey(a.alias), a.code]));
+
 interface CodeLists {
   contractTypes: CodeList<CodeEntry>;
+  vacancyContractTypes: CodeList<CodeEntry>;
   educationLevels: CodeList<EducationLevel>;
-  drivingLicences: CodeList<CodeEntry>;
   languages: CodeList<CodeEntry>;
+  languageLevels: CodeList<CodeEntry>;
   ateco: Map<string, AtecoEntry>;
 }
 
-function simpleList(file: string, codeColumn: string, labelColumn: string): CodeList<CodeEntry> {
+function simpleList(file: string, codeColumn: string, labelColumn: string, aliases?: ReadonlyMap<string, string>): CodeList<CodeEntry> {
   const records = readCsv(referenceFile("classifications", file), [codeColumn, labelColumn]);
   return new CodeList(
     records.map((r) => ({ code: (r[codeColumn] ?? "").trim(), label: (r[labelColumn] ?? "").trim(), current: !r.dat_fine?.trim() })),
+    aliases,
   );
 }
 
-function educationLevels(): CodeList<EducationLevel> {
+/** Vetrina's own contract types (the vacancy's contractType), labelled by their preferred alias. */
+function vacancyContractTypes(aliases: Alias[]): CodeList<CodeEntry> {
+  const own = aliases.filter((a) => a.list === "contract_type");
+  const entries = own.filter((a) => a.preferred).map((a) => ({ code: a.code, label: a.alias, current: true }));
+  return new CodeList(entries, aliasMap(own, "contract_type"));
+}
+
+export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
+
+function languageLevels(aliases: Alias[]): CodeList<CodeEntry> {
+  return new CodeList(
+    CEFR_LEVELS.map((code) => ({ code, label: code, current: true })),
+    aliasMap(aliases, "language_level"),
+  );
+}
+
+function educationLevels(aliases: ReadonlyMap<string, string>): CodeList<EducationLevel> {
   const columns = ["cod_livellostudio", "des_livellostudio", "cod_studio"];
   const records = readCsv(referenceFile("classifications", "education-levels.csv"), columns);
   const entries = records.map((r) => ({
@@ -77,7 +129,7 @@ function educationLevels(): CodeList<EducationLevel> {
     current: !r.dat_fine?.trim(),
   }));
   entries.sort((a, b) => Number(a.studyCode) - Number(b.studyCode));
-  return new CodeList(entries);
+  return new CodeList(entries, aliases);
 }
 
 function atecoLevel(code: string): AtecoLevel {
@@ -102,11 +154,14 @@ function atecoCodes(): Map<string, AtecoEntry> {
 let loaded: CodeLists | undefined;
 
 function codeLists(): CodeLists {
-  return (loaded ??= {
+  if (loaded) return loaded;
+  const aliases = readAliases();
+  return (loaded = {
     contractTypes: simpleList("contract-types.csv", "cod_tipologiacontr", "des_tipologiacontr"),
-    educationLevels: educationLevels(),
-    drivingLicences: simpleList("driving-licences.csv", "cod_tipo_patenteguida", "des_tipo_patenteguida"),
-    languages: simpleList("languages.csv", "cod_lingua", "des_lingua"),
+    vacancyContractTypes: vacancyContractTypes(aliases),
+    educationLevels: educationLevels(aliasMap(aliases, "education_level")),
+    languages: simpleList("languages.csv", "cod_lingua", "des_lingua", aliasMap(aliases, "language")),
+    languageLevels: languageLevels(aliases),
     ateco: atecoCodes(),
   });
 }
@@ -116,23 +171,39 @@ export const contractType = (value: string): CodeEntry | undefined => codeLists(
 export const isKnownContractType = (value: string): boolean => contractType(value) !== undefined;
 export const listContractTypes = (): CodeEntry[] => codeLists().contractTypes.listCurrent();
 
-// Education levels ("7", "LAUREA - Vecchio o nuovo ordinamento"), listed from lowest to highest.
+/**
+ * A vacancy's contract type: Vetrina's code ("fixed_term") or what operators write ("tempo determinato",
+ * "somministrazione", the national code "A01").
+ */
+export const vacancyContractType = (value: string): CodeEntry | undefined => codeLists().vacancyContractTypes.find(value);
+export const listVacancyContractTypes = (): CodeEntry[] => codeLists().vacancyContractTypes.listCurrent();
+
+// Education levels ("7", "LAUREA - Vecchio o nuovo ordinamento", "laurea triennale"), listed from lowest to highest.
 export const educationLevel = (value: string): EducationLevel | undefined => codeLists().educationLevels.find(value);
 export const isKnownEducationLevel = (value: string): boolean => educationLevel(value) !== undefined;
 export const listEducationLevels = (): EducationLevel[] => codeLists().educationLevels.listCurrent();
 
-/** Driving licences: "02", "PATENTE B", or just "B" as CVs write it. */
-export function drivingLicence(value: string): CodeEntry | undefined {
-  const list = codeLists().drivingLicences;
-  return list.find(value) ?? list.find(`PATENTE ${value}`);
-}
-export const isKnownLicence = (value: string): boolean => drivingLicence(value) !== undefined;
-export const listDrivingLicences = (): CodeEntry[] => codeLists().drivingLicences.listCurrent();
-
-// Languages ("001", "INGLESE", "inglese").
+// Languages ("001", "INGLESE", "inglese", "english"); driving licences are in driving-licences.ts.
 export const language = (value: string): CodeEntry | undefined => codeLists().languages.find(value);
 export const isKnownLanguage = (value: string): boolean => language(value) !== undefined;
 export const listLanguages = (): CodeEntry[] => codeLists().languages.listCurrent();
+
+/** A CEFR level as written: "b2", "C1", or a word ("madrelingua" → C2, "intermedio" → B1). */
+export const languageLevel = (value: string): string | undefined => codeLists().languageLevels.find(value)?.code;
+
+/**
+ * "inglese B2", "Inglese - C1", "francese madrelingua": a language and its level in one text; undefined when
+ * either part is not recognised.
+ */
+export function languageWithLevel(text: string): { code: string; level: string } | undefined {
+  const words = codeKey(text).split(" ");
+  for (let cut = words.length - 1; cut >= 1; cut--) {
+    const name = language(words.slice(0, cut).join(" "));
+    const level = languageLevel(words.slice(cut).join(" "));
+    if (name && level) return { code: name.code, level };
+  }
+  return undefined;
+}
 
 /**
  * ATECO code in its dotted form; undotted digits as some registries export them ("4711", "471110") are

@@ -5,6 +5,7 @@ import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import type { DbTx } from "../db/client.js";
 import { appendEvents } from "../events/append-events.js";
+import { profileCodeForTitle } from "../reference/taxonomy-lookup.js";
 import { assertReferencesExist } from "../validation/check-references.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { findVacancy, type VacancyRecord } from "./vacancy-repository.js";
@@ -21,7 +22,8 @@ export interface PublishOptions {
 }
 
 /**
- * Checks scope and references, then writes the vacancy with its referent (see referentOnPublish), its
+ * Checks scope and references, resolves the profile code from the title when none is given (only when the
+ * title reads as one occupation: profileCodeForTitle), then writes the vacancy with its referent (see referentOnPublish), its
  * first status, the audit and the `vacancy.published` event in one transaction (its handlers keep the
  * search index in step).
  */
@@ -37,6 +39,8 @@ export async function publishVacancy(
   const publishedAt = input.publishedAt ?? (status === "open" ? arrivalDate : null);
   assertVacancyTerms({ ...input, arrivalDate, publishedAt });
   const key = showcaseKey({ ...input, arrivalDate });
+  const profileTitle = input.profileTitle ?? input.requestedProfile;
+  const profileCode = input.profileCode ?? profileCodeForTitle(profileTitle)?.code;
   return ctx.db.$transaction(async (tx) => {
     await assertReferencesExist(tx, {
       cpiCode: input.cpiCode,
@@ -55,7 +59,8 @@ export async function publishVacancy(
         ...(await referentOnPublish(tx, actor, input)),
         arrivalDate,
         status,
-        profileTitle: input.profileTitle ?? input.requestedProfile,
+        profileTitle,
+        profileCode,
         publishedAt,
         showcaseKey: key,
         createdById: recordedUserId(actor),

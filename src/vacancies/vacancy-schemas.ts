@@ -2,6 +2,7 @@ import { z } from "../validation/zod-setup.js";
 import { partialUpdateShape } from "../validation/partial-update.js";
 import {
   atecoCode,
+  comuneRef,
   educationLevelCode,
   licenceCode,
   companyTaxCode,
@@ -9,7 +10,6 @@ import {
   cpiCode,
   dateOnly,
   email,
-  istatCode,
   languageRequirement,
   longText,
   pagination,
@@ -17,6 +17,7 @@ import {
   queryList,
   shortText,
 } from "../validation/common-schemas.js";
+import { vacancyContractType } from "../reference/code-lists.js";
 import { VACANCY_STATUSES } from "./vacancy-status.js";
 
 export const SOURCE_SERVICES = ["cpi", "alte_professionalita", "grandi_reclutamenti", "eures"] as const;
@@ -30,6 +31,18 @@ export const CONTRACT_TYPES = [
   "self_employed",
   "collaboration",
 ] as const;
+type ContractType = (typeof CONTRACT_TYPES)[number];
+
+/** The code ("fixed_term") or what operators write ("tempo determinato", "somministrazione", "A01"). */
+const contractTypeCode = z
+  .string()
+  .transform((value, ctx): ContractType => {
+    const code = vacancyContractType(value)?.code;
+    if (code && (CONTRACT_TYPES as readonly string[]).includes(code)) return code as ContractType;
+    ctx.addIssue({ code: "custom", message: `Tipo di contratto sconosciuto «${value}» (es. tempo indeterminato, tempo determinato, apprendistato, somministrazione, tirocinio)` });
+    return z.NEVER;
+  })
+  .openapi({ type: "string", example: "tempo determinato", description: `Codice (${CONTRACT_TYPES.join(", ")}) o etichetta italiana` });
 
 const vacancyFields = {
   arrivalDate: dateOnly.optional().describe("Data arrivo offerta; oggi se assente"),
@@ -49,12 +62,12 @@ const vacancyFields = {
   requiredEducationLevel: educationLevelCode.optional().describe("Codice del livello di studio minimo"),
   requiredLanguages: z.array(languageRequirement).max(10).default([]),
   requiredLicences: z.array(licenceCode).max(10).default([]),
-  contractType: z.enum(CONTRACT_TYPES).optional(),
+  contractType: contractTypeCode.optional(),
   contractMonths: z.number().int().min(1).max(120).optional(),
   hoursPerWeek: z.number().min(1).max(60).optional(),
   grossMonthlyPay: z.number().min(0).max(100000).optional(),
   ccnl: shortText.optional().describe("Contratto collettivo applicato (CCNL), se l'offerta lo indica"),
-  workplaceIstatCode: istatCode.describe("Comune della sede di lavoro"),
+  workplaceIstatCode: comuneRef.describe("Comune della sede di lavoro: codice ISTAT o nome"),
   cpiCode: cpiCode,
   referentName: shortText.optional(),
   referentEmail: email.optional(),
@@ -121,10 +134,10 @@ export const vacancySearchSchema = z
     cpi: queryList.optional(),
     province: queryList.optional().describe("Sigla della provincia della sede di lavoro"),
     sector: queryList.optional().describe("Sezione ATECO (lettera) o codice"),
-    contractType: queryList.pipe(z.array(z.enum(CONTRACT_TYPES))).optional(),
+    contractType: queryList.pipe(z.array(contractTypeCode)).optional(),
     sourceService: queryList.pipe(z.array(z.enum(SOURCE_SERVICES))).optional(),
     reservedL68: queryBoolean.optional(),
-    nearComune: istatCode.optional().describe("Vicino al comune (codice ISTAT)…"),
+    nearComune: comuneRef.optional().describe("Vicino al comune (codice ISTAT o nome)…"),
     withinKm: z.coerce.number().min(1).max(500).default(30).describe("…entro K km"),
     sort: z.enum(["relevance", "date", "date_asc", "distance"]).default("relevance"),
     ...pagination,

@@ -1,5 +1,7 @@
 import { z } from "./zod-setup.js";
-import { isKnownAteco, isKnownEducationLevel, isKnownLanguage, isKnownLicence, drivingLicence, language, normalizeAtecoCode } from "../reference/code-lists.js";
+import { CEFR_LEVELS, educationLevel, isKnownAteco, language, languageLevel, languageWithLevel, normalizeAtecoCode } from "../reference/code-lists.js";
+import { comuneCodeOf } from "../reference/comune-names.js";
+import { licenceEntry } from "../reference/driving-licences.js";
 import { isValidCompanyTaxCode, isValidPersonTaxCode, normalizeTaxCode } from "./tax-code.js";
 
 /** A calendar date as people write it in forms and spreadsheets: YYYY-MM-DD, stored at UTC midnight. */
@@ -24,6 +26,22 @@ export const companyTaxCode = z
 
 export const istatCode = z.string().regex(/^\d{6}$/, "Codice ISTAT del comune: 6 cifre").openapi({ example: "001272" });
 
+/**
+ * A comune wherever one is asked for: its ISTAT code or its name ("Torino", "Ciriè (TO)", "Bozen"); stored
+ * as the ISTAT code. A name several provinces share is refused with the candidates ("Samone (TN)",
+ * "Samone (TO)"); whether the code exists is checked against the store afterwards (check-references).
+ */
+export const comuneRef = z
+  .string()
+  .max(120)
+  .transform((value, ctx) => {
+    const found = comuneCodeOf(value);
+    if ("istatCode" in found) return found.istatCode;
+    ctx.addIssue({ code: "custom", message: found.problem });
+    return z.NEVER;
+  })
+  .openapi({ type: "string", example: "Torino", description: "Codice ISTAT o nome del comune («Torino», «Samone (TO)»)" });
+
 export const cpiCode = z.string().min(1).max(60);
 
 export const email = z.email("Indirizzo e-mail non valido").max(200);
@@ -46,18 +64,46 @@ export const pagination = {
 
 export const competenceList = z.array(z.string().trim().min(1).max(200)).max(50).default([]);
 
-export const LANGUAGE_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
-/** Code lists of the national labour information system: codes or their labels ("02", "B", "PATENTE B"). */
-export const languageCode = z
-  .string()
-  .refine(isKnownLanguage, "Lingua sconosciuta (codice o nome della lista nazionale)")
-  .transform((v) => language(v)!.code);
-export const languageRequirement = z.object({ code: languageCode, level: z.enum(LANGUAGE_LEVELS) }).strict();
-export const licenceCode = z
-  .string()
-  .refine(isKnownLicence, "Patente sconosciuta (es. B, C, PATENTE D)")
-  .transform((v) => drivingLicence(v)!.label.replace(/^PATENTE\s+/, ""));
-export const educationLevelCode = z.string().refine(isKnownEducationLevel, "Livello di studio sconosciuto (codice 0–12)");
+export const LANGUAGE_LEVELS = CEFR_LEVELS;
+
+/** A value of a code list as written, answered as its code; an unknown value names itself in the message. */
+function codeOf<T>(read: (value: string) => T | undefined, problem: (value: string) => string) {
+  return z.string().transform((value, ctx): T => {
+    const code = read(value);
+    if (code !== undefined) return code;
+    ctx.addIssue({ code: "custom", message: problem(value) });
+    return z.NEVER;
+  });
+}
+
+/** Code lists of the national labour information system: codes, labels, or what operators write. */
+export const languageCode = codeOf(
+  (v) => language(v)?.code,
+  (v) => `Lingua sconosciuta «${v}» (nome o codice della lista nazionale, es. inglese, 001)`,
+).openapi({ type: "string", example: "inglese" });
+export const languageLevelCode = codeOf(
+  languageLevel,
+  (v) => `Livello sconosciuto «${v}»: uno fra ${CEFR_LEVELS.join(", ")} (o base, intermedio, avanzato, madrelingua)`,
+).openapi({ type: "string", example: "B2" });
+/** `{ code: "inglese", level: "B2" }`, or the one text operators write: "inglese B2". */
+export const languageRequirement = z
+  .union([
+    z.object({ code: languageCode, level: languageLevelCode }).strict(),
+    codeOf(languageWithLevel, (v) => `Lingua e livello non riconosciuti «${v}»: es. «inglese B2» o { "code": "inglese", "level": "B2" }`),
+  ])
+  .openapi({ description: "Lingua e livello QCER: { code, level } oppure «inglese B2»" });
+/** Licence categories and qualifications: "CE", "C+E", "patente CE", the old national code "02", "CQC merci". */
+export const licenceCode = codeOf(
+  (v) => licenceEntry(v)?.code,
+  (v) =>
+    /^\s*cqc\s*$/i.test(v)
+      ? "CQC: indicare «CQC merci» o «CQC persone»"
+      : `Patente o abilitazione sconosciuta «${v}» (es. B, C, CE, C1E, D, CQC merci, CQC persone, ADR)`,
+).openapi({ type: "string", example: "CE" });
+export const educationLevelCode = codeOf(
+  (v) => educationLevel(v)?.code,
+  (v) => `Livello di studio sconosciuto «${v}» (codice 0–12 o titolo, es. licenza media, diploma, laurea)`,
+).openapi({ type: "string", example: "diploma" });
 export const atecoCode = z
   .string()
   .transform(normalizeAtecoCode)
