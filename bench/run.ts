@@ -76,9 +76,9 @@ const flags = [
 const command = ["npm run bench", ...(flags.length ? ["--", ...flags] : [])].join(" ");
 const opts: BenchOptions = { quick, seed, keep: args.keep ?? false, command };
 
-/** Re-runs this script with a larger heap when the matching part is wanted and the heap is the default one. */
+/** Re-runs this script with a larger heap when a part at a million people is wanted and the heap is the default one. */
 function needsBiggerHeap(): boolean {
-  return parts.matching && !process.env[CHILD_FLAG] && v8.getHeapStatistics().heap_size_limit < (HEAP_MIB / 2) * 1024 ** 2;
+  return (parts.matching || parts.rematch) && !process.env[CHILD_FLAG] && v8.getHeapStatistics().heap_size_limit < (HEAP_MIB / 2) * 1024 ** 2;
 }
 
 async function main(): Promise<number> {
