@@ -1,4 +1,5 @@
 import { atecoEntry, listAteco, normalizeAtecoCode } from "../reference/code-lists.js";
+import { licencesOfRequirement } from "../reference/driving-licences.js";
 import { foldName } from "../reference/fold-name.js";
 import { normalizeTaxCode } from "../validation/tax-code.js";
 import { vacancyCreateSchema, type VacancyCreateInput } from "../vacancies/vacancy-schemas.js";
@@ -24,7 +25,9 @@ import { SHOWCASE_HEADER, type ShowcaseColumn } from "./showcase-columns.js";
  * - Proposta contratto: kept in contractOfferText; contract type, months, weekly hours and gross
  *   monthly pay are read from it when written plainly (parse-contract-offer.ts).
  * - Competenze – requisiti: kept whole in competencesText and split on ";", new lines and commas
- *   into mustHaveCompetences (the showcase does not tell must-have from nice-to-have).
+ *   into mustHaveCompetences (the showcase does not tell must-have from nice-to-have); an item that only
+ *   names licences or qualifications ("Patente C e E", "patente CE", "CQC merci", "ADR") goes to
+ *   requiredLicences instead, where it is checked against the licences people hold.
  * - Cpi: code, document name ("CPI CIRIE'") or display name ("CPI Ciriè"), case and accents folded.
  * - Sede di lavoro: the showcase has no such column. "sede: <comune>" (or "sede di lavoro:",
  *   "luogo di lavoro:") in Note names it; otherwise the CPI's comune is used and the row says so.
@@ -66,6 +69,7 @@ const FIELD_COLUMN: Record<string, ShowcaseColumn> = {
   grossMonthlyPay: "contractOffer",
   competencesText: "competences",
   mustHaveCompetences: "competences",
+  requiredLicences: "competences",
   cpiCode: "cpi",
   workplaceIstatCode: "notes",
   referentName: "referentName",
@@ -179,9 +183,16 @@ export async function mapShowcaseRow(get: (key: ShowcaseColumn) => Cell | undefi
   const competences = text("competences");
   if (competences !== undefined) {
     raw.competencesText = competences;
-    const items = splitList(competences, true).map((c) => c.slice(0, 200));
+    const licences = new Set<string>();
+    const items: string[] = [];
+    for (const item of splitList(competences, true)) {
+      const stated = licencesOfRequirement(item);
+      if (stated) stated.forEach((l) => licences.add(l));
+      else items.push(item.slice(0, 200));
+    }
     if (items.length > MAX_COMPETENCES) issues.warn(SHOWCASE_HEADER.competences, `Oltre ${MAX_COMPETENCES} competenze: considerate le prime ${MAX_COMPETENCES}`);
     raw.mustHaveCompetences = items.slice(0, MAX_COMPETENCES);
+    if (licences.size > 0) raw.requiredLicences = [...licences];
   }
 
   const cpiText = text("cpi");

@@ -100,6 +100,24 @@ export function holdsLicence(held: readonly string[], required: string): boolean
   return held.some((h) => licenceCovers(h).has(required));
 }
 
+// What a requirement line says around its licences: "Patente C richiesta", "in possesso della patente CE".
+const REQUIREMENT_WORDS = /\b(?:richiest[aoei]|obbligatori[aoe]|necessari[aoe]|indispensabil[ei]|in possesso (?:della|del|di)|possesso (?:della|del|di))\b/g;
+
+/**
+ * The licences a requirement line states, when that is all it states: "Patente C", "patente C e CQC merci",
+ * "Patente CE richiesta", "ADR". Undefined for anything else, and for a bare category ("B") whose line does
+ * not say "patente": in a list of competences a lone letter is not surely a licence. "C o D" is a choice,
+ * not two requirements: undefined.
+ */
+export function licencesOfRequirement(text: string): string[] | undefined {
+  const folded = foldName(text).replace(REQUIREMENT_WORDS, " ").trim();
+  if (!folded || /\bo\b|\boppure\b/.test(folded)) return undefined;
+  const saysLicence = /\b(?:patente|patenti|patentino|categoria|cat)\b/.test(folded);
+  const entries = folded.split(/\s+(?:e|ed)\s+/).map((part) => licenceEntry(part));
+  if (entries.some((e) => !e || (e.kind === "patente" && !saysLicence))) return undefined;
+  return [...new Set(entries.map((e) => e!.code))];
+}
+
 /** Stored values the data file does not know (none are expected) read as licence categories. */
 export const licenceKind = (code: string): LicenceKind => data().byCode.get(code)?.kind ?? "patente";
 
