@@ -84,7 +84,7 @@ describe("loading the classifications", () => {
     const esco = path.join(tmp, "esco-min.csv");
     fs.writeFileSync(esco, "preferredLabel,iscoGroup\nmagazziniere/magazziniera,9333\n");
     expect(loadEscoOccupations(esco)).toEqual([
-      { code: "9333/magazziniere", uri: null, iscoGroup: "9333", preferredLabels: ["magazziniere", "magazziniera"], altLabels: [], hiddenLabels: [] },
+      { code: "9333/magazziniere", uri: null, iscoGroup: "9333", preferredLabels: ["magazziniere", "magazziniera"], altLabels: [], hiddenLabels: [], description: "" },
     ]);
     const broken = path.join(tmp, "broken.csv");
     fs.writeFileSync(broken, "cp2011_code,nome\n8.1.3.1.0,FACCHINI\n");

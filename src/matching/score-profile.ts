@@ -1,4 +1,10 @@
-import { occupationRelatedness, resolveOccupation, type ResolvedOccupation } from "../taxonomy/occupation-taxonomy.js";
+import {
+  interpretInContext,
+  interpretationNote,
+  occupationRelatedness,
+  resolveOccupation,
+  type ResolvedOccupation,
+} from "../taxonomy/occupation-taxonomy.js";
 import { monthsBetween, parseDay } from "./dates.js";
 import { capitalize, duration, quoted } from "./format-reason.js";
 import type { CandidateFacts } from "./match-types.js";
@@ -23,38 +29,64 @@ export function experienceWeight(from: string, to: string | null, today: Date): 
   return { weight: recency * length, months };
 }
 
-/** Share of the profile score that only experience can earn: declaring an occupation is not doing it. */
-const EXPERIENCE_SHARE = 0.15;
+/**
+ * The order the profile score keeps (D.Lgs. 150/2015, art. 20: the declared profiles of the service pact
+ * say what the person is available for now): a declared occupation backed by experience 1, declared
+ * only DECLARED_ONLY, experience only (an occupation the person no longer declares) EXPERIENCE_ONLY.
+ */
+export const PROFILE_WEIGHTS = { DECLARED_ONLY: 0.85, EXPERIENCE_ONLY: 0.7 } as const;
 
 /**
  * The offer's occupation against the occupations the person declared and the jobs they held.
- * value = max(declared, experienced) · 0.85 + experienced · 0.15, so a declared occupation backed by a
- * recent, long experience scores highest, and experience alone counts as much as declaring it.
+ * value = max(d · 0.85 + min(d, e) · 0.15, e · 0.7), with d the best declared relatedness and e the best
+ * experienced one (relatedness × experienceWeight): experience adds to a declared occupation up to the
+ * declared level, and alone counts less than declaring it.
+ *
+ * Titles are read with the rest of the person's data: a mistyped title with competing readings is
+ * settled by the person's other profiles, experiences and competences, and the reason says how it was read.
  */
 export function scoreProfile(
   offer: ResolvedOccupation,
   person: CandidateFacts,
   today: Date,
 ): ComponentValue & { level: string; declaredLevel: string } {
+  const profiles = person.profiles.map((p) => resolveOccupation(p.title, p.code));
+  const experiences = person.experiences.map((e) => resolveOccupation(e.title, e.code));
+  const all = [...profiles, ...experiences];
+  const read = (r: ResolvedOccupation): ResolvedOccupation => interpretInContext(r, all, person.competences);
+
   let declared = { score: 0, level: "none", text: "" };
-  for (const p of person.profiles) {
-    const rel = occupationRelatedness(offer, resolveOccupation(p.title, p.code));
-    if (rel.score > declared.score) declared = { score: rel.score, level: rel.level, text: `profilo dichiarato ${quoted(p.title)}: ${rel.reason}` };
+  for (const [i, p] of person.profiles.entries()) {
+    const occupation = read(profiles[i]!);
+    const rel = occupationRelatedness(offer, occupation);
+    if (rel.score > declared.score) {
+      declared = { score: rel.score, level: rel.level, text: `profilo dichiarato ${quoted(p.title)}${interpretationNote(occupation)}: ${rel.reason}` };
+    }
   }
   let experienced = { score: 0, level: "none", text: "" };
-  for (const e of person.experiences) {
-    const rel = occupationRelatedness(offer, resolveOccupation(e.title, e.code));
+  for (const [i, e] of person.experiences.entries()) {
+    const occupation = read(experiences[i]!);
+    const rel = occupationRelatedness(offer, occupation);
     if (rel.score <= 0) continue;
     const { weight, months } = experienceWeight(e.from, e.to, today);
     const score = rel.score * weight;
     if (score > experienced.score) {
       const until = e.to ? `fino al ${e.to.slice(0, 4)}` : "in corso";
-      experienced = { score, level: rel.level, text: `esperienza come ${quoted(e.title)} per ${duration(months)} (${until}): ${rel.reason}` };
+      experienced = {
+        score,
+        level: rel.level,
+        text: `esperienza come ${quoted(e.title)}${interpretationNote(occupation)} per ${duration(months)} (${until}): ${rel.reason}`,
+      };
     }
   }
-  const value = Math.min(1, Math.max(declared.score, experienced.score) * (1 - EXPERIENCE_SHARE) + experienced.score * EXPERIENCE_SHARE);
+  const d = declared.score;
+  const e = experienced.score;
+  const fromDeclared = d * PROFILE_WEIGHTS.DECLARED_ONLY + Math.min(d, e) * (1 - PROFILE_WEIGHTS.DECLARED_ONLY);
+  const fromExperience = e * PROFILE_WEIGHTS.EXPERIENCE_ONLY;
+  const value = Math.min(1, Math.max(fromDeclared, fromExperience));
   const parts = [declared.text, experienced.text].filter(Boolean);
+  if (d === 0 && e > 0) parts.push("occupazione non tra i profili dichiarati");
   const reason = parts.length > 0 ? capitalize(parts.join("; ")) : "Nessun profilo dichiarato né esperienza vicini a quello richiesto";
-  const level = declared.score >= experienced.score ? declared.level : experienced.level;
+  const level = fromDeclared >= fromExperience ? declared.level : experienced.level;
   return { value, applicable: true, reason, level, declaredLevel: declared.level };
 }

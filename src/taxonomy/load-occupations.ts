@@ -1,12 +1,14 @@
 /**
  * Loaders for the occupational classifications shipped in data/reference/occupations (ISTAT CP2011 units
- * and job titles, ESCO occupations and ISCO-08 groups in Italian).
+ * and job titles, ESCO occupations and ISCO-08 groups in Italian), and the curated list of occupations CPI
+ * referents treat as interchangeable (data/taxonomy).
  *
  * Columns are read by header name through readCsv, so a newer release of the same file (extra columns,
  * reordered header) loads unchanged; only the columns the taxonomy cannot do without are required, the
  * others are optional and tolerated when absent. Rows without their key fields are skipped rather than
  * failing the load: one damaged row of a 3,000-row release must not take the service down.
  */
+import { fileURLToPath } from "node:url";
 import { readCsv, type CsvRecord } from "../reference/read-csv.js";
 import { referenceFile } from "../reference/reference-files.js";
 
@@ -40,6 +42,8 @@ export interface EscoOccupation {
   preferredLabels: string[];
   altLabels: string[];
   hiddenLabels: string[];
+  /** What the occupation does, in Italian (empty when the release has no description column). */
+  description: string;
 }
 
 export interface IscoGroup {
@@ -121,7 +125,15 @@ export function loadEscoOccupations(file: string = OCCUPATION_FILES.escoOccupati
     const preferredLabels = splitGenderForms(cell(r, "preferredLabel"));
     if (!ISCO4.test(iscoGroup) || preferredLabels.length === 0) continue;
     const code = cell(r, "code") || uri || `${iscoGroup}/${preferredLabels[0]}`;
-    out.push({ code, uri, iscoGroup, preferredLabels, altLabels: lines(r.altLabels), hiddenLabels: lines(r.hiddenLabels) });
+    out.push({
+      code,
+      uri,
+      iscoGroup,
+      preferredLabels,
+      altLabels: lines(r.altLabels),
+      hiddenLabels: lines(r.hiddenLabels),
+      description: cell(r, "description").replace(/\s+/g, " "),
+    });
   }
   return out;
 }
@@ -142,6 +154,25 @@ export interface OccupationSources {
   jobTitles: Cp2011JobTitle[];
   esco: EscoOccupation[];
   iscoGroups: IscoGroup[];
+}
+
+/** Two occupations CPI referents treat as interchangeable (data/taxonomy/interchangeable-occupations.csv). */
+export interface InterchangeablePair {
+  /** A title that resolves exactly, a CP2011 code (5 or 4 levels) or an ISCO-08 4-digit group. */
+  a: string;
+  b: string;
+}
+
+export const INTERCHANGEABLE_FILE = fileURLToPath(new URL("../../data/taxonomy/interchangeable-occupations.csv", import.meta.url));
+
+export function loadInterchangeablePairs(file: string = INTERCHANGEABLE_FILE): InterchangeablePair[] {
+  const out: InterchangeablePair[] = [];
+  for (const r of readCsv(file, ["occupation_a", "occupation_b"])) {
+    const a = cell(r, "occupation_a");
+    const b = cell(r, "occupation_b");
+    if (a && b) out.push({ a, b });
+  }
+  return out;
 }
 
 /** All four files; `files` overrides individual paths (tests load modified copies this way). */

@@ -4,14 +4,16 @@
  * them (cp2011-isco-link.ts). Built once, lazily, on first use; resolution is memoised per normalised
  * title because a list of thousands of people repeats the same few hundred titles.
  *
- * Nothing here is specific to a region or a fixture: the only hand-written input is the synonyms list
- * (data/taxonomy/synonyms.csv) for what operators type and the classifications lack (OSS, "muletto").
+ * Nothing here is specific to a region or a fixture: the only hand-written inputs are the synonyms list
+ * (data/taxonomy/synonyms.csv) for what operators type and the classifications lack (OSS, "muletto"),
+ * and the pairs of occupations CPI referents treat as interchangeable
+ * (data/taxonomy/interchangeable-occupations.csv).
  */
-import { analyze } from "../text/normalize-italian.js";
+import { ITALIAN_STOPWORDS, analyze, stemItalian, tokenize } from "../text/normalize-italian.js";
 import { addVote, deriveCp2011IscoLink, type LinkVote, type MajorityLink } from "./cp2011-isco-link.js";
-import { loadOccupationSources, type OccupationSources } from "./load-occupations.js";
+import { loadInterchangeablePairs, loadOccupationSources, type InterchangeablePair, type OccupationSources } from "./load-occupations.js";
 import { PhraseRewriter, loadSynonyms, type SynonymEntry } from "./synonyms.js";
-import { StemVocabulary, TYPO_CREDIT, weightedDice } from "./token-similarity.js";
+import { StemVocabulary, TYPO_CREDIT, WordCorrector, weightedDice, type WordCandidate } from "./token-similarity.js";
 
 export type ResolutionVia = "code" | "exact" | "synonym" | "acronym" | "fuzzy";
 
@@ -36,9 +38,35 @@ export interface ResolvedOccupation {
   concepts: ResolvedConcept[];
   /** Analysed stems of the title (after synonym expansion), for text similarity. */
   tokens: string[];
+  /** Present when the title was read through a typo correction. */
+  interpretation?: OccupationInterpretation;
 }
 
-export type RelatednessLevel = "same_occupation" | "same_unit" | "same_group" | "related_group" | "text" | "none";
+/** How a mistyped title was read. */
+export interface OccupationInterpretation {
+  /** Each corrected word, as typed and as read ("cuocco" → "cuoco"). */
+  corrections: { typed: string; read: string }[];
+  /** Label of the reading now first in `concepts`. */
+  label: string;
+  /**
+   * Two readings at the same distance that are different occupations, or a short word: the person's
+   * other occupations and competences should decide (interpretInContext), confidence is lower meanwhile.
+   */
+  uncertain: boolean;
+  /** The competing readings, one concept each, best first. */
+  readings: ResolvedConcept[];
+  /** Set when the person's experiences, profiles or competences chose the reading. */
+  decidedByContext: boolean;
+}
+
+export type RelatednessLevel =
+  | "same_occupation"
+  | "same_unit"
+  | "interchangeable"
+  | "same_group"
+  | "related_group"
+  | "text"
+  | "none";
 
 /**
  * Scores of the relatedness levels, in one place so the matching configuration can refer to them. The
@@ -47,10 +75,12 @@ export type RelatednessLevel = "same_occupation" | "same_unit" | "same_group" | 
  */
 export const OCCUPATION_RELATEDNESS = {
   same_occupation: 1,
-  /** Same CP2011 5-level unit. */
-  same_unit: 0.8,
-  /** Same ISCO-08 4-digit unit group (coarser than a CP2011 unit: 436 groups against 800 units). */
-  same_group: 0.75,
+  /** Same CP2011 5-level unit: ISTAT's own "same job", which referents treat as interchangeable. */
+  same_unit: 0.9,
+  /** A pair of the curated list (data/taxonomy/interchangeable-occupations.csv). */
+  interchangeable: 0.9,
+  /** Same ISCO-08 4-digit unit group (ESCO siblings; coarser than a CP2011 unit: 436 groups against 800 units). */
+  same_group: 0.85,
   /** Same CP2011 4-level group or ISCO-08 3-digit minor group. */
   related_group: 0.5,
   /** Ceiling for text similarity of the stems (weighted Dice × this). */
@@ -78,6 +108,17 @@ export const RESOLUTION = {
   fuzzyRelative: 0.75,
   /** Unknown words (no typo correction either) weigh this much of the rarest word: they are often noise. */
   unknownWordWeight: 0.5,
+  /** A correction that is certain (one reading, a word of five letters or more) is credited TYPO_CREDIT. */
+  typoCredit: TYPO_CREDIT,
+  /** An uncertain correction (competing readings, or a word of up to four letters) until context decides. */
+  uncertainTypoCredit: 0.6,
+  /** Words of up to this many letters are short: one slip away from them lie other words. */
+  shortWord: 4,
+  /** Readings kept per mistyped word, and spellings of the whole title tried. */
+  readingsPerWord: 8,
+  maxSpellings: 12,
+  /** Context must favour one reading by this much over the next to decide. */
+  contextMargin: 0.05,
 } as const;
 
 interface Concept {
@@ -114,6 +155,8 @@ export interface OccupationTaxonomyStats {
   escoConcepts: number;
   /** ESCO concepts whose own labels equal a CP2011 title (their unit is direct evidence, not the group's majority). */
   escoConceptsWithDirectUnit: number;
+  /** Curated interchangeable pairs in use (both sides resolved). */
+  interchangeablePairs: number;
 }
 
 /** Similarity of a title to an ESCO label good enough to vote for the link when nothing matches exactly. */
@@ -160,11 +203,18 @@ export class OccupationTaxonomy {
   private readonly unitToIsco: ReadonlyMap<string, MajorityLink>;
   private readonly iscoToUnit: ReadonlyMap<string, MajorityLink>;
   private readonly memo = new Map<string, ResolvedOccupation>();
+  private readonly words = new WordCorrector();
+  private readonly descriptions = new Map<number, string>();
+  private readonly contextWords = new Map<number, ReadonlySet<string>>();
+  /** Curated pairs: which side of which pair a concept key, CP2011 code or ISCO group stands on. */
+  private readonly pairSides = new Map<string, string[]>();
+  private readonly pairsSkipped: InterchangeablePair[] = [];
   readonly stats: OccupationTaxonomyStats;
 
-  constructor(sources: OccupationSources, synonyms: readonly SynonymEntry[], loadMs = 0) {
+  constructor(sources: OccupationSources, synonyms: readonly SynonymEntry[], loadMs = 0, interchangeable: readonly InterchangeablePair[] = []) {
     const started = performance.now();
-    this.rewriter = new PhraseRewriter(synonyms.filter((s) => s.domain === "occupation"));
+    const occupationSynonyms = synonyms.filter((s) => s.domain === "occupation");
+    this.rewriter = new PhraseRewriter(occupationSynonyms);
     for (const g of sources.iscoGroups) this.iscoLabels.set(g.code, g.label);
     for (const u of sources.units) {
       this.unitNames.set(u.code, sentenceCase(u.name));
@@ -182,6 +232,7 @@ export class OccupationTaxonomy {
         iscoGroup: o.iscoGroup,
         escoCode: o.code,
       });
+      if (o.description) this.descriptions.set(concept, o.description);
       const kinds: [string[], number, boolean][] = [
         [o.preferredLabels, RESOLUTION.preferredLabel, true],
         [o.altLabels, RESOLUTION.altLabel, false],
@@ -312,6 +363,26 @@ export class OccupationTaxonomy {
       }
     }
 
+    // The words typos are corrected to: every word of every label, and of the synonyms' terms.
+    const texts = [
+      ...sources.esco.flatMap((o) => [...o.preferredLabels, ...o.altLabels, ...o.hiddenLabels]),
+      ...sources.jobTitles.map((t) => t.title),
+      ...sources.units.map((u) => u.name),
+      ...occupationSynonyms.map((s) => s.term),
+    ];
+    for (const text of texts) for (const w of new Set(tokenize(text))) if (!ITALIAN_STOPWORDS.has(w)) this.words.add(w);
+
+    for (const [i, pair] of interchangeable.entries()) {
+      const a = this.pairSide(pair.a);
+      const b = this.pairSide(pair.b);
+      if (!a || !b) {
+        this.pairsSkipped.push(pair);
+        continue;
+      }
+      for (const k of a) this.pairSides.set(k, [...(this.pairSides.get(k) ?? []), `${i}:a`]);
+      for (const k of b) this.pairSides.set(k, [...(this.pairSides.get(k) ?? []), `${i}:b`]);
+    }
+
     const escoIscoGroups = new Set(sources.esco.map((o) => o.iscoGroup));
     this.stats = {
       loadMs: Math.round(loadMs),
@@ -325,7 +396,42 @@ export class OccupationTaxonomy {
       iscoGroupsWithCp2011Unit: [...escoIscoGroups].filter((g) => this.iscoToUnit.has(g)).length,
       escoConcepts: sources.esco.length,
       escoConceptsWithDirectUnit: escoDirectUnits.size,
+      interchangeablePairs: interchangeable.length - this.pairsSkipped.length,
     };
+  }
+
+  /** Pairs of the curated list whose sides resolve to nothing exact: a data error, listed for the test. */
+  skippedInterchangeablePairs(): readonly InterchangeablePair[] {
+    return this.pairsSkipped;
+  }
+
+  /**
+   * The matching keys of one side of a curated pair: a code stands for everything under it; a title for
+   * the concepts it resolves to exactly with the best confidence ("muratore" is two ESCO concepts).
+   */
+  private pairSide(side: string): string[] | null {
+    if (CP5.test(side)) return this.unitNames.has(side) ? [`cp5:${side}`] : null;
+    if (CP4.test(side)) return this.unitsByGroup4.has(side) ? [`cp4:${side}`] : null;
+    if (ISCO4.test(side)) return this.iscoLabels.has(side) ? [`isco4:${side}`] : null;
+    const { concepts } = this.resolveText(side);
+    const top = concepts[0];
+    if (!top || top.via === "fuzzy") return null;
+    return concepts.filter((c) => c.confidence === top.confidence).map((c) => `key:${c.key}`);
+  }
+
+  /** The curated pair sides a concept stands on ("3:a"). */
+  private sidesOf(c: ResolvedConcept): string[] {
+    if (this.pairSides.size === 0) return [];
+    const keys = [`key:${c.key}`];
+    if (c.cp2011Unit) keys.push(`cp5:${c.cp2011Unit}`);
+    if (c.cp2011Group) keys.push(`cp4:${c.cp2011Group}`);
+    if (c.iscoGroup) keys.push(`isco4:${c.iscoGroup}`);
+    return keys.flatMap((k) => this.pairSides.get(k) ?? []);
+  }
+
+  private interchangeable(x: ResolvedConcept, y: ResolvedConcept): boolean {
+    const ys = new Set(this.sidesOf(y));
+    return this.sidesOf(x).some((s) => ys.has(s.endsWith(":a") ? `${s.slice(0, -2)}:b` : `${s.slice(0, -2)}:a`));
   }
 
   private addConcept(concept: Concept): number {
@@ -368,14 +474,43 @@ export class OccupationTaxonomy {
   // ── resolution ────────────────────────────────────────────────────────────────────────────────
 
   resolve(title: string, code?: string | null): ResolvedOccupation {
-    const rewritten = this.rewriter.rewrite(title);
     const normalisedCode = (code ?? "").trim();
-    // The synonym kind is part of the key: "OSS" and "operatore socio-sanitario" analyse alike but
-    // resolve by different routes.
-    const synonymKind = rewritten.applied.some((a) => a.kind === "acronym") ? "a" : rewritten.applied.length > 0 ? "s" : "";
-    const memoKey = `${normalisedCode}|${synonymKind}|${rewritten.stems.join(" ")}`;
+    const unknown = this.unknownWords(title);
+    // Titles that analyse alike resolve alike; a mistyped word is part of the key, since its stem alone
+    // does not say how it was mistyped.
+    const memoKey = `${normalisedCode}|${analyze(title).join(" ")}|${unknown.join(" ")}|${/\p{Lu}{2,}|\./u.test(title) ? "A" : ""}`;
     const cached = this.memo.get(memoKey);
     if (cached) return { ...cached, input: title };
+    let read: Omit<ResolvedOccupation, "input"> = this.resolveText(title);
+    // An exact known title always wins over a correction.
+    if (unknown.length > 0 && (read.concepts[0]?.via ?? "fuzzy") === "fuzzy") {
+      const typo = this.readTypos(title);
+      if (typo && (typo.concepts[0]?.confidence ?? 0) >= (read.concepts[0]?.confidence ?? 0)) read = typo;
+    }
+    let concepts = read.concepts;
+    const coded = normalisedCode ? this.resolveCode(normalisedCode) : null;
+    if (coded) {
+      const consistent = concepts.filter(
+        (c) =>
+          c.key !== coded.key &&
+          ((coded.cp2011Unit && c.cp2011Unit === coded.cp2011Unit) ||
+            (!coded.cp2011Unit && coded.cp2011Group && c.cp2011Group === coded.cp2011Group) ||
+            (coded.escoCode == null && coded.cp2011Group == null && coded.iscoGroup && c.iscoGroup === coded.iscoGroup) ||
+            (coded.escoCode && c.iscoGroup === coded.iscoGroup)),
+      );
+      concepts = [coded, ...consistent].slice(0, RESOLUTION.maxConcepts);
+    }
+    const result: ResolvedOccupation = { ...read, input: title, concepts };
+    // A code settles what a typo left open.
+    if (coded && result.interpretation) delete result.interpretation;
+    this.memo.set(memoKey, result);
+    return result;
+  }
+
+  /** The title as written: synonyms, then the label index, then similarity of the stems. */
+  private resolveText(title: string): { concepts: ResolvedConcept[]; tokens: string[] } {
+    const rewritten = this.rewriter.rewrite(title);
+    const synonymKind = rewritten.applied.some((a) => a.kind === "acronym") ? "a" : rewritten.applied.length > 0 ? "s" : "";
     let tokens = [...new Set(rewritten.stems)];
     let concepts = this.resolveStems(rewritten.stems);
     if (synonymKind) {
@@ -394,21 +529,139 @@ export class OccupationTaxonomy {
         }
       }
     }
-    const coded = normalisedCode ? this.resolveCode(normalisedCode) : null;
-    if (coded) {
-      const consistent = concepts.filter(
-        (c) =>
-          c.key !== coded.key &&
-          ((coded.cp2011Unit && c.cp2011Unit === coded.cp2011Unit) ||
-            (!coded.cp2011Unit && coded.cp2011Group && c.cp2011Group === coded.cp2011Group) ||
-            (coded.escoCode == null && coded.cp2011Group == null && coded.iscoGroup && c.iscoGroup === coded.iscoGroup) ||
-            (coded.escoCode && c.iscoGroup === coded.iscoGroup)),
-      );
-      concepts = [coded, ...consistent].slice(0, RESOLUTION.maxConcepts);
+    return { concepts, tokens };
+  }
+
+  /** Words of the title that no label contains as written: candidate typos. */
+  private unknownWords(title: string): string[] {
+    return tokenize(title).filter((w) => !ITALIAN_STOPWORDS.has(w) && !this.words.has(w));
+  }
+
+  /**
+   * Reads a title with mistyped words: every spelling made of the nearest known words is resolved, and
+   * the spellings that find a title exactly compete. Readings that are the same occupation (same concept
+   * or CP2011 unit) agree; different occupations at the same distance, or a correction of a short word,
+   * leave the reading uncertain, with lower confidence and every reading kept for context to decide.
+   */
+  private readTypos(title: string): Omit<ResolvedOccupation, "input"> | null {
+    type Spelling = { words: string[]; corrections: { typed: string; read: string }[]; distance: number; short: boolean };
+    let spellings: Spelling[] = [{ words: [], corrections: [], distance: 0, short: false }];
+    let corrected = false;
+    for (const w of tokenize(title)) {
+      const options = this.unknownWords(w).length > 0 ? this.readingsOf(w) : [];
+      // A word whose stem is known may be an inflection, not a slip: it stays a reading of itself.
+      if (options.length > 0 && this.vocabulary.has(stemItalian(w))) options.unshift({ word: w, distance: 0 });
+      if (options.length === 0) {
+        spellings = spellings.map((sp) => ({ ...sp, words: [...sp.words, w] }));
+        continue;
+      }
+      corrected = true;
+      const short = w.length <= RESOLUTION.shortWord;
+      spellings = spellings
+        .flatMap((sp) =>
+          options.map((o) => ({
+            words: [...sp.words, o.word],
+            corrections: [...sp.corrections, { typed: w, read: o.word }],
+            distance: sp.distance + o.distance,
+            short: sp.short || short,
+          })),
+        )
+        .sort((a, b) => a.distance - b.distance)
+        .slice(0, RESOLUTION.maxSpellings);
     }
-    const result: ResolvedOccupation = { input: title, concepts, tokens };
-    this.memo.set(memoKey, result);
-    return result;
+    if (!corrected) return null;
+    const read = spellings.map((sp) => ({ sp, ...this.resolveText(sp.words.join(" ")) })).filter((r) => r.concepts.length > 0);
+    const found = read.filter((r) => r.concepts[0]?.via !== "fuzzy");
+    const nearest = Math.min(...found.map((r) => r.sp.distance));
+    const competing = found.length > 0 ? found.filter((r) => r.sp.distance === nearest) : read.slice(0, 1);
+    const first = competing[0];
+    if (!first) return null;
+    // One reading per occupation: spellings landing on the same concept or unit agree.
+    const readings: ResolvedConcept[] = [];
+    for (const r of competing) {
+      const top = r.concepts[0];
+      if (top && !readings.some((x) => x.key === top.key || (x.cp2011Unit != null && x.cp2011Unit === top.cp2011Unit))) readings.push(top);
+    }
+    const uncertain = readings.length > 1 || first.sp.short;
+    const credit = uncertain ? RESOLUTION.uncertainTypoCredit : RESOLUTION.typoCredit;
+    const scale = (c: ResolvedConcept): ResolvedConcept => ({ ...c, via: "fuzzy", confidence: round(c.confidence * credit) });
+    const concepts: ResolvedConcept[] = readings.map(scale);
+    for (const r of competing) for (const c of r.concepts) if (!concepts.some((x) => x.key === c.key)) concepts.push(scale(c));
+    return {
+      concepts: concepts.slice(0, RESOLUTION.maxConcepts),
+      tokens: first.tokens,
+      interpretation: {
+        corrections: first.sp.corrections,
+        label: readings[0]?.label ?? first.concepts[0]?.label ?? "",
+        uncertain,
+        readings: readings.map(scale),
+        decidedByContext: false,
+      },
+    };
+  }
+
+  /** The known words one (or, for long words, two) slips away, one per stem, most frequent first. */
+  private readingsOf(word: string): WordCandidate[] {
+    const byStem = new Map<string, WordCandidate>();
+    for (const c of this.words.candidates(word)) {
+      const stem = stemItalian(c.word);
+      if (!byStem.has(stem)) byStem.set(stem, c);
+    }
+    return [...byStem.values()].slice(0, RESOLUTION.readingsPerWord);
+  }
+
+  /**
+   * An uncertain reading settled by the rest of what the person declared: the reading related to their
+   * other occupations (by code) or whose labels and ESCO description share the words of their
+   * competences. Without such evidence the resolution is returned unchanged, still uncertain.
+   */
+  interpretInContext(r: ResolvedOccupation, others: readonly ResolvedOccupation[], competences: readonly string[]): ResolvedOccupation {
+    const interpretation = r.interpretation;
+    if (!interpretation?.uncertain) return r;
+    const competenceStems = [...new Set(competences.flatMap((c) => analyze(c)))];
+    const evidence = interpretation.readings.map((reading) => {
+      let byOccupation = 0;
+      for (const o of others) {
+        if (o === r) continue;
+        for (const y of o.concepts) {
+          const level = this.pairLevel(reading, y);
+          if (level) byOccupation = Math.max(byOccupation, OCCUPATION_RELATEDNESS[level.level] * y.confidence);
+        }
+      }
+      return { reading, score: byOccupation + this.describedShare(reading, competenceStems) };
+    });
+    evidence.sort((a, b) => b.score - a.score);
+    const [best, next] = evidence;
+    if (!best || best.score <= 0 || best.score - (next?.score ?? 0) < RESOLUTION.contextMargin) return r;
+    const chosen: ResolvedConcept = { ...best.reading, confidence: round(RESOLUTION.typoCredit * Math.min(1, best.reading.confidence / RESOLUTION.uncertainTypoCredit)) };
+    return {
+      ...r,
+      concepts: [chosen, ...r.concepts.filter((c) => c.key !== chosen.key && this.pairLevel(chosen, c) !== null)].slice(0, RESOLUTION.maxConcepts),
+      interpretation: { ...interpretation, label: chosen.label, uncertain: false, readings: [chosen], decidedByContext: true },
+    };
+  }
+
+  /** IDF-weighted share of the competence words found among a concept's labels, description and unit name. */
+  private describedShare(c: ResolvedConcept, competenceStems: readonly string[]): number {
+    if (competenceStems.length === 0) return 0;
+    const index = this.conceptByKey.get(c.key);
+    if (index === undefined) return 0;
+    let words = this.contextWords.get(index);
+    if (!words) {
+      const texts = [c.label, this.descriptions.get(index) ?? "", c.cp2011Unit ? (this.unitNames.get(c.cp2011Unit) ?? "") : ""];
+      const own = new Set(texts.flatMap((t) => analyze(t)));
+      for (const l of this.labels) if (l.concept === index) for (const s of l.stems) own.add(s);
+      words = own;
+      this.contextWords.set(index, words);
+    }
+    let shared = 0;
+    let total = 0;
+    for (const s of competenceStems) {
+      const w = this.vocabulary.idf(s);
+      total += w;
+      if (words.has(s)) shared += w;
+    }
+    return total === 0 ? 0 : shared / total;
   }
 
   private resolveCode(code: string): ResolvedConcept | null {
@@ -458,18 +711,6 @@ export class OccupationTaxonomy {
     if (stems.length === 0) return [];
     const exact = this.exact.get(sequenceKey(stems)) ?? this.bag.get(bagKey(stems));
     if (exact) return this.fromExact(exact, 1, "exact");
-
-    const corrected: string[] = [];
-    let typo = false;
-    for (const s of stems) {
-      const c = this.vocabulary.correct(s);
-      if (c && c.credit < 1) typo = true;
-      corrected.push(c ? c.stem : s);
-    }
-    if (typo) {
-      const hit = this.exact.get(sequenceKey(corrected)) ?? this.bag.get(bagKey(corrected));
-      if (hit) return this.fromExact(hit, TYPO_CREDIT, "fuzzy");
-    }
     return this.fuzzy(stems);
   }
 
@@ -519,25 +760,20 @@ export class OccupationTaxonomy {
       .map(([concept, s]) => this.output(concept, round(s * RESOLUTION.fuzzyCeiling), "fuzzy"));
   }
 
-  /** Weighted Dice of the query against every label sharing a (possibly typo-corrected) stem with it. */
+  /** Weighted Dice of the query against every label sharing a stem with it. */
   private scoreLabels(stems: string[], accept?: (l: LabelEntry) => boolean): Map<number, number> {
-    const query = new Map<string, { weight: number; credit: number }>();
     let queryWeight = 0;
     const rarest = this.vocabulary.idf("\u0000");
+    const shared = new Map<number, number>();
+    // Typos are read before, word by word (readTypos): here an unknown stem is only noise.
     for (const s of new Set(stems)) {
-      const c = this.vocabulary.correct(s);
-      if (!c) {
+      if (!this.vocabulary.has(s)) {
         queryWeight += rarest * RESOLUTION.unknownWordWeight;
         continue;
       }
-      const weight = this.vocabulary.idf(c.stem);
+      const weight = this.vocabulary.idf(s);
       queryWeight += weight;
-      const prev = query.get(c.stem);
-      if (!prev || c.credit > prev.credit) query.set(c.stem, { weight, credit: c.credit });
-    }
-    const shared = new Map<number, number>();
-    for (const [stem, q] of query) {
-      for (const id of this.postings.get(stem) ?? []) shared.set(id, (shared.get(id) ?? 0) + q.weight * q.credit);
+      for (const id of this.postings.get(s) ?? []) shared.set(id, (shared.get(id) ?? 0) + weight);
     }
     const out = new Map<number, number>();
     for (const [id, s] of shared) {
@@ -591,6 +827,7 @@ export class OccupationTaxonomy {
     if (x.key === y.key) return { level: "same_occupation", reason: `stessa professione: ${x.label}` };
     if (x.cp2011Unit && x.cp2011Unit === y.cp2011Unit)
       return { level: "same_unit", reason: `stessa unità professionale CP2011 ${x.cp2011Unit} (${this.unitLabel(x.cp2011Unit) ?? ""})` };
+    if (this.interchangeable(x, y)) return { level: "interchangeable", reason: `professioni considerate equivalenti nei CPI: ${x.label} e ${y.label}` };
     if (x.iscoGroup && x.iscoGroup === y.iscoGroup)
       return { level: "same_group", reason: `stesso gruppo ISCO-08 ${x.iscoGroup} (${this.iscoGroupLabel(x.iscoGroup) ?? ""})` };
     if (x.cp2011Group && x.cp2011Group === y.cp2011Group)
@@ -617,6 +854,8 @@ export class OccupationTaxonomy {
       }
       // A concept without any code (none today) is still found by itself.
       if (!c.cp2011Unit && !c.cp2011Group && !c.iscoGroup) keys.add(`occ:${c.key}`);
+      // Both sides of a curated pair carry the pair's key.
+      for (const side of this.sidesOf(c)) keys.add(`ic:${side.slice(0, -2)}`);
     }
     return [...keys];
   }
@@ -664,7 +903,8 @@ export function occupationTaxonomy(): OccupationTaxonomy {
     const started = performance.now();
     const sources = loadOccupationSources();
     const synonyms = loadSynonyms();
-    instance = new OccupationTaxonomy(sources, synonyms, performance.now() - started);
+    const pairs = loadInterchangeablePairs();
+    instance = new OccupationTaxonomy(sources, synonyms, performance.now() - started, pairs);
   }
   return instance;
 }
@@ -695,6 +935,38 @@ export function occupationRelatedness(a: ResolvedOccupation, b: ResolvedOccupati
   const result = occupationTaxonomy().relatedness(a, b);
   inner.set(b, result);
   return result;
+}
+
+const contextMemo = new WeakMap<ResolvedOccupation, Map<string, ResolvedOccupation>>();
+
+/**
+ * A person's occupation read with the rest of what they declared: an uncertain typo reading is settled
+ * by their other profiles and experiences and their competences (see OccupationTaxonomy.interpretInContext).
+ * Cheap for everything else: only uncertain readings do any work.
+ */
+export function interpretInContext(r: ResolvedOccupation, others: readonly ResolvedOccupation[], competences: readonly string[]): ResolvedOccupation {
+  if (!r.interpretation?.uncertain) return r;
+  const key = [...others.map((o) => o.input), "\u0001", ...competences].join("\u0000");
+  let inner = contextMemo.get(r);
+  if (!inner) contextMemo.set(r, (inner = new Map()));
+  const cached = inner.get(key);
+  if (cached) return cached;
+  const result = occupationTaxonomy().interpretInContext(r, others, competences);
+  if (inner.size > 1000) inner.clear();
+  inner.set(key, result);
+  return result;
+}
+
+/** "(interpretato come «Cuoco»)": how a mistyped title was read, for reasons; empty when it was not. */
+export function interpretationNote(r: ResolvedOccupation): string {
+  const i = r.interpretation;
+  if (!i) return "";
+  if (i.decidedByContext) return ` (interpretato come «${i.label}» in base a esperienze e competenze)`;
+  if (i.uncertain) {
+    const others = i.readings.slice(1).map((c) => `«${c.label}»`);
+    return ` (interpretato come «${i.label}», lettura incerta${others.length > 0 ? `: forse ${others.join(" o ")}` : ""})`;
+  }
+  return ` (interpretato come «${i.label}»)`;
 }
 
 export function retrievalKeys(r: ResolvedOccupation): string[] {

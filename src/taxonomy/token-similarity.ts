@@ -117,3 +117,105 @@ export function weightedDice(a: readonly string[], b: readonly string[], weight:
   for (const s of sb) total += weight(s);
   return total === 0 ? 0 : (2 * shared) / total;
 }
+
+/**
+ * Optimal string alignment distance (Levenshtein plus the swap of two adjacent letters as one edit:
+ * "barsita" is one slip from "barista"), giving up (returning max + 1) once it must exceed `max`.
+ */
+export function boundedTypoDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let prev = new Array<number>(b.length + 1);
+  let curr = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    curr[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        v = Math.min(v, (before[j - 2] ?? 0) + 1);
+      }
+      curr[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [before, prev, curr] = [prev, curr, before];
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+/** One reading of a mistyped word. */
+export interface WordCandidate {
+  word: string;
+  distance: number;
+}
+
+/**
+ * Typo correction of whole words (folded, not stemmed) against a known vocabulary. Words, not stems,
+ * because a slip at the end of a word changes what the stemmer cuts ("massaggiatoreo" keeps its "e")
+ * and a slip at the start is as common as anywhere else. One slip is found through an index of the
+ * vocabulary with one letter deleted (a word and its slip share a deletion), two slips, for long words
+ * only, by a scan of the words of similar length. Answers are memoised.
+ */
+export class WordCorrector {
+  private readonly df = new Map<string, number>();
+  private readonly byDeletion = new Map<string, string[]>();
+  private readonly byLength = new Map<number, string[]>();
+  private readonly memo = new Map<string, WordCandidate[]>();
+
+  /** Words this short are not corrected: one slip away from "bar" lie dozens of words. */
+  static readonly MIN_LENGTH = 3;
+  /** From this length on, two slips are allowed when no word is one slip away. */
+  static readonly TWO_SLIPS_LENGTH = 9;
+
+  add(word: string): void {
+    const seen = this.df.get(word);
+    this.df.set(word, (seen ?? 0) + 1);
+    if (seen !== undefined) return;
+    this.byLength.set(word.length, [...(this.byLength.get(word.length) ?? []), word]);
+    for (const d of new Set([word, ...deletions(word)])) {
+      const list = this.byDeletion.get(d);
+      if (list) list.push(word);
+      else this.byDeletion.set(d, [word]);
+    }
+  }
+
+  has(word: string): boolean {
+    return this.df.has(word);
+  }
+
+  /**
+   * The known words at the smallest distance, most frequent first; empty for a known word, a short
+   * one or one with nothing near. Several candidates mean the slip is ambiguous.
+   */
+  candidates(word: string): WordCandidate[] {
+    if (this.df.has(word) || word.length < WordCorrector.MIN_LENGTH) return [];
+    const cached = this.memo.get(word);
+    if (cached) return cached;
+    const found = new Set<string>();
+    for (const d of new Set([word, ...deletions(word)])) for (const w of this.byDeletion.get(d) ?? []) found.add(w);
+    let distance = 1;
+    let near = [...found].filter((w) => boundedTypoDistance(word, w, 1) <= 1);
+    if (near.length === 0 && word.length >= WordCorrector.TWO_SLIPS_LENGTH) {
+      distance = 2;
+      near = [];
+      for (let len = word.length - 2; len <= word.length + 2; len++) {
+        for (const w of this.byLength.get(len) ?? []) if (boundedTypoDistance(word, w, 2) <= 2) near.push(w);
+      }
+    }
+    const result = near
+      .map((w) => ({ word: w, distance, df: this.df.get(w) ?? 0 }))
+      .sort((a, b) => b.df - a.df || (a.word < b.word ? -1 : 1))
+      .map(({ word: w, distance: d }) => ({ word: w, distance: d }));
+    this.memo.set(word, result);
+    return result;
+  }
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
