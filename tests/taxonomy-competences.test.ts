@@ -63,10 +63,11 @@ describe("matching competences", () => {
     for (const m of r.matched) expect(m.similarity).toBeGreaterThanOrEqual(COMPETENCE_MATCHING.threshold);
   });
 
-  it("is tolerant of word order, articles, plural and gender, and typos", () => {
+  it("is tolerant of word order, articles, plural and gender, derived forms and typos", () => {
     expect(competenceSimilarity("uso del muletto", "conduzione carrelli elevatori")).toBe(1);
     expect(competenceSimilarity("pulizia degli uffici", "uffici pulizie")).toBe(1);
     expect(competenceSimilarity("gestione del magazzino", "gestione magazino")).toBeGreaterThan(0.8);
+    expect(competenceSimilarity("manutenzione degli impianti", "manutentore impianti")).toBeGreaterThanOrEqual(0.9);
   });
 
   it("keeps partial credit in the similarity", () => {
@@ -81,10 +82,10 @@ describe("matching competences", () => {
   });
 
   it("missing data never counts as a match", () => {
-    expect(matchCompetences(["Uso del muletto"], [])).toEqual({ matched: [], missing: ["Uso del muletto"] });
-    expect(matchCompetences(["Uso del muletto"], ["", "   "])).toEqual({ matched: [], missing: ["Uso del muletto"] });
-    expect(matchCompetences(["di la"], ["di la"])).toEqual({ matched: [], missing: ["di la"] });
-    expect(matchCompetences(["", "  "], ["inglese"])).toEqual({ matched: [], missing: [] });
+    expect(matchCompetences(["Uso del muletto"], [])).toEqual({ matched: [], partial: [], missing: ["Uso del muletto"] });
+    expect(matchCompetences(["Uso del muletto"], ["", "   "])).toEqual({ matched: [], partial: [], missing: ["Uso del muletto"] });
+    expect(matchCompetences(["di la"], ["di la"])).toEqual({ matched: [], partial: [], missing: ["di la"] });
+    expect(matchCompetences(["", "  "], ["inglese"])).toEqual({ matched: [], partial: [], missing: [] });
   });
 });
 

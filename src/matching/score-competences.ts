@@ -1,4 +1,4 @@
-import { matchCompetences } from "../taxonomy/competences.js";
+import { matchCompetences, type CompetenceMatchResult } from "../taxonomy/competences.js";
 import { list, pct, quoted } from "./format-reason.js";
 import type { CandidateFacts, CompetenceMatch, VacancyFacts } from "./match-types.js";
 import type { ComponentValue } from "./score-profile.js";
@@ -17,8 +17,9 @@ const MUST_HAVE_SHARE = 0.75;
 
 /**
  * Coverage of the offer's competences by the person's competences and trainings, each requirement
- * weighted by its rarity and credited by how closely the best offered competence matches it.
- * Undeclared competences are missing, never matched.
+ * weighted by its rarity and credited by how closely the best offered competence matches it: fully when
+ * it states the same concept, partly when it states a related one. Undeclared competences are missing,
+ * never matched.
  */
 export function scoreCompetences(offer: VacancyFacts, person: CandidateFacts, rarity: RarityWeight): CompetenceScore {
   const offered = [...person.competences, ...person.trainings];
@@ -34,30 +35,51 @@ export function scoreCompetences(offer: VacancyFacts, person: CandidateFacts, ra
         : MUST_HAVE_SHARE * must.value + (1 - MUST_HAVE_SHARE) * nice.value;
   const matched = [...must.matched, ...nice.matched];
   const missing = [...must.missing, ...nice.missing];
+  const partial = [...must.partial, ...nice.partial];
   const parts: string[] = [];
   if (offer.mustHave.length > 0) parts.push(`indispensabili coperte al ${pct(must.value)}`);
   if (offer.niceToHave.length > 0) parts.push(`gradite al ${pct(nice.value)}`);
-  if (matched.length > 0) parts.push(`possiede ${list(matched.map((m) => quoted(m.required)))}`);
-  const missingMust = missing.filter((m) => m.mustHave).map((m) => quoted(m.competence));
+  if (matched.length > 0) parts.push(`possiede ${list([...must.found, ...nice.found].map(describeMatch))}`);
+  if (partial.length > 0) parts.push(`in parte ${list(partial.map(describePartial))}`);
+  const partlyCovered = new Set(partial.map((p) => p.required));
+  const missingMust = missing.filter((m) => m.mustHave && !partlyCovered.has(m.competence)).map((m) => quoted(m.competence));
   if (missingMust.length > 0) parts.push(`mancano ${list(missingMust)}`);
   const reason = applicable ? `Competenze: ${parts.join("; ")}` : "L'offerta non elenca competenze";
   return { value, applicable, reason, matched, missing, mustHaveCoverage: must.value };
 }
 
+const sameText = (a: string, b: string): boolean => a.trim().toLocaleLowerCase("it") === b.trim().toLocaleLowerCase("it");
+
+/** «Gestione dei cedolini» coperta da «elaborazione buste paga» (concetto: elaborazione paghe). */
+function describeMatch(m: CompetenceMatchResult["matched"][number]): string {
+  if (sameText(m.required, m.offered)) return quoted(m.required);
+  const covered = `${quoted(m.required)} coperta da ${quoted(m.offered)}`;
+  return m.concept ? `${covered} (concetto: ${m.concept})` : covered;
+}
+
+/** «Igiene della persona» da «Qualifica OSS» (qualifica OSS, affine a igiene e cura della persona). */
+function describePartial(p: CompetenceMatchResult["partial"][number]): string {
+  return `${quoted(p.required)} da ${quoted(p.offered)} (${p.relatedConcept}, affine a ${p.concept})`;
+}
+
 function coverage(required: string[], offered: string[], rarity: RarityWeight, mustHave: boolean) {
-  if (required.length === 0) return { value: 0, matched: [] as CompetenceMatch[], missing: [] as { competence: string; mustHave: boolean }[] };
+  if (required.length === 0) {
+    return { value: 0, matched: [] as CompetenceMatch[], found: [] as CompetenceMatchResult["matched"], partial: [] as CompetenceMatchResult["partial"], missing: [] as { competence: string; mustHave: boolean }[] };
+  }
   const result = matchCompetences(required, offered);
-  const similarityOf = new Map(result.matched.map((m) => [m.required, m]));
+  const similarityOf = new Map([...result.matched, ...result.partial].map((m) => [m.required, m.similarity]));
   let total = 0;
   let covered = 0;
   for (const r of required) {
     const w = rarity(r);
     total += w;
-    covered += w * (similarityOf.get(r)?.similarity ?? 0);
+    covered += w * (similarityOf.get(r) ?? 0);
   }
   return {
     value: total > 0 ? covered / total : 0,
-    matched: result.matched.map((m) => ({ ...m, mustHave })),
+    matched: result.matched.map((m) => ({ required: m.required, offered: m.offered, similarity: m.similarity, mustHave })),
+    found: result.matched,
+    partial: result.partial,
     missing: result.missing.map((competence) => ({ competence, mustHave })),
   };
 }

@@ -8,6 +8,8 @@ import { findVacancy, type VacancyRecord } from "../vacancies/vacancy-repository
 import { activeProgrammes } from "./active-programmes.js";
 import { candidateFacts } from "./build-facts.js";
 import { evaluateMatch } from "./evaluate-match.js";
+import { list, quoted } from "./format-reason.js";
+import type { MatchEvaluation } from "./match-types.js";
 import type { VacancyMatchesQuery } from "./match-schemas.js";
 import { isQualified, matchContextFor, prepareOffer, rankVacancy, type RankedMatch } from "./rank-vacancy-candidates.js";
 import { matchKey, matchNewsSinceLastRun } from "./store-matches.js";
@@ -114,7 +116,12 @@ export async function evaluateForVacancy(ctx: AppContext, vacancy: VacancyRecord
     : evaluation.exclusions.length > 0
       ? `Esclusa/o: ${evaluation.exclusions.map((e) => e.reason).join("; ")}.`
       : evaluation.score >= threshold
-        ? `Non proponibile: nessuna delle competenze indispensabili dichiarata (punteggio ${evaluation.score}).`
+        ? `Non proponibile: nessuna delle competenze indispensabili trovata fra quelle della persona (cercate: ${soughtMustHaves(evaluation)}); punteggio ${evaluation.score}.`
         : `Sotto la soglia: punteggio ${evaluation.score} su 100 (soglia ${threshold}).`;
   return { evaluation, facts, qualified, summary };
+}
+
+/** The must-have competences looked for and not found, as the reason names them. */
+function soughtMustHaves(evaluation: MatchEvaluation): string {
+  return list(evaluation.missingCompetences.filter((m) => m.mustHave).map((m) => quoted(m.competence)));
 }
