@@ -1,7 +1,9 @@
 /**
  * The matching evaluation, shared by `npm run eval` (eval/run.ts) and tests/eval.test.ts: a temporary
  * database, the labelled set loaded through the use-cases, every vacancy ranked as a list would be built
- * (rankCandidatesForVacancy with the vacancy's cap), and the metrics of eval/metrics.ts. Each labelled
+ * (rankCandidatesForVacancy with the vacancy's cap: the qualified people a referent would send), the full
+ * ranking beside it (everyone passing the hard constraints, qualified or not), and the metrics of
+ * eval/metrics.ts. Each labelled
  * pair is also scored on its own (evaluateMatch) so the report can say why a person is missing or
  * present: the score components and the exclusions, as the service gives them.
  */
@@ -10,15 +12,16 @@ import os from "node:os";
 import path from "node:path";
 import { createContext } from "../src/bootstrap.js";
 import { findCandidate } from "../src/candidates/candidate-repository.js";
+import { findComune } from "../src/geo/comune-lookup.js";
 import { loadEnv } from "../src/config/env.js";
 import type { AppContext } from "../src/context.js";
 import { createLogger } from "../src/logging/logger.js";
 import { candidateFacts } from "../src/matching/build-facts.js";
 import { rarityWeights } from "../src/matching/competence-rarity.js";
 import { evaluateMatch } from "../src/matching/evaluate-match.js";
-import { prepareOffer, rankCandidatesForVacancy, rankVacancy } from "../src/matching/rank-vacancy-candidates.js";
+import { isQualified, prepareOffer, rankCandidatesForVacancy, rankVacancy } from "../src/matching/rank-vacancy-candidates.js";
 import { CASES_DIR, loadEvalSet, readEvalSet, type EvalLabel, type LoadedEvalSet } from "./load-eval-set.js";
-import { CUTOFF, mean, ndcgAt, precisionAt, violationsAt } from "./metrics.js";
+import { CUTOFF, mean, mustHaveRecall, ndcgAt, precisionAt, violationsAt } from "./metrics.js";
 
 export interface EvalContext {
   ctx: AppContext;
@@ -62,7 +65,10 @@ export interface PairDiagnosis {
   score: number;
   /** Exclusion codes of the hard constraints, as the service computes them. */
   exclusions: string[];
+  /** No exclusion and qualified as the service decides it (isQualified): may go on the list. */
   qualifies: boolean;
+  /** Share of the must-have competences the service finds covered (null when the offer lists none). */
+  mustHaveCoverage: number | null;
   /** Rank in the list sent to the employer (top cap qualified), or null. */
   listRank: number | null;
   /** Rank in the full ranking (retrieved and passing the constraints), or null. */
@@ -71,18 +77,41 @@ export interface PairDiagnosis {
   reasons: string[];
 }
 
+export interface MustHaveRecall {
+  holders: number;
+  qualified: number;
+  share: number | null;
+}
+
 export interface VacancyResult {
   key: string;
+  batch: string;
+  family: string | null;
   profile: string;
   comune: string;
+  region: string;
   cap: number;
   poolSize: number;
   qualifiedCount: number;
   list: ListedEntry[];
+  /** nDCG@15 of the qualified list (what a referent sends). */
   ndcg: number;
+  /** nDCG@15 of the full ranking: the first 15 passing the hard constraints, qualified or not. */
+  ndcgFull: number;
   precision: number;
   violations: number;
+  mustHaveRecall: MustHaveRecall;
   pairs: PairDiagnosis[];
+}
+
+/** Means over a group of vacancies (a batch, or the whole set). */
+export interface Summary {
+  vacancies: number;
+  meanNdcg: number;
+  meanFullNdcg: number;
+  meanPrecision: number;
+  violations: number;
+  mustHaveRecall: MustHaveRecall;
 }
 
 export interface EvalReport {
@@ -93,8 +122,11 @@ export interface EvalReport {
   qualifyingScore: number;
   results: VacancyResult[];
   meanNdcg: number;
+  meanFullNdcg: number;
   meanPrecision: number;
   violations: number;
+  mustHaveRecall: MustHaveRecall;
+  batches: { batch: string; summary: Summary }[];
   durationMs: number;
 }
 
@@ -137,7 +169,8 @@ async function evaluateVacancy(ctx: AppContext, set: LoadedEvalSet, key: string,
       label,
       score: e.score,
       exclusions: e.exclusions.map((x) => x.code),
-      qualifies: e.exclusions.length === 0 && e.score >= ctx.matching.qualifyingScore,
+      qualifies: e.exclusions.length === 0 && isQualified(e, ctx.matching.qualifyingScore),
+      mustHaveCoverage: e.mustHaveCoverage,
       listRank: listRank.get(id) ?? null,
       rankedPosition: rankedPosition.get(id) ?? null,
       distanceKm: e.distanceKm,
@@ -146,18 +179,41 @@ async function evaluateVacancy(ctx: AppContext, set: LoadedEvalSet, key: string,
   }
 
   const grades = entries.map((e) => e.grade);
+  const gradeOf = (candidateId: string) => {
+    const k = set.keyByCandidateId.get(candidateId);
+    return (k ? labels.get(k)?.grade : undefined) ?? 0;
+  };
+  const workplace = record.workplace ? await findComune(ctx.db, record.workplace.istatCode) : null;
   return {
     key,
+    batch: v.batch,
+    family: v.family,
     profile: record.requestedProfile,
     comune: record.workplace?.name ?? "?",
+    region: workplace?.regionName ?? "?",
     cap: record.shortlistCap,
     poolSize: v.pool.length,
     qualifiedCount: full.qualifiedCount,
     list: entries,
     ndcg: ndcgAt(grades, v.pool.map((l) => l.grade), CUTOFF),
+    ndcgFull: ndcgAt(full.ranked.slice(0, CUTOFF).map((r) => gradeOf(r.candidateId)), v.pool.map((l) => l.grade), CUTOFF),
     precision: precisionAt(grades, CUTOFF),
     violations: violationsAt(entries.map((e) => e.violates), CUTOFF),
+    mustHaveRecall: mustHaveRecall(pairs.map((p) => ({ holdsMustHaves: p.label.holdsMustHaves, violates: p.label.violates, qualified: p.qualifies }))),
     pairs,
+  };
+}
+
+export function summarize(results: readonly VacancyResult[]): Summary {
+  const holders = results.reduce((s, r) => s + r.mustHaveRecall.holders, 0);
+  const qualified = results.reduce((s, r) => s + r.mustHaveRecall.qualified, 0);
+  return {
+    vacancies: results.length,
+    meanNdcg: mean(results.map((r) => r.ndcg)),
+    meanFullNdcg: mean(results.map((r) => r.ndcgFull)),
+    meanPrecision: mean(results.map((r) => r.precision)),
+    violations: results.reduce((s, r) => s + r.violations, 0),
+    mustHaveRecall: { holders, qualified, share: holders === 0 ? null : qualified / holders },
   };
 }
 
@@ -171,6 +227,8 @@ export async function runEvaluation(options: { casesDir?: string } = {}): Promis
     const today = new Date();
     const results: VacancyResult[] = [];
     for (const v of set.vacancies) results.push(await evaluateVacancy(ec.ctx, loaded, v.key, today));
+    const { vacancies: _n, ...all } = summarize(results);
+    const batchNames = [...new Set(results.map((r) => r.batch))];
     return {
       ranAt: today,
       vacancies: set.vacancies.length,
@@ -178,9 +236,8 @@ export async function runEvaluation(options: { casesDir?: string } = {}): Promis
       labelledPairs: set.labelledPairs,
       qualifyingScore: ec.ctx.matching.qualifyingScore,
       results,
-      meanNdcg: mean(results.map((r) => r.ndcg)),
-      meanPrecision: mean(results.map((r) => r.precision)),
-      violations: results.reduce((s, r) => s + r.violations, 0),
+      ...all,
+      batches: batchNames.map((batch) => ({ batch, summary: summarize(results.filter((r) => r.batch === batch)) })),
       durationMs: performance.now() - started,
     };
   } finally {

@@ -4,7 +4,8 @@
  * use-cases (registerCandidate, publishVacancy), so the store and the search index agree exactly as
  * they do in the service.
  *
- * people.json holds everyone once; every other file is one vacancy with its pool of labelled people.
+ * The people files (people.json, people-*.json) hold everyone once between them; every other file is
+ * one vacancy with its pool of labelled people.
  * A person's codice fiscale is computed from the birth facts (personTaxCode), so every code is valid.
  */
 import fs from "node:fs";
@@ -22,9 +23,21 @@ import { vacancyCreateSchema, type VacancyCreateInput } from "../src/vacancies/v
 
 export const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "cases");
 export const PEOPLE_FILE = "people.json";
+/** people.json and any people-*.json beside it (each added batch of cases brings its own). */
+const isPeopleFile = (f: string): boolean => f === PEOPLE_FILE || /^people-[a-z0-9-]+\.json$/.test(f);
 
 /** Hard constraints a label may say a pair breaks, by the facts (judged independently of the code). */
-export const VIOLATIONS = ["not_available", "already_hired", "missing_licence", "missing_language", "beyond_travel", "reserved_l68"] as const;
+export const VIOLATIONS = [
+  "not_available",
+  "already_hired",
+  "missing_licence",
+  /** The language is missing or below the level the offer asks for. */
+  "missing_language",
+  "beyond_travel",
+  "reserved_l68",
+  /** Under 18 for work the law keeps from minors (armed security, night work, work at height). */
+  "under_age",
+] as const;
 export type Violation = (typeof VIOLATIONS)[number];
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "data AAAA-MM-GG");
@@ -72,6 +85,8 @@ const labelSchema = z
     rationale: z.string().trim().min(5),
     case: z.string().regex(/^[a-z0-9_]+$/).optional(),
     violates: z.enum(VIOLATIONS).optional(),
+    /** The person holds every must-have competence of the offer, in some wording (the referent's reading). */
+    holdsMustHaves: z.boolean().optional(),
   })
   .strict()
   .refine((l) => !l.violates || l.grade === 0, { message: "una coppia che viola un vincolo ha grado 0", path: ["grade"] });
@@ -79,6 +94,10 @@ const labelSchema = z
 const vacancyFileSchema = z
   .object({
     key: z.string().regex(/^[a-z0-9-]+$/),
+    /** Which batch of cases the file belongs to; the report gives each batch its own means. */
+    batch: z.string().regex(/^[a-z0-9-]+$/).default("base"),
+    /** Occupation family, as a referent would file the offer. */
+    family: z.string().min(1).optional(),
     vacancy: z.record(z.string(), z.unknown()),
     pool: z.array(labelSchema).min(1),
   })
@@ -94,6 +113,8 @@ export interface EvalPerson {
 export interface EvalVacancy {
   key: string;
   file: string;
+  batch: string;
+  family: string | null;
   input: VacancyCreateInput;
   pool: EvalLabel[];
 }
@@ -148,27 +169,26 @@ function toCandidateInput(p: z.infer<typeof personFileSchema>, where: string): C
 
 /** Reads and validates every case file; throws EvalSetError naming the file and field at fault. */
 export function readEvalSet(dir: string = CASES_DIR): EvalSet {
-  const peopleFile = path.join(dir, PEOPLE_FILE);
-  if (!fs.existsSync(peopleFile)) throw new EvalSetError(`${peopleFile}: file delle persone mancante`);
-  const peopleDoc = parseOrThrow(peopleFileSchema, readJson(peopleFile), PEOPLE_FILE);
+  const all = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  if (!all.includes(PEOPLE_FILE)) throw new EvalSetError(`${path.join(dir, PEOPLE_FILE)}: file delle persone mancante`);
   const people: EvalPerson[] = [];
   const keys = new Set<string>();
   const taxCodes = new Map<string, string>();
-  for (const p of peopleDoc.people) {
-    const where = `${PEOPLE_FILE} [${p.key}]`;
-    if (keys.has(p.key)) throw new EvalSetError(`${where}: chiave ripetuta`);
-    keys.add(p.key);
-    const input = toCandidateInput(p, where);
-    const other = taxCodes.get(input.taxCode);
-    if (other) throw new EvalSetError(`${where}: stesso codice fiscale di ${other}`);
-    taxCodes.set(input.taxCode, p.key);
-    people.push({ key: p.key, input });
+  for (const peopleFile of all.filter(isPeopleFile)) {
+    const peopleDoc = parseOrThrow(peopleFileSchema, readJson(path.join(dir, peopleFile)), peopleFile);
+    for (const p of peopleDoc.people) {
+      const where = `${peopleFile} [${p.key}]`;
+      if (keys.has(p.key)) throw new EvalSetError(`${where}: chiave ripetuta`);
+      keys.add(p.key);
+      const input = toCandidateInput(p, where);
+      const other = taxCodes.get(input.taxCode);
+      if (other) throw new EvalSetError(`${where}: stesso codice fiscale di ${other}`);
+      taxCodes.set(input.taxCode, p.key);
+      people.push({ key: p.key, input });
+    }
   }
 
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".json") && f !== PEOPLE_FILE)
-    .sort();
+  const files = all.filter((f) => !isPeopleFile(f));
   if (files.length === 0) throw new EvalSetError(`${dir}: nessun file di offerta`);
   const vacancies: EvalVacancy[] = [];
   const vacancyKeys = new Set<string>();
@@ -185,7 +205,7 @@ export function readEvalSet(dir: string = CASES_DIR): EvalSet {
       seen.add(label.person);
     }
     labelledPairs += doc.pool.length;
-    vacancies.push({ key: doc.key, file, input, pool: doc.pool });
+    vacancies.push({ key: doc.key, file, batch: doc.batch, family: doc.family ?? null, input, pool: doc.pool });
   }
   return { people, vacancies, labelledPairs };
 }

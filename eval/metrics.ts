@@ -42,3 +42,20 @@ export function violationsAt(rankedViolations: readonly (string | null | undefin
 }
 
 export const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length);
+
+/** One labelled pair as the must-have recall sees it. */
+export interface HolderPair {
+  holdsMustHaves?: boolean;
+  violates?: string | null;
+  qualified: boolean;
+}
+
+/**
+ * Must-have recall: of the people the labels say hold every must-have competence (in some wording)
+ * and break no hard constraint, how many the service calls qualified. Share null when there are none.
+ */
+export function mustHaveRecall(pairs: readonly HolderPair[]): { holders: number; qualified: number; share: number | null } {
+  const holders = pairs.filter((p) => p.holdsMustHaves === true && !p.violates);
+  const qualified = holders.filter((p) => p.qualified).length;
+  return { holders: holders.length, qualified, share: holders.length === 0 ? null : qualified / holders.length };
+}
