@@ -15,6 +15,8 @@ import {
 import {
   OCCUPATION_RELATEDNESS,
   OccupationTaxonomy,
+  interpretInContext,
+  interpretationNote,
   iscoGroupLabel,
   occupationRelatedness,
   occupationTaxonomy,
@@ -25,6 +27,8 @@ import {
   type ResolvedOccupation,
 } from "../src/taxonomy/occupation-taxonomy.js";
 import { loadSynonyms } from "../src/taxonomy/synonyms.js";
+import { boundedTypoDistance, WordCorrector } from "../src/taxonomy/token-similarity.js";
+import { foldItalian } from "../src/text/normalize-italian.js";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vetrina-taxonomy-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -215,6 +219,122 @@ describe("resolving typed titles", () => {
   });
 });
 
+describe("typos", () => {
+  const top = (title: string) => resolveOccupation(title).concepts[0];
+  const sameJob = (a: ReturnType<typeof top>, b: ReturnType<typeof top>) =>
+    a !== undefined && b !== undefined && (a.key === b.key || (a.cp2011Unit !== null && a.cp2011Unit === b.cp2011Unit));
+
+  it.each([
+    ["magazzinere", "magazziniere"],
+    ["magazinere", "magazziniere"],
+    ["cuocco", "cuoco"],
+    ["baista", "barista"],
+    ["barsita", "barista"],
+    ["camerere", "cameriere"],
+    ["aprrucchiera", "parrucchiera"],
+    ["massaggiatoreo", "massaggiatore"],
+    ["elettricsta", "elettricista"],
+    ["infremiere", "infermiere"],
+    ["mulettsta", "mulettista"],
+    ["magazzinere addetto", "magazziniere"],
+  ])("a one-letter slip finds the title: %s → %s", (typed, meant) => {
+    const got = resolveOccupation(typed);
+    expect(sameJob(got.concepts[0], top(meant)), `${typed} → ${got.concepts[0]?.label}`).toBe(true);
+    expect(got.interpretation?.corrections.length).toBeGreaterThan(0);
+    expect(got.concepts[0]?.confidence).toBeLessThan(1);
+  });
+
+  it("a short title is read too, with lower confidence, and the note says it was interpreted", () => {
+    for (const typed of ["coco", "cuoo"]) {
+      const r = resolveOccupation(typed);
+      expect(r.concepts[0]?.label, typed).toBe("cuoco");
+      expect(r.interpretation?.uncertain).toBe(true);
+      expect(r.concepts[0]?.confidence).toBeLessThanOrEqual(0.6);
+      expect(interpretationNote(r)).toBe(" (interpretato come «cuoco», lettura incerta)");
+    }
+    // A certain correction: plain note.
+    expect(interpretationNote(resolveOccupation("cuocco"))).toBe(" (interpretato come «cuoco»)");
+  });
+
+  it("an exact known title always wins over a correction, even one letter from another title", () => {
+    for (const [a, b] of [["enologo", "ecologo"], ["geologo", "teologo"], ["cassiere", "gassiere"], ["pastaio", "bastaio"]] as const) {
+      expect(boundedTypoDistance(a, b, 1)).toBe(1);
+      const ra = resolveOccupation(a);
+      const rb = resolveOccupation(b);
+      expect(ra.concepts[0]?.via).toBe("exact");
+      expect(rb.concepts[0]?.via).toBe("exact");
+      expect(ra.concepts[0]?.key).not.toBe(rb.concepts[0]?.key);
+      expect(ra.interpretation).toBeUndefined();
+    }
+  });
+
+  it("competing readings stay uncertain until the person's experiences or competences decide", () => {
+    const r = resolveOccupation("giologa");
+    expect(r.interpretation?.uncertain).toBe(true);
+    expect(r.interpretation?.readings.map((c) => c.label).sort()).toEqual(["biologo", "geologo"]);
+    expect(r.concepts[0]?.confidence).toBeLessThanOrEqual(0.6);
+    expect(interpretationNote(r)).toMatch(/^ \(interpretato come «(geologo|biologo)», lettura incerta: forse «(geologo|biologo)»\)$/);
+
+    const lab = interpretInContext(r, [], ["Analisi di laboratorio", "Microbiologia"]);
+    expect(lab.concepts[0]?.label).toBe("biologo");
+    const field = interpretInContext(r, [], ["Rilievi geologici", "Cartografia"]);
+    expect(field.concepts[0]?.label).toBe("geologo");
+    for (const decided of [lab, field]) {
+      expect(decided.interpretation).toMatchObject({ uncertain: false, decidedByContext: true });
+      expect(decided.concepts[0]?.confidence).toBeGreaterThan(r.concepts[0]?.confidence ?? 1);
+      expect(interpretationNote(decided)).toMatch(/in base a esperienze e competenze/);
+    }
+    // Another occupation of the person decides by code: a sballatore works in a warehouse.
+    const unpacker = interpretInContext(resolveOccupation("sbalatore"), [resolveOccupation("magazziniere")], []);
+    expect(unpacker.concepts[0]?.label).toBe("Sballatore");
+    // Nothing to go on: unchanged.
+    expect(interpretInContext(r, [], ["Guida di autoveicoli"])).toBe(r);
+  });
+
+  it("nine in ten random one-letter slips of the classifications' one-word titles find their title; a certain reading is almost never another job", () => {
+    let seed = 424242;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const letters = "abcdefghilmnoprstuvz";
+    const slip = (w: string): string => {
+      const i = Math.floor(random() * w.length);
+      switch (Math.floor(random() * 4)) {
+        case 0:
+          return w.slice(0, i) + w.slice(i + 1);
+        case 1:
+          return w.slice(0, i) + letters[Math.floor(random() * letters.length)] + w.slice(i + 1);
+        case 2:
+          return w.slice(0, i) + w[i] + w.slice(i);
+        default:
+          return i < w.length - 1 ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w + "o";
+      }
+    };
+    const words = new Set<string>();
+    for (const o of loadEscoOccupations()) for (const l of o.preferredLabels) if (/^\p{L}+$/u.test(l)) words.add(foldItalian(l));
+    for (const t of loadCp2011JobTitles()) if (/^\p{L}+$/u.test(t.title)) words.add(foldItalian(t.title));
+    let tried = 0;
+    let found = 0;
+    let certainWrong = 0;
+    for (const w of words) {
+      if (w.length < WordCorrector.MIN_LENGTH + 1) continue;
+      const want = top(w);
+      const typed = slip(w);
+      if (!want || typed === w || words.has(typed)) continue;
+      const got = resolveOccupation(typed);
+      if (got.concepts[0]?.via === "exact") continue; // the slip is itself a known title
+      tried++;
+      const readings = got.interpretation?.readings ?? got.concepts.slice(0, 1);
+      if (readings.some((c) => sameJob(c, want))) found++;
+      else if (!got.interpretation?.uncertain) certainWrong++;
+    }
+    expect(tried).toBeGreaterThan(1000);
+    expect(found / tried).toBeGreaterThan(0.9);
+    expect(certainWrong / tried).toBeLessThan(0.01);
+  });
+});
+
 describe("relatedness", () => {
   const rel = (a: string, b: string) => occupationRelatedness(resolveOccupation(a), resolveOccupation(b));
 
@@ -277,7 +397,7 @@ describe("retrieval keys", () => {
       ...loadEscoOccupations().map((o) => ({ text: o.altLabels[0] ?? o.preferredLabels[0] ?? "", group: o.iscoGroup.slice(0, 1) })),
     ];
     const pick = () => titles[Math.floor(random() * titles.length)]!;
-    const strong: RelatednessLevel[] = ["same_occupation", "same_unit", "same_group", "related_group"];
+    const strong: RelatednessLevel[] = ["same_occupation", "same_unit", "interchangeable", "same_group", "related_group"];
     let related = 0;
     for (let i = 0; i < 3000; i++) {
       const a = pick();

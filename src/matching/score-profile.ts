@@ -85,7 +85,8 @@ export function scoreProfile(
   const fromExperience = e * PROFILE_WEIGHTS.EXPERIENCE_ONLY;
   const value = Math.min(1, Math.max(fromDeclared, fromExperience));
   const parts = [declared.text, experienced.text].filter(Boolean);
-  if (d === 0 && e > 0) parts.push("occupazione non tra i profili dichiarati");
+  // The score rests on a job the person no longer declares: say so, it is why the score is lower.
+  if (fromExperience > fromDeclared) parts.push("occupazione non tra i profili dichiarati");
   const reason = parts.length > 0 ? capitalize(parts.join("; ")) : "Nessun profilo dichiarato né esperienza vicini a quello richiesto";
   const level = fromDeclared >= fromExperience ? declared.level : experienced.level;
   return { value, applicable: true, reason, level, declaredLevel: declared.level };
