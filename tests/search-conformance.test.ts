@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../src/config/env.js";
 import { createSearchIndex } from "../src/indexing/create-search-index.js";
+import { MeilisearchIndex } from "../src/indexing/meilisearch-index.js";
+import { taxonomySynonyms } from "../src/indexing/search-synonyms.js";
+import { SqliteFtsIndex } from "../src/indexing/sqlite-fts-index.js";
 import type { RetrievalQuery, SearchDocument, SearchIndex, SearchQuery } from "../src/indexing/search-index.js";
 import { haversineKm } from "../src/geo/haversine.js";
 import { openEngine, type EngineName, type EngineUnderTest } from "./helpers/search-engines.js";
@@ -331,6 +334,89 @@ describe.each<EngineName>(["embedded", "meilisearch"])("SearchIndex conformance:
       expect(await retrieve({ share: 0.1, minDocs: 1000 })).toHaveLength(20);
       expect(await retrieve()).toHaveLength(20);
     });
+  });
+});
+
+/**
+ * Search that forgives, the same on both engines, each given the taxonomy's synonyms as the service
+ * gives them (create-search-index.ts): typos by Meilisearch's default rules, synonyms both ways for
+ * acronyms, acronyms never read as the beginning of a longer word.
+ */
+describe.each<EngineName>(["embedded", "meilisearch"])("SearchIndex forgiving search: %s", (engine) => {
+  let close: () => Promise<void>;
+  let index: SearchIndex;
+  const ids = async (text: string): Promise<string[]> => (await index.search("vacancies", q({ q: text }))).hits.map((h) => h.id);
+  const sorted = async (text: string): Promise<string[]> => (await ids(text)).sort();
+
+  beforeAll(async () => {
+    const e = await openEngine(engine);
+    index =
+      engine === "embedded"
+        ? new SqliteFtsIndex(e.db!, { synonyms: taxonomySynonyms() })
+        : new MeilisearchIndex({ url: e.server!.url, apiKey: e.server!.masterKey, indexPrefix: "forgiving_", synonyms: taxonomySynonyms() });
+    await index.init();
+    close = () => e.close();
+    await index.upsert("vacancies", [
+      vacancy("magazziniere", "Magazziniere"),
+      vacancy("pulizie", "Addetta alle pulizie"),
+      vacancy("cuoco", "Cuoco"),
+      vacancy("saldatore", "Saldatore"),
+      vacancy("soldatore", "Soldatore"),
+      vacancy("oss-esteso", "Operatore socio sanitario"),
+      vacancy("oss-trattino", "Operatrice socio-sanitaria"),
+      vacancy("oss-sigla", "OSS", { text: { profile: "OSS", notes: "turni in RSA" } }),
+      vacancy("ossiacetilenico", "Saldatore ossiacetilenico"),
+      vacancy("codice", "Manutentore", { text: { profile: "Manutentore", notes: "codice 12345" } }),
+    ]);
+  });
+  afterAll(async () => close?.());
+
+  it.each([
+    ["magazzinere", "one letter missing in a word of 9 or more"],
+    ["magazinere", "two letters missing in a word of 9 or more"],
+    ["magazzinirei", "two letters swapped and one more"],
+    ["nagazziniere", "a wrong first letter counts as two"],
+    ["pulizze", "one wrong letter in a word of 5 to 8"],
+    ["magazi", "a word being typed, with one typo"],
+  ])("%s finds its offer (%s)", async (text) => {
+    expect(await ids(text)).toHaveLength(1);
+    expect((await ids(text))[0]).toBe(text.startsWith("p") ? "pulizie" : "magazziniere");
+  });
+
+  it.each([
+    ["cuaco", "no typo in a word under 5 letters"],
+    ["pilozie", "only one typo in a word of 5 to 8"],
+    ["nagazzinere", "a wrong first letter and one more is three"],
+    ["12346", "numbers are exact"],
+  ])("%s finds nothing (%s)", async (text) => {
+    expect(await ids(text)).toEqual([]);
+  });
+
+  it("the word as typed ranks before its typo", async () => {
+    const saldatore = await ids("saldatore");
+    expect(saldatore.slice(0, 2).sort()).toEqual(["ossiacetilenico", "saldatore"]);
+    expect(saldatore[2]).toBe("soldatore");
+    const soldatore = await ids("soldatore ");
+    expect(soldatore[0]).toBe("soldatore");
+    expect(soldatore.slice(1).sort()).toEqual(["ossiacetilenico", "saldatore"]);
+  });
+
+  it("oss and operatore socio sanitario find the same offers, whichever is written", async () => {
+    const expected = ["oss-esteso", "oss-sigla", "oss-trattino"];
+    expect(await sorted("oss")).toEqual(expected);
+    expect(await sorted("OSS ")).toEqual(expected);
+    expect(await sorted("operatore socio sanitario")).toEqual(expected);
+    expect(await sorted("Operatrice socio-sanitaria ")).toEqual(expected);
+  });
+
+  it("oss is an acronym, never the beginning of ossiacetilenico; other words still are", async () => {
+    expect(await ids("oss")).not.toContain("ossiacetilenico");
+    expect(await ids("ossiac")).toEqual(["ossiacetilenico"]);
+    expect(await ids("12345")).toEqual(["codice"]);
+  });
+
+  it("a synonym's words still combine with the other words of the query", async () => {
+    expect(await ids("oss turni")).toEqual(["oss-sigla"]);
   });
 });
 

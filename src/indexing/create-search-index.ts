@@ -21,14 +21,14 @@ export interface SearchIndexOptions {
 export function createSearchIndex(backend: SearchBackend, db: Db, opts: SearchIndexOptions = {}): SearchIndex {
   switch (backend) {
     case "embedded":
-      return new SqliteFtsIndex(db);
+      return new SqliteFtsIndex(db, { synonyms: taxonomySynonyms() });
     case "meilisearch":
       if (!opts.meilisearchUrl) throw new Error("MEILISEARCH_URL è obbligatorio con SEARCH_BACKEND=meilisearch");
       return new MeilisearchIndex({
         url: opts.meilisearchUrl,
         apiKey: opts.meilisearchApiKey,
         ...(opts.meilisearchIndexPrefix !== undefined ? { indexPrefix: opts.meilisearchIndexPrefix } : {}),
-        synonyms: { vacancies: taxonomySynonyms(), candidates: taxonomySynonyms() },
+        synonyms: taxonomySynonyms(),
       });
     default:
       throw new Error(`SEARCH_BACKEND non valido: ${String(backend)} (valori ammessi: embedded, meilisearch)`);

@@ -16,11 +16,12 @@
 import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, type EnqueuedTaskPromise, type Index, type Settings } from "meilisearch";
 import { ConfigError } from "../config/env.js";
 import { haversineKm } from "../geo/haversine.js";
-import { analyze, ITALIAN_STOPWORDS, normalizeForIndex, queryTerms } from "../text/normalize-italian.js";
+import { analyze, ITALIAN_STOPWORDS, normalizeForIndex } from "../text/normalize-italian.js";
 import { filterKey } from "./filter-key.js";
 import { selectiveTerms } from "./selective-terms.js";
 import { assertFilterField, INDEX_NAMES, schemaOf, textFieldOf, type IndexSchema } from "./index-schema.js";
 import { allOf, anyOfFilter, geoRadiusFilter, quote } from "./meilisearch-filter.js";
+import { compileSynonyms, searchTerms, type CompiledSynonyms, type SearchSynonyms } from "./search-synonyms.js";
 import type {
   FilterValue,
   IndexBuild,
@@ -38,8 +39,8 @@ export interface MeilisearchIndexOptions {
   apiKey?: string | undefined;
   /** Prepended to every index uid. */
   indexPrefix?: string;
-  /** Synonyms per index, in plain words (e.g. from the taxonomy); normalised like the text before they are sent. */
-  synonyms?: Partial<Record<IndexName, Record<string, string[]>>>;
+  /** Synonyms, in plain words (e.g. from the taxonomy); normalised like the text before they are sent. */
+  synonyms?: SearchSynonyms;
   /** How long to wait for one task (a large batch of documents takes seconds). */
   taskTimeoutMs?: number;
 }
@@ -68,7 +69,7 @@ const t = (field: string) => `t_${field}`;
 const w = (field: string) => `w_${field}`;
 const f = (field: string) => `f_${field}`;
 
-function settingsFor(schema: IndexSchema, synonyms: Record<string, string[]> = {}): Settings {
+function settingsFor(schema: IndexSchema, synonyms: CompiledSynonyms): Settings {
   // Equality only, no facet search: the cheapest structures that answer `=` / `IN` and facet counts.
   const equality = { facetSearch: false, filter: { equality: true, comparison: false } };
   return {
@@ -81,22 +82,13 @@ function settingsFor(schema: IndexSchema, synonyms: Record<string, string[]> = {
     rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", "date:desc", "id:asc"],
     // Text arrives as stems with stop words already removed; the list is declared for the engine's own parsing too.
     stopWords: [...ITALIAN_STOPWORDS],
-    synonyms: normalisedSynonyms(synonyms),
-    // Typos only in long words and never in numbers: short words and codes ("B", "CQC", "4.1.1.2") stay exact.
-    typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 } },
+    synonyms: Object.fromEntries([...synonyms.alternatives].map(([key, values]) => [key, [...values]])),
+    // Meilisearch's default word sizes, which the embedded index copies (typo-tolerance.ts); never in
+    // numbers: short words and codes ("B", "CQC", "4.1.1.2") stay exact.
+    typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET },
   };
-}
-
-function normalisedSynonyms(synonyms: Record<string, string[]>): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [word, alternatives] of Object.entries(synonyms)) {
-    const key = normalizeForIndex(word);
-    const values = [...new Set(alternatives.map(normalizeForIndex))].filter((v) => v && v !== key);
-    if (key && values.length > 0) out[key] = values;
-  }
-  return out;
 }
 
 /**
@@ -122,8 +114,10 @@ export class MeilisearchIndex implements SearchIndex {
   readonly backend = "meilisearch" as const;
   private readonly client: Meilisearch;
   private readonly prefix: string;
+  private readonly synonyms: CompiledSynonyms;
 
   constructor(private readonly opts: MeilisearchIndexOptions) {
+    this.synonyms = compileSynonyms(opts.synonyms);
     this.client = new Meilisearch({
       host: opts.url,
       ...(opts.apiKey ? { apiKey: opts.apiKey } : {}),
@@ -136,7 +130,7 @@ export class MeilisearchIndex implements SearchIndex {
     try {
       for (const name of INDEX_NAMES) {
         await this.ensureIndex(this.uid(name));
-        await this.wait(this.idx(name).updateSettings(settingsFor(schemaOf(name), this.opts.synonyms?.[name])));
+        await this.wait(this.idx(name).updateSettings(settingsFor(schemaOf(name), this.synonyms)));
       }
       await this.ensureIndex(this.metaUid());
     } catch (err) {
@@ -162,7 +156,7 @@ export class MeilisearchIndex implements SearchIndex {
     await this.call(async () => {
       await this.deleteIndex(uid);
       await this.ensureIndex(uid);
-      await this.wait(this.client.index(uid).updateSettings(settingsFor(schemaOf(index), this.opts.synonyms?.[index])));
+      await this.wait(this.client.index(uid).updateSettings(settingsFor(schemaOf(index), this.synonyms)));
     });
     return {
       upsert: (docs) => this.writeDocs(uid, schemaOf(index), docs),
@@ -180,7 +174,7 @@ export class MeilisearchIndex implements SearchIndex {
     const schema = schemaOf(index);
     const page = Math.max(1, Math.floor(query.page || 1));
     const pageSize = Math.max(1, Math.floor(query.pageSize || 1));
-    const { terms, lastIsPrefix } = queryTerms(query.q ?? "");
+    const { terms, lastIsPrefix } = searchTerms(query.q ?? "", this.synonyms);
     const filter = this.filterClauses(schema, query.filters);
     const facetFields = [...new Set(query.facets ?? [])];
     const emptyFacets = Object.fromEntries(facetFields.map((name) => [name, {}]));

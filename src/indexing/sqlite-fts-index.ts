@@ -24,6 +24,7 @@ import { boundingBox, EARTH_RADIUS_KM } from "../geo/haversine.js";
 import { analyze, normalizeForIndex, queryTerms } from "../text/normalize-italian.js";
 import { filterKey } from "./filter-key.js";
 import { selectiveTerms } from "./selective-terms.js";
+import { ftsSearchExpression } from "./fts-search-expression.js";
 import { assertFilterField, INDEX_NAMES, schemaOf, textFieldOf } from "./index-schema.js";
 import type {
   IndexBuild,
@@ -37,6 +38,24 @@ import type {
   SearchQuery,
   SearchResult,
 } from "./search-index.js";
+import { compileSynonyms, searchTerms, type CompiledSynonyms, type SearchSynonyms } from "./search-synonyms.js";
+import { typoBudget, typoVariants } from "./typo-tolerance.js";
+
+export interface SqliteFtsIndexOptions {
+  /** Synonyms the showcase and people search expand queries with (the same as Meilisearch is given). */
+  synonyms?: SearchSynonyms;
+}
+
+/**
+ * The distinct indexed terms of one index, for typo tolerance: read once from the fts5vocab table
+ * (a scan of the whole index), then kept up to date by this process's own writes; another connection's
+ * commit (PRAGMA data_version) makes it read again. Terms of removed documents stay: a typo expanded to
+ * a word nobody has matches nobody.
+ */
+interface Vocabulary {
+  terms: Set<string>;
+  dataVersion: number;
+}
 
 interface IndexLayout {
   name: IndexName;
@@ -104,7 +123,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * FTS5 query from normalised stems only, each quoted, so user input can never inject FTS syntax.
- * Terms are AND-ed (search) or OR-ed (retrieval for matching, where any shared word makes a candidate).
+ * Terms are AND-ed (document frequency) or OR-ed (retrieval for matching, where any shared word makes
+ * a candidate); searches build theirs with typos and synonyms (fts-search-expression.ts).
  */
 function ftsMatchExpression(terms: string[], lastIsPrefix: boolean, joiner: " " | " OR " = " "): string {
   return terms
@@ -130,6 +150,12 @@ function tableStatements(l: IndexLayout): string[] {
   ];
 }
 
+/** A search text as FTS5 MATCH expressions: with typo variants, and without them (null when there are none). */
+interface TextMatch {
+  match: string;
+  exact: string | null;
+}
+
 interface IndexChange {
   upsert?: SearchDocument[];
   remove?: string[];
@@ -151,7 +177,15 @@ export const isEmbeddedBuild = (build: IndexBuild): build is EmbeddedIndexBuild 
 export class SqliteFtsIndex implements SearchIndex {
   readonly backend = "embedded" as const;
 
-  constructor(private readonly db: Db) {}
+  private readonly synonyms: CompiledSynonyms;
+  private readonly vocabularies = new Map<IndexName, Vocabulary>();
+
+  constructor(
+    private readonly db: Db,
+    options: SqliteFtsIndexOptions = {},
+  ) {
+    this.synonyms = compileSynonyms(options.synonyms);
+  }
 
   async init(): Promise<void> {
     await this.db.$executeRawUnsafe("CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
@@ -192,6 +226,7 @@ export class SqliteFtsIndex implements SearchIndex {
         await t.$executeRawUnsafe(`ALTER TABLE ${build[part]} RENAME TO ${live[part]}`);
       }
       await t.$executeRawUnsafe(`CREATE VIRTUAL TABLE ${live.vocab} USING fts5vocab(${live.fts}, 'row')`);
+      this.vocabularies.delete(index);
     };
     return {
       upsert: (docs) => this.inOwnTransaction((t) => writerIn(t).upsert(docs)),
@@ -257,13 +292,13 @@ export class SqliteFtsIndex implements SearchIndex {
     const l = layoutOf(index);
     const page = Math.max(1, Math.floor(query.page || 1));
     const pageSize = Math.max(1, Math.floor(query.pageSize || 1));
-    const { terms, lastIsPrefix } = queryTerms(query.q ?? "");
-    const hasText = terms.length > 0;
     const near = query.near;
     if (near && ![near.lat, near.lon, near.radiusKm].every(Number.isFinite)) {
       throw new RangeError("near: lat, lon e radiusKm devono essere numeri finiti");
     }
-    const hits = this.hitsCte(l, query, hasText ? ftsMatchExpression(terms, lastIsPrefix) : null);
+    const text = await this.textMatch(l, query.q ?? "");
+    const hasText = text !== null;
+    const hits = this.hitsCte(l, query, text);
 
     const order = this.orderBy(query.sort ?? "relevance", hasText, Boolean(near));
     const rows = await this.db.$queryRawUnsafe<{ id: string; rank: number | null; dist: number | null; total: unknown }[]>(
@@ -288,9 +323,7 @@ export class SqliteFtsIndex implements SearchIndex {
       score: r.rank == null ? 0 : -Number(r.rank),
       distanceKm: r.dist == null ? null : Number(r.dist),
     }));
-    const facets = query.facets?.length
-      ? await this.facets(l, query, this.hitsCte(l, query, hasText ? ftsMatchExpression(terms, lastIsPrefix) : null, true), query.facets)
-      : {};
+    const facets = query.facets?.length ? await this.facets(l, query, this.hitsCte(l, query, text, true), query.facets) : {};
     return { hits: result, total, facets };
   }
 
@@ -356,6 +389,32 @@ export class SqliteFtsIndex implements SearchIndex {
     return rows.map((r) => ({ id: r.id, distanceKm: r.dist == null ? null : Number(r.dist), payload: parsePayload(r.payload) }));
   }
 
+  /**
+   * The MATCH of a search text, null without one: every word, forgiven its typos and expanded with its
+   * synonyms; and, when some word was expanded to a typo, the MATCH without them, so the documents
+   * matching the words as typed rank first (Meilisearch's "typo" rule).
+   */
+  private async textMatch(l: IndexLayout, text: string): Promise<TextMatch | null> {
+    const { terms, lastIsPrefix } = searchTerms(text, this.synonyms);
+    if (terms.length === 0) return null;
+    const exact = ftsSearchExpression({ terms, lastIsPrefix, synonyms: this.synonyms });
+    if (!terms.some((t) => typoBudget(t) > 0)) return { match: exact, exact: null };
+    const vocabulary = await this.vocabularyOf(l);
+    const variants = terms.map((t, i) => typoVariants(t, vocabulary, lastIsPrefix && i === terms.length - 1));
+    if (variants.every((v) => v.length === 0)) return { match: exact, exact: null };
+    return { match: ftsSearchExpression({ terms, lastIsPrefix, synonyms: this.synonyms, variants }), exact };
+  }
+
+  private async vocabularyOf(l: IndexLayout): Promise<ReadonlySet<string>> {
+    const version = toNumber((await this.db.$queryRawUnsafe<{ data_version: unknown }[]>("PRAGMA data_version"))[0]?.data_version);
+    const cached = this.vocabularies.get(l.name);
+    if (cached && cached.dataVersion === version) return cached.terms;
+    const rows = await this.db.$queryRawUnsafe<{ term: string }[]>(`SELECT term FROM ${l.vocab}`);
+    const terms = new Set(rows.map((r) => r.term));
+    this.vocabularies.set(l.name, { terms, dataVersion: version });
+    return terms;
+  }
+
   /** The terms worth retrieving by: all but the common ones (see RetrievalQuery.commonTerms). */
   private async selectiveTerms(l: IndexLayout, terms: string[], common: RetrievalQuery["commonTerms"]): Promise<string[]> {
     if (!common || terms.length === 0) return terms;
@@ -407,6 +466,7 @@ export class SqliteFtsIndex implements SearchIndex {
       await t.$executeRawUnsafe(`DELETE FROM ${l.filters}`);
       await t.$executeRawUnsafe(`DELETE FROM ${l.docs}`);
     });
+    this.vocabularies.delete(index);
   }
 
   async layoutVersion(): Promise<string | null> {
@@ -480,7 +540,9 @@ export class SqliteFtsIndex implements SearchIndex {
     for (const d of docs) {
       const seq = seqById.get(d.id);
       if (seq === undefined) throw new Error(`Indicizzazione fallita per il documento ${d.id}`);
-      ftsParams.push(seq, ...this.textColumns(l, d.text));
+      const columns = this.textColumns(l, d.text);
+      ftsParams.push(seq, ...columns);
+      this.learnTerms(l, columns);
       const seen = new Set<string>();
       for (const [field, raw] of Object.entries(d.filters)) {
         assertFilterField(schemaOf(l.name), field);
@@ -508,6 +570,13 @@ export class SqliteFtsIndex implements SearchIndex {
     }
   }
 
+  /** A live index's cached vocabulary learns the terms this process writes (a rebuild's tables are read afresh after the swap). */
+  private learnTerms(l: IndexLayout, columns: string[]): void {
+    const vocabulary = l === LAYOUTS[l.name] ? this.vocabularies.get(l.name) : undefined;
+    if (!vocabulary) return;
+    for (const column of columns) for (const term of column.split(" ")) if (term) vocabulary.terms.add(term);
+  }
+
   /** Normalised text per FTS column; fields the layout does not know are appended to the last column. */
   private textColumns(l: IndexLayout, text: Record<string, string>): string[] {
     const parts: string[][] = l.textFields.map(() => []);
@@ -526,16 +595,24 @@ export class SqliteFtsIndex implements SearchIndex {
    * The facet query asks for it MATERIALIZED: otherwise the planner may drive the join from the
    * filter table and re-run the FTS match per filter row (measured: 550 ms instead of 10 ms on 50k).
    */
-  private hitsCte(l: IndexLayout, query: SearchQuery, match: string | null, materialized = false): Sql {
+  private hitsCte(l: IndexLayout, query: SearchQuery, search: TextMatch | null, materialized = false): Sql {
     const params: unknown[] = [];
     let from = `${l.docs} d`;
     let rank = "NULL";
-    if (match !== null) {
+    // 1 for a document found only through a typo; the subquery runs once (a join would re-run the MATCH per row).
+    let typos = "0";
+    const typoParams: unknown[] = [];
+    if (search !== null) {
       from += ` JOIN (SELECT rowid AS r, bm25(${l.fts}, ${l.weights.join(", ")}) AS rank
                       FROM ${l.fts} WHERE ${l.fts} MATCH ?) m ON m.r = d.seq`;
-      params.push(match);
+      params.push(search.match);
       rank = "m.rank";
+      if (search.exact !== null) {
+        typos = `(d.seq NOT IN (SELECT rowid FROM ${l.fts} WHERE ${l.fts} MATCH ?))`;
+        typoParams.push(search.exact);
+      }
     }
+    const match = search?.match ?? null;
 
     let dist = "NULL";
     const distParams: unknown[] = [];
@@ -572,16 +649,16 @@ export class SqliteFtsIndex implements SearchIndex {
     }
 
     const text = `WITH base AS (
-        SELECT d.seq AS seq, d.id AS id, d.date AS date, ${rank} AS rank, ${dist} AS dist
+        SELECT d.seq AS seq, d.id AS id, d.date AS date, ${rank} AS rank, ${typos} AS typos, ${dist} AS dist
         FROM ${from}
         ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
       ), hits AS ${materialized ? "MATERIALIZED " : ""}(SELECT * FROM base ${outer})`;
-    // Parameter order follows the text: select-list (dist), join (match), where, outer.
-    return { text, params: [...distParams, ...params, ...whereParams, ...outerParams] };
+    // Parameter order follows the text: select-list (typos, dist), join (match), where, outer.
+    return { text, params: [...typoParams, ...distParams, ...params, ...whereParams, ...outerParams] };
   }
 
   private orderBy(sort: NonNullable<SearchQuery["sort"]>, hasText: boolean, hasNear: boolean): string {
-    const byRank = hasText ? "rank ASC, " : "";
+    const byRank = hasText ? "typos ASC, rank ASC, " : "";
     switch (sort) {
       case "date_desc":
         return `date DESC NULLS LAST, ${byRank}id`;
