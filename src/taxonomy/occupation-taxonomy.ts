@@ -476,9 +476,12 @@ export class OccupationTaxonomy {
   resolve(title: string, code?: string | null): ResolvedOccupation {
     const normalisedCode = (code ?? "").trim();
     const unknown = this.unknownWords(title);
-    // Titles that analyse alike resolve alike; a mistyped word is part of the key, since its stem alone
-    // does not say how it was mistyped.
-    const memoKey = `${normalisedCode}|${analyze(title).join(" ")}|${unknown.join(" ")}|${/\p{Lu}{2,}|\./u.test(title) ? "A" : ""}`;
+    // Titles that analyse alike resolve alike. The synonym kind is part of the key ("OSS" and
+    // "operatore socio-sanitario" analyse alike but resolve by different routes), and so are the
+    // mistyped words: a stem alone does not say how a word was mistyped.
+    const rewritten = this.rewriter.rewrite(title);
+    const synonymKind = rewritten.applied.some((a) => a.kind === "acronym") ? "a" : rewritten.applied.length > 0 ? "s" : "";
+    const memoKey = `${normalisedCode}|${synonymKind}|${rewritten.stems.join(" ")}|${unknown.join(" ")}`;
     const cached = this.memo.get(memoKey);
     if (cached) return { ...cached, input: title };
     let read: Omit<ResolvedOccupation, "input"> = this.resolveText(title);

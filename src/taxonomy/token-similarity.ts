@@ -165,8 +165,11 @@ export class WordCorrector {
   private readonly byLength = new Map<number, string[]>();
   private readonly memo = new Map<string, WordCandidate[]>();
 
-  /** Words this short are not corrected: one slip away from "bar" lie dozens of words. */
-  static readonly MIN_LENGTH = 3;
+  /**
+   * Words shorter than this are not corrected: one slip away from a three-letter word lie dozens of
+   * others, and a three-letter word in a title is more often an acronym ("ASO", "OSS") than a slip.
+   */
+  static readonly MIN_LENGTH = 4;
   /** From this length on, two slips are allowed when no word is one slip away. */
   static readonly TWO_SLIPS_LENGTH = 9;
 
