@@ -83,7 +83,7 @@ export function comuneNameProblem(text: string, match: Exclude<ComuneNameMatch, 
     case "empty":
       return "Comune mancante: indicare il nome o il codice ISTAT";
     default:
-      return `Comune sconosciuto «${text}»: indicare il nome (es. «Torino», «Ciriè (TO)») o il codice ISTAT di 6 cifre`;
+      return `Comune sconosciuto «${text}»`;
   }
 }
 
