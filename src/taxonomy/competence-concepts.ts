@@ -69,11 +69,21 @@ const MIN_TYPO_LENGTH = 6;
 const DERIVATIONAL = ["amento", "imento", "azion", "izion", "uzion", "enzion", "zion", "sion", "ament", "iment", "ment", "atur", "itur", "ator", "itor", "ion", "ier", "ist", "ent", "ant", "tur", "at", "it", "ar", "er", "ir", "agg"];
 const MIN_ROOT = 4;
 
+const roots = new Map<string, string>();
+
 function root(stem: string): string {
+  const cached = roots.get(stem);
+  if (cached !== undefined) return cached;
+  let r = stem;
   for (const ending of DERIVATIONAL) {
-    if (stem.endsWith(ending) && stem.length - ending.length >= MIN_ROOT) return stem.slice(0, stem.length - ending.length);
+    if (stem.endsWith(ending) && stem.length - ending.length >= MIN_ROOT) {
+      r = stem.slice(0, stem.length - ending.length);
+      break;
+    }
   }
-  return stem;
+  if (roots.size > 100_000) roots.clear();
+  roots.set(stem, r);
+  return r;
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -85,7 +95,7 @@ function commonPrefix(a: string, b: string): number {
 
 /** Two different stems of one word family: the same root, or a long shared beginning. */
 export function sameRoot(a: string, b: string): boolean {
-  if (a.length < MIN_ROOT || b.length < MIN_ROOT) return false;
+  if (a.length < MIN_ROOT || b.length < MIN_ROOT || a.charCodeAt(0) !== b.charCodeAt(0)) return false;
   const ra = root(a);
   if (ra === root(b) && ra.length >= MIN_ROOT) return true;
   const p = commonPrefix(a, b);

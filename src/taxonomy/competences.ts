@@ -281,29 +281,28 @@ function linkReadings(a: Reading, b: Reading): CompetenceLink {
 
 /**
  * Pairs recur across thousands of people (competences come from a dictionary): each pair's answer is
- * remembered, under its two texts in a fixed order since the similarity is symmetric.
+ * remembered as asked. It is computed with the two texts in a fixed order, so both orders get the same
+ * similarity.
  */
 const pairMemo = new Map<string, Map<string, CompetenceLink>>();
 let pairCount = 0;
-function pairLink(x: string, y: string): CompetenceLink {
-  const [first, second] = x <= y ? [x, y] : [y, x];
-  let row = pairMemo.get(first);
-  if (!row) pairMemo.set(first, (row = new Map()));
-  const cached = row.get(second);
+
+/** The link seen from `x`'s side (related concepts named as `x`'s, then `y`'s). */
+function linkFrom(x: string, y: string): CompetenceLink {
+  let row = pairMemo.get(x);
+  if (!row) pairMemo.set(x, (row = new Map()));
+  const cached = row.get(y);
   if (cached) return cached;
-  const link = linkReadings(readCompetence(first), readCompetence(second));
+  const ordered = x <= y;
+  const link = ordered ? linkReadings(readCompetence(x), readCompetence(y)) : linkReadings(readCompetence(y), readCompetence(x));
+  const oriented = ordered || !link.related ? link : { ...link, related: { own: link.related.other, other: link.related.own } };
   if (++pairCount > 500_000) {
     pairMemo.clear();
     pairCount = 0;
+    pairMemo.set(x, (row = new Map()));
   }
-  row.set(second, link);
-  return link;
-}
-
-/** The link seen from `x`'s side (the related concepts named in that order). */
-function linkFrom(x: string, y: string): CompetenceLink {
-  const link = pairLink(x, y);
-  return x <= y || !link.related ? link : { ...link, related: { own: link.related.other, other: link.related.own } };
+  row.set(y, oriented);
+  return oriented;
 }
 
 /**
@@ -311,7 +310,7 @@ function linkFrom(x: string, y: string): CompetenceLink {
  * ones for partial credit) and the words no concept explains, tolerant of word order, derived forms and typos.
  */
 export function competenceSimilarity(a: string, b: string): number {
-  return pairLink(a, b).similarity;
+  return linkFrom(a, b).similarity;
 }
 
 /**
@@ -375,9 +374,18 @@ const resolvedMemo = new Map<string, ResolvedCompetence | null>();
 function resolveUncached(text: string): ResolvedCompetence | null {
   const stems = competenceTokens(text);
   if (stems.length === 0) return null;
-  const { dictionary, postings } = competenceData();
+  const { dictionary, postings, vocabulary } = competenceData();
+  // An entry close enough in both directions holds most of the text's weight, so it holds one of the
+  // rarest words making up a fifth of it: only those words' entries are candidates.
+  const byRarity = [...new Set(stems)].sort((a, b) => vocabulary.idf(b) - vocabulary.idf(a));
+  const total = byRarity.reduce((sum, s) => sum + vocabulary.idf(s), 0);
   const candidates = new Set<number>();
-  for (const s of stems) for (const i of postings.get(s) ?? []) candidates.add(i);
+  let seen = 0;
+  for (const s of byRarity) {
+    for (const i of postings.get(s) ?? []) candidates.add(i);
+    seen += vocabulary.idf(s);
+    if (seen > 0.2 * total) break;
+  }
   let best: ResolvedCompetence | null = null;
   for (const i of candidates) {
     const entry = dictionary[i];
