@@ -31,7 +31,7 @@ export const VIOLATIONS = [
   "not_available",
   "already_hired",
   "missing_licence",
-  /** The language is missing or below the level the offer asks for. */
+  /** The language is missing, or two CEFR levels or more below the one asked (one level below is a weak grade, not a violation). */
   "missing_language",
   "beyond_travel",
   "reserved_l68",
