@@ -13,7 +13,12 @@ beforeAll(async () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     ids[key] = res.body.id;
   };
-  await publish("magazziniere", { requestedProfile: "Magazziniere", arrivalDate: "2026-09-01", workplaceIstatCode: TORINO });
+  await publish("magazziniere", {
+    requestedProfile: "Magazziniere",
+    mustHaveCompetences: ["Conduzione carrelli elevatori", "Saldatura ossiacetilenica"],
+    arrivalDate: "2026-09-01",
+    workplaceIstatCode: TORINO,
+  });
   await publish("pulizie", {
     requestedProfile: "Addetta alle pulizie",
     companyName: "Pulizie Ambrosiane S.p.A.",
@@ -34,6 +39,10 @@ beforeAll(async () => {
     cpiCode: CPI_MONCALIERI,
     reservedL68: true,
   });
+  await publish("ossSigla", { requestedProfile: "OSS", arrivalDate: "2026-08-01", workplaceIstatCode: MILANO, cpiCode: CPI_MILANO });
+  await publish("chiusa", { requestedProfile: "Magazziniere notturno", arrivalDate: "2026-07-01", workplaceIstatCode: TORINO });
+  const closed = await request(h.t.app).post(`/api/v1/vacancies/${ids.chiusa}/close`).set("authorization", `Bearer ${h.p.admin}`).send({ outcome: "cancelled" });
+  expect(closed.status, JSON.stringify(closed.body)).toBe(200);
 });
 
 const search = (qs: string) => request(h.t.app).get(`/api/v1/vacancies?${qs}`).set("authorization", `Bearer ${h.p.tutor}`);
@@ -64,21 +73,21 @@ describe("showcase search, as a tutor types it", () => {
 
   it("filters combine (AND across fields, OR within one) and facets count the filtered set", async () => {
     expect(await found("province=TO&reservedL68=true")).toEqual([ids.oss]);
-    expect((await found("cpi=TO-MONCALIERI,MI-MILANO")).sort()).toEqual([ids.oss, ids.pulizie].sort());
+    expect((await found("cpi=TO-MONCALIERI,MI-MILANO")).sort()).toEqual([ids.oss, ids.ossSigla, ids.pulizie].sort());
     expect(await found("sector=N")).toEqual([ids.pulizie]);
     expect(await found("sourceService=grandi_reclutamenti")).toEqual([ids.pulizie]);
     const res = await search("province=TO");
     expect(res.body.total).toBe(2);
-    expect(res.body.facets.province).toEqual({ TO: 2 });
-    expect(res.body.facets.sector).toMatchObject({ H: 1, Q: 1 });
+    expect(res.body.facets.province).toEqual([{ code: "TO", label: "Torino", count: 2 }]);
+    expect(res.body.facets.sector).toEqual(expect.arrayContaining([expect.objectContaining({ code: "H", count: 1 }), expect.objectContaining({ code: "Q", count: 1 })]));
   });
 
   it("sorts by date and paginates with a stable total", async () => {
     const page1 = await search("sort=date&pageSize=2&page=1");
     const page2 = await search("sort=date&pageSize=2&page=2");
-    expect(page1.body.total).toBe(3);
+    expect(page1.body.total).toBe(4);
     expect(page1.body.items.map((i: { id: string }) => i.id)).toEqual([ids.oss, ids.pulizie]);
-    expect(page2.body.items.map((i: { id: string }) => i.id)).toEqual([ids.magazziniere]);
+    expect(page2.body.items.map((i: { id: string }) => i.id)).toEqual([ids.magazziniere, ids.ossSigla]);
   });
 
   it("a query full of search-engine syntax is just text", async () => {
@@ -91,5 +100,55 @@ describe("showcase search, as a tutor types it", () => {
     expect(res.status).toBe(422);
     expect(res.body.code).toBe("UNKNOWN_REFERENCE");
     expect(res.body.fields).toEqual([{ field: "nearComune", message: expect.stringContaining("999999") }]);
+  });
+});
+
+describe("showcase search that forgives", () => {
+  it.each(["magazzinere", "Magazinniere", "magazzinieri "])("the typo %s still finds the Magazziniere offer", async (q) => {
+    expect(await found(`q=${encodeURIComponent(q)}`)).toEqual([ids.magazziniere]);
+  });
+
+  it("oss and operatore socio sanitario find the same offers, and oss never finds ossiacetilenico", async () => {
+    const oss = (await found("q=oss")).sort();
+    expect(oss).toEqual([ids.oss, ids.ossSigla].sort());
+    expect((await found(`q=${encodeURIComponent("operatore socio sanitario")}`)).sort()).toEqual(oss);
+    expect((await found("q=OSS")).sort()).toEqual(oss);
+    expect(await found("q=ossiacetilenica")).toEqual([ids.magazziniere]);
+  });
+
+  it("closed offers are left out unless asked for, by includeClosed or by status", async () => {
+    expect(await found("q=magazziniere")).toEqual([ids.magazziniere]);
+    expect((await found("q=magazziniere&includeClosed=true")).sort()).toEqual([ids.magazziniere, ids.chiusa].sort());
+    expect(await found("q=magazziniere&status=cancelled")).toEqual([ids.chiusa]);
+    const all = await search("includeClosed=true");
+    expect(all.body.total).toBe(5);
+    expect(all.body.facets.status).toEqual([
+      { code: "open", label: "Aperta", count: 4 },
+      { code: "cancelled", label: "Annullata", count: 1 },
+    ]);
+  });
+
+  it("facets carry the label beside the code: CPI, contract type, province, reservation", async () => {
+    const res = await search("q=oss");
+    expect(res.body.facets.cpi).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: CPI_MONCALIERI, label: expect.stringMatching(/Moncalieri/i), count: 1 })]),
+    );
+    expect(res.body.facets.contractType).toEqual([{ code: "fixed_term", label: expect.stringMatching(/determinato/i), count: 2 }]);
+    expect(res.body.facets.province).toEqual([
+      { code: "MI", label: "Milano", count: 1 },
+      { code: "TO", label: "Torino", count: 1 },
+    ]);
+    expect(res.body.facets.reservedL68).toEqual([
+      { code: "false", label: "Non riservata", count: 1 },
+      { code: "true", label: expect.stringContaining("68/1999"), count: 1 },
+    ]);
+  });
+
+  it("withinKm without a place is a 400 naming withinKm, not a radius silently ignored", async () => {
+    const res = await search("withinKm=10");
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe("VALIDATION_FAILED");
+    expect(res.body.fields).toEqual([{ field: "withinKm", message: expect.stringContaining("nearComune") }]);
+    expect((await search(`nearComune=${MONCALIERI}`)).status).toBe(200);
   });
 });

@@ -3,12 +3,35 @@ import { assertAllowed, canSearchCandidates } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import { assertFilterReferencesExist } from "../validation/check-references.js";
-import { buildSearchQuery, roundKm } from "../indexing/build-search-query.js";
+import { buildSearchQuery, radiusNeedsPlace, roundKm, withinKmParam } from "../indexing/build-search-query.js";
+import { cpiLabels, labelEach, labelFacets, provinceLabels, type FacetLabeller } from "../indexing/labelled-facets.js";
+import { PROGRAMME_LABELS } from "../conditionality/conditionality-kinds.js";
+import type { Programme } from "../congrua/types.js";
+import { educationLevel } from "../reference/code-lists.js";
+import { licenceName } from "../reference/driving-licences.js";
+import { availabilityLabel } from "./availability-labels.js";
 import { findCandidatesByIds, toCandidateView } from "./candidate-repository.js";
-import { CANDIDATE_FACETS, type CandidateSearchInput } from "./candidate-schemas.js";
+import { CANDIDATE_FACETS, candidateSearchSchema, type CandidateSearchInput } from "./candidate-schemas.js";
 
-/** Operators search the people of their own CPIs (admins: all); what they see is audited as a read. */
-export async function searchCandidates(ctx: AppContext, actor: Actor, input: CandidateSearchInput, route: string) {
+/** The people search's query: a radius only with a place. */
+export const peopleSearchSchema = candidateSearchSchema.extend({ withinKm: withinKmParam }).strict().superRefine(radiusNeedsPlace).openapi("PeopleSearchQuery");
+
+export type PeopleSearchInput = Omit<CandidateSearchInput, "withinKm"> & { withinKm?: number | undefined };
+
+const facetLabellers = (ctx: AppContext): Record<(typeof CANDIDATE_FACETS)[number], FacetLabeller> => ({
+  cpi: cpiLabels(ctx.db),
+  province: provinceLabels(ctx.db),
+  programme: labelEach((c) => PROGRAMME_LABELS[c as Programme]),
+  availability: labelEach(availabilityLabel),
+  licence: labelEach(licenceName),
+  educationLevel: labelEach((c) => educationLevel(c)?.label),
+});
+
+/**
+ * Operators search the people of their own CPIs (admins: all), with the showcase's forgiving text and
+ * labelled facets; what they see is audited as a read.
+ */
+export async function searchCandidates(ctx: AppContext, actor: Actor, input: PeopleSearchInput, route: string) {
   assertAllowed(canSearchCandidates(actor));
   await assertFilterReferencesExist(ctx.db, input);
   const cpis =
@@ -37,6 +60,6 @@ export async function searchCandidates(ctx: AppContext, actor: Actor, input: Can
     page: input.page,
     pageSize: input.pageSize,
     items: people.map((p) => ({ ...toCandidateView(p), distanceKm: roundKm(distance.get(p.id) ?? null) })),
-    facets: result.facets,
+    facets: await labelFacets(result.facets, facetLabellers(ctx)),
   };
 }

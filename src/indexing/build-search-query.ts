@@ -1,13 +1,27 @@
 import { notFound } from "../errors/app-error.js";
 import type { Db } from "../db/client.js";
+import { z } from "../validation/zod-setup.js";
 import type { FilterValue, SearchQuery } from "./search-index.js";
 
 type SortInput = "relevance" | "date" | "date_asc" | "distance";
 
+/** The radius around `nearComune` when none is given. */
+export const DEFAULT_WITHIN_KM = 30;
+
+/** `withinKm` of the search routes: optional, so that a radius sent without a place can be told from the default. */
+export const withinKmParam = z.coerce.number().min(1).max(500).optional().describe(`…entro K km (${DEFAULT_WITHIN_KM} se assente); solo con nearComune`);
+
+/** A radius without a place would be silently ignored: refused on `withinKm`, as a bad parameter (400 VALIDATION_FAILED). */
+export function radiusNeedsPlace(input: { nearComune?: string | undefined; withinKm?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (input.withinKm !== undefined && !input.nearComune) {
+    ctx.addIssue({ code: "custom", path: ["withinKm"], message: "withinKm richiede un luogo: indicare anche nearComune (codice ISTAT o nome del comune)" });
+  }
+}
+
 export interface CommonSearchInput {
   q?: string | undefined;
   nearComune?: string | undefined;
-  withinKm: number;
+  withinKm?: number | undefined;
   sort: SortInput;
   page: number;
   pageSize: number;
@@ -28,7 +42,7 @@ export async function buildSearchQuery(
   if (input.nearComune) {
     const comune = await db.comune.findUnique({ where: { istatCode: input.nearComune } });
     if (!comune) throw notFound(`Comune ${input.nearComune}`);
-    near = { lat: comune.lat, lon: comune.lon, radiusKm: input.withinKm };
+    near = { lat: comune.lat, lon: comune.lon, radiusKm: input.withinKm ?? DEFAULT_WITHIN_KM };
   }
   const sort: SearchQuery["sort"] =
     input.sort === "date" ? "date_desc"

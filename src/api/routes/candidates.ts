@@ -3,12 +3,12 @@ import type { AppContext } from "../../context.js";
 import { mountRoute } from "../route-contract.js";
 import { idParams } from "./vacancies.js";
 import { toCandidateView } from "../../candidates/candidate-repository.js";
-import { candidateCreateSchema, candidateSearchSchema, candidateUpdateSchema } from "../../candidates/candidate-schemas.js";
+import { candidateCreateSchema, candidateUpdateSchema } from "../../candidates/candidate-schemas.js";
 import { registerCandidate } from "../../candidates/register-candidate.js";
 import { readCandidate } from "../../candidates/read-candidate.js";
 import { updateCandidate } from "../../candidates/update-candidate.js";
 import { eraseCandidate } from "../../candidates/erase-candidate.js";
-import { searchCandidates } from "../../candidates/search-candidates.js";
+import { peopleSearchSchema, searchCandidates } from "../../candidates/search-candidates.js";
 
 const tag = "Persone";
 
@@ -16,7 +16,7 @@ export function candidateRoutes(ctx: AppContext): Router {
   const r = Router();
   mountRoute(
     r,
-    { method: "get", path: "/candidates", tag, summary: "Cerca persone (stessa forma della vetrina)", roles: "operatori, nei propri CPI", query: candidateSearchSchema },
+    { method: "get", path: "/candidates", tag, summary: "Cerca persone (stessa forma della vetrina: testo tollerante ai refusi, sinonimi, faccette con etichette)", roles: "operatori, nei propri CPI", query: peopleSearchSchema },
     ({ actor, query, route }) => searchCandidates(ctx, actor, query, route),
   );
   mountRoute(

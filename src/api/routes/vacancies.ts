@@ -8,7 +8,6 @@ import {
   vacancyCloseSchema,
   vacancyCreateSchema,
   vacancyReferentSchema,
-  vacancySearchSchema,
   vacancyStatusChangeSchema,
   vacancyUpdateSchema,
 } from "../../vacancies/vacancy-schemas.js";
@@ -16,7 +15,7 @@ import { publishVacancy } from "../../vacancies/publish-vacancy.js";
 import { updateVacancy } from "../../vacancies/update-vacancy.js";
 import { changeVacancyStatus } from "../../vacancies/change-vacancy-status.js";
 import { reassignReferent } from "../../vacancies/reassign-referent.js";
-import { searchVacancies } from "../../vacancies/search-vacancies.js";
+import { searchVacancies, showcaseSearchSchema } from "../../vacancies/search-vacancies.js";
 import { vacancyHistory } from "../../vacancies/vacancy-history.js";
 
 export const idParams = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -28,7 +27,7 @@ export function vacancyRoutes(ctx: AppContext): Router {
   const view = async (written: { id: string }): Promise<VacancyDetailView> => toVacancyDetailView(await findVacancyForView(ctx.db, written.id));
   mountRoute(
     r,
-    { method: "get", path: "/vacancies", tag, summary: "Cerca nella vetrina (testo, filtri, vicinanza, faccette)", roles: "tutti; le aziende vedono solo le proprie offerte", query: vacancySearchSchema },
+    { method: "get", path: "/vacancies", tag, summary: "Cerca nella vetrina (testo tollerante ai refusi e con i sinonimi, filtri, vicinanza, faccette con etichette); le offerte chiuse solo se chieste", roles: "tutti; le aziende vedono solo le proprie offerte", query: showcaseSearchSchema },
     ({ actor, query }) => searchVacancies(ctx, actor, query),
   );
   mountRoute(
