@@ -94,6 +94,9 @@ describe("the same competence in other words", () => {
     ["Potatura della vite", "potatura in vigneto"],
     ["Cablaggio quadri elettrici", "quadrista"],
     ["Manutenzione degli impianti", "manutentore impianti"],
+    ["Servire ai tavoli", "cameriere di sala"],
+    ["Assistere bambini", "baby sitter"],
+    ["Installare condizionatori", "frigorista"],
   ])("«%s» and «%s» match, with the same similarity both ways", (a, b) => {
     const ab = competenceSimilarity(a, b);
     expect(ab).toBeGreaterThanOrEqual(COMPETENCE_MATCHING.threshold);
@@ -105,6 +108,8 @@ describe("the same competence in other words", () => {
     expect(competenceSimilarity("impianti elettrici civili", "uso del transpallet elettrico")).toBeLessThan(COMPETENCE_MATCHING.threshold);
     expect(competenceSimilarity("Patente C", "Patente B")).toBeLessThan(COMPETENCE_MATCHING.threshold);
     expect(competenceSimilarity("Qualifica OSS", "saldatura ossiacetilenica")).toBe(0);
+    expect(competenceSimilarity("Cucito", "cucina")).toBeLessThan(COMPETENCE_MATCHING.threshold);
+    expect(competenceSimilarity("Pulizia uffici", "Office")).toBeLessThan(COMPETENCE_MATCHING.threshold);
   });
 
   it("is symmetric over dictionary and thesaurus wordings alike", () => {

@@ -66,7 +66,7 @@ export const ROOT_CREDIT = 0.9;
 const MIN_TYPO_LENGTH = 6;
 
 /** Derivational endings stripped (longest first) to compare roots: nouns of action, agents, verbs. */
-const DERIVATIONAL = ["amento", "imento", "azion", "izion", "uzion", "enzion", "zion", "sion", "ament", "iment", "ment", "atur", "itur", "ator", "itor", "ion", "ier", "ist", "ent", "ant", "tur", "at", "it", "ar", "er", "ir", "agg"];
+const DERIVATIONAL = ["amento", "imento", "azion", "izion", "uzion", "enzion", "zion", "sion", "ament", "iment", "ment", "atur", "itur", "ator", "itor", "ion", "ier", "izi", "enz", "anz", "ist", "ent", "ant", "tur", "at", "it", "ar", "er", "ir", "agg"];
 const MIN_ROOT = 4;
 
 const roots = new Map<string, string>();
@@ -196,6 +196,11 @@ export class ConceptThesaurus {
     return this.headWords.has(stem);
   }
 
+  /** True for a word some wording of the thesaurus uses. */
+  knows(stem: string): boolean {
+    return this.postings.has(stem);
+  }
+
   areRelated(a: string, b: string): boolean {
     return this.related.get(a)?.has(b) ?? false;
   }
@@ -218,6 +223,7 @@ export class ConceptThesaurus {
     if (out.length === 0 && stem.length >= 7) {
       for (const s of this.postings.keys()) if (sameRoot(s, stem)) out.push({ stem: s, credit: ROOT_CREDIT });
     }
+    if (this.lookups.size > 100_000) this.lookups.clear();
     this.lookups.set(stem, out);
     return out;
   }

@@ -141,9 +141,17 @@ function presence(token: string, others: readonly string[]): number {
   const max = allowedTypos(token.length);
   for (const o of others) {
     if (sameRoot(token, o)) return ROOT_CREDIT;
-    if (max > 0 && best === 0 && allowedTypos(o.length) > 0 && boundedLevenshtein(token, o, max) <= max) best = TYPO_CREDIT;
+    if (max > 0 && best === 0 && allowedTypos(o.length) > 0 && !twoShortWords(token, o) && boundedLevenshtein(token, o, max) <= max) best = TYPO_CREDIT;
   }
   return best;
+}
+
+/** Two known words of under seven letters are different words, not a typo ("cucito" / "cucina"). */
+function twoShortWords(a: string, b: string): boolean {
+  if (a.length >= 7 && b.length >= 7) return false;
+  const { vocabulary, thesaurus } = competenceData();
+  const known = (s: string) => vocabulary.has(s) || thesaurus.knows(s);
+  return known(a) && known(b);
 }
 
 /** Asymmetric coverage of a dictionary entry's stems, for resolving a text to the ANPAL dictionary. */
@@ -217,7 +225,7 @@ function readCompetence(text: string): Reading {
 }
 
 /** How a pair's similarity came about, for the reason. */
-export interface CompetenceLink {
+interface CompetenceLink {
   similarity: number;
   /** The concept both texts state, when the best part of the match is one. */
   concept: string | null;
@@ -227,7 +235,7 @@ export interface CompetenceLink {
 
 /** How well one unit of a text is present in another text: the same concept, a related one, or its words. */
 function unitScore(u: Unit, other: Reading): { score: number; via: Unit | null } {
-  const { thesaurus } = competenceData();
+  const { thesaurus, vocabulary } = competenceData();
   let score = 0;
   let via: Unit | null = null;
   if (u.concept) {
@@ -238,7 +246,6 @@ function unitScore(u: Unit, other: Reading): { score: number; via: Unit | null }
       if (s > score) [score, via] = [s, v];
     }
   }
-  const { vocabulary } = competenceData();
   let total = 0;
   let present = 0;
   for (const s of u.stems) {
