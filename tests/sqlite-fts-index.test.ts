@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../src/db/client.js";
 import type { SearchDocument } from "../src/indexing/search-index.js";
-import type { SqliteFtsIndex } from "../src/indexing/sqlite-fts-index.js";
+import { SqliteFtsIndex } from "../src/indexing/sqlite-fts-index.js";
+import { createDb } from "../src/db/client.js";
 import { haversineKm } from "../src/geo/haversine.js";
 import { openEngine, type EngineUnderTest } from "./helpers/search-engines.js";
 
@@ -54,6 +55,37 @@ describe("SqliteFtsIndex transactions", () => {
       await embedded().applyInTransaction(tx, "vacancies", { remove: ["tx3"] });
     });
     expect(await ids()).toEqual(["tx2"]);
+  });
+});
+
+describe("SqliteFtsIndex typo tolerance follows the index's vocabulary", () => {
+  it("a word written through this index is forgiven its typos at once", async () => {
+    await e.index.upsert("vacancies", [vacancy("v1", "Magazziniere")]);
+    expect(await ids("magazzinere")).toEqual(["v1"]);
+    await db.$transaction(async (tx) => embedded().applyInTransaction(tx, "vacancies", { upsert: [vacancy("v2", "Falegname")] }));
+    expect(await ids("falegnome")).toEqual(["v2"]);
+  });
+
+  it("a word another connection wrote is forgiven once the vocabulary is read again", async () => {
+    const reader = new SqliteFtsIndex(db, { vocabularyRefreshMs: 0 });
+    await e.index.upsert("vacancies", [vacancy("v1", "Magazziniere")]);
+    expect((await reader.search("vacancies", { q: "magazzinere", page: 1, pageSize: 5 })).hits.map((h) => h.id)).toEqual(["v1"]);
+    const [{ file }] = await db.$queryRawUnsafe<{ file: string }[]>("SELECT file FROM pragma_database_list WHERE name = 'main'");
+    const other = createDb(file);
+    try {
+      await new SqliteFtsIndex(other).upsert("vacancies", [vacancy("v2", "Giardiniere")]);
+    } finally {
+      await other.$disconnect();
+    }
+    expect((await reader.search("vacancies", { q: "giardinire", page: 1, pageSize: 5 })).hits.map((h) => h.id)).toEqual(["v2"]);
+  });
+
+  it("after clear() the vocabulary starts again", async () => {
+    await e.index.upsert("vacancies", [vacancy("v1", "Elettricista")]);
+    expect(await ids("eletricista")).toEqual(["v1"]);
+    await e.index.clear("vacancies");
+    await e.index.upsert("vacancies", [vacancy("v2", "Elettricista")]);
+    expect(await ids("eletricista")).toEqual(["v2"]);
   });
 });
 

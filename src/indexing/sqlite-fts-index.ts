@@ -44,17 +44,24 @@ import { typoBudget, typoVariants } from "./typo-tolerance.js";
 export interface SqliteFtsIndexOptions {
   /** Synonyms the showcase and people search expand queries with (the same as Meilisearch is given). */
   synonyms?: SearchSynonyms;
+  /** How long the vocabulary is used after another connection wrote before it is read again (see Vocabulary). */
+  vocabularyRefreshMs?: number;
 }
+
+/** Reading the vocabulary takes about 0.5 s at 300,000 documents (measured here): at most once a minute for others' writes. */
+const VOCABULARY_REFRESH_MS = 60_000;
 
 /**
  * The distinct indexed terms of one index, for typo tolerance: read once from the fts5vocab table
- * (a scan of the whole index), then kept up to date by this process's own writes; another connection's
- * commit (PRAGMA data_version) makes it read again. Terms of removed documents stay: a typo expanded to
- * a word nobody has matches nobody.
+ * (a scan of the whole index), then kept up to date by this process's own writes; after another
+ * connection's commit (PRAGMA data_version) it is read again, at most once per refresh interval, so a
+ * busy importing process cannot make every search rescan the index. Terms of removed documents stay:
+ * a typo expanded to a word nobody has matches nobody.
  */
 interface Vocabulary {
   terms: Set<string>;
   dataVersion: number;
+  readAt: number;
 }
 
 interface IndexLayout {
@@ -179,12 +186,14 @@ export class SqliteFtsIndex implements SearchIndex {
 
   private readonly synonyms: CompiledSynonyms;
   private readonly vocabularies = new Map<IndexName, Vocabulary>();
+  private readonly vocabularyRefreshMs: number;
 
   constructor(
     private readonly db: Db,
     options: SqliteFtsIndexOptions = {},
   ) {
     this.synonyms = compileSynonyms(options.synonyms);
+    this.vocabularyRefreshMs = options.vocabularyRefreshMs ?? VOCABULARY_REFRESH_MS;
   }
 
   async init(): Promise<void> {
@@ -408,10 +417,10 @@ export class SqliteFtsIndex implements SearchIndex {
   private async vocabularyOf(l: IndexLayout): Promise<ReadonlySet<string>> {
     const version = toNumber((await this.db.$queryRawUnsafe<{ data_version: unknown }[]>("PRAGMA data_version"))[0]?.data_version);
     const cached = this.vocabularies.get(l.name);
-    if (cached && cached.dataVersion === version) return cached.terms;
+    if (cached && (cached.dataVersion === version || Date.now() - cached.readAt < this.vocabularyRefreshMs)) return cached.terms;
     const rows = await this.db.$queryRawUnsafe<{ term: string }[]>(`SELECT term FROM ${l.vocab}`);
     const terms = new Set(rows.map((r) => r.term));
-    this.vocabularies.set(l.name, { terms, dataVersion: version });
+    this.vocabularies.set(l.name, { terms, dataVersion: version, readAt: Date.now() });
     return terms;
   }
 
