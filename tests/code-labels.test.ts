@@ -78,6 +78,12 @@ describe("labels through the API and the imports", () => {
     const messages = (res.body.fields as { message: string }[]).map((f) => f.message).join(" | ");
     expect(messages).toMatch(/Tipo di contratto sconosciuto «a chiamata fissa»/);
     expect(messages).toMatch(/Livello di studio sconosciuto «scuola guida»/);
+    const language = await h.as(h.p.admin).post("/api/v1/vacancies", vacancyBody({ requiredLanguages: ["klingon B2", { code: "inglese", level: "Z9" }] }));
+    expect(language.status).toBe(400);
+    expect(language.body.fields).toEqual([
+      { field: "requiredLanguages.0.code", message: expect.stringMatching(/Lingua sconosciuta «klingon»/) },
+      { field: "requiredLanguages.1.level", message: expect.stringMatching(/Livello sconosciuto «Z9»/) },
+    ]);
   });
 
   it("the people file takes the same words", async () => {

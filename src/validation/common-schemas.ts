@@ -85,12 +85,17 @@ export const languageLevelCode = codeOf(
   languageLevel,
   (v) => `Livello sconosciuto «${v}»: uno fra ${CEFR_LEVELS.join(", ")} (o base, intermedio, avanzato, madrelingua)`,
 ).openapi({ type: "string", example: "B2" });
+/** "inglese B2" → { code, level }; text it cannot split is split at its last word, so the message names the part. */
+function languageText(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const found = languageWithLevel(value);
+  if (found) return found;
+  const parts = /^(.*\S)\s+(\S+)$/.exec(value.trim());
+  return parts ? { code: parts[1], level: parts[2] } : { code: value };
+}
 /** `{ code: "inglese", level: "B2" }`, or the one text operators write: "inglese B2". */
 export const languageRequirement = z
-  .union([
-    z.object({ code: languageCode, level: languageLevelCode }).strict(),
-    codeOf(languageWithLevel, (v) => `Lingua e livello non riconosciuti «${v}»: es. «inglese B2» o { "code": "inglese", "level": "B2" }`),
-  ])
+  .preprocess(languageText, z.object({ code: languageCode, level: languageLevelCode }).strict())
   .openapi({ description: "Lingua e livello QCER: { code, level } oppure «inglese B2»" });
 /** Licence categories and qualifications: "CE", "C+E", "patente CE", the old national code "02", "CQC merci". */
 export const licenceCode = codeOf(
