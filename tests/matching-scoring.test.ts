@@ -217,8 +217,8 @@ describe("narrowing the pool", () => {
     );
     expect(narrowingOptions(people, offer, 10, TODAY)).toEqual([]);
     const options = narrowingOptions(people, offer, 2, TODAY);
-    expect(options).toContainEqual({ parameter: "licence", value: "C", label: "patente C", remaining: 2 });
-    expect(options).toContainEqual({ parameter: "distance", value: "10", label: "entro 10 km dalla sede", remaining: 1 });
+    expect(options).toContainEqual({ parameter: "patente", value: "C", label: "patente C", remaining: 2, filter: "patente:C" });
+    expect(options).toContainEqual({ parameter: "distanza", value: "10", label: "entro 10 km dalla sede", remaining: 1, filter: "distanza:10" });
     expect(options.every((o) => o.remaining > 0 && o.remaining < people.length)).toBe(true);
   });
 });

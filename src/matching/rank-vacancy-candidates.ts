@@ -7,6 +7,7 @@ import { vacancyFacts } from "./build-facts.js";
 import { rarityWeights } from "./competence-rarity.js";
 import { evaluateMatch, type MatchContext, type PreparedOffer } from "./evaluate-match.js";
 import type { MatchEvaluation } from "./match-types.js";
+import { matchFilterPredicate, type MatchFilters } from "./match-filters.js";
 import { narrowingOptions, type NarrowingOption } from "./narrow-pool.js";
 import { rankMatches, type Scored } from "./rank-matches.js";
 import { retrieveCandidates, scanAllCandidates, type Retrieved } from "./retrieve-candidates.js";
@@ -38,6 +39,8 @@ export interface RankOptions {
   today?: Date;
   /** Whom the pool counts and narrowing options are computed over (the caller's visibility); everyone by default. */
   poolScope?: (person: { cpiCode: string; tutorId: string | null }) => boolean;
+  /** Only the people these keep are ranked, counted and narrowed. */
+  filters?: MatchFilters;
 }
 
 /** How far down the ranking near-ties are settled by recent lists: well past any page a referent reads. */
@@ -80,6 +83,7 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
   const today = options.today ?? new Date();
   const offer = prepareOffer(vacancy);
   const matchCtx = await matchContextFor(ctx, offer, today);
+  const kept = options.filters ? matchFilterPredicate(options.filters, offer.occupation, today) : () => true;
   let scored: Scored[] = [];
   // A wider radius finds the nearer people again: their scores do not change.
   const scoredBefore = new Map<string, Scored>();
@@ -87,10 +91,10 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
     const retrieved: Retrieved[] = radius === null ? await scanAllCandidates(ctx.index) : await retrieveCandidates(ctx.index, offer, radius, cfg);
     scored = retrieved.map((r) => scoredBefore.get(r.facts.id) ?? { facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) });
     for (const s of scored) scoredBefore.set(s.facts.id, s);
-    const qualified = scored.filter((s) => s.evaluation.exclusions.length === 0 && isQualified(s.evaluation, cfg.qualifyingScore)).length;
+    const qualified = scored.filter((s) => s.evaluation.exclusions.length === 0 && kept(s) && isQualified(s.evaluation, cfg.qualifyingScore)).length;
     if (qualified >= 2 * offer.facts.shortlistCap) break;
   }
-  const eligible = scored.filter((s) => s.evaluation.exclusions.length === 0);
+  const eligible = scored.filter((s) => s.evaluation.exclusions.length === 0 && kept(s));
   const top = [...eligible].sort((a, b) => b.evaluation.score - a.evaluation.score).slice(0, FAIRNESS_WINDOW);
   const since = new Date(today.getTime() - cfg.recentListsWeeks * 7 * 86_400_000);
   const recent = await recentListCounts(ctx.db, top.map((s) => s.facts.id), since);
@@ -126,7 +130,7 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
 }
 
 /** The qualified people for a vacancy's list, best first: what building a list starts from. */
-export async function rankCandidatesForVacancy(ctx: AppContext, vacancy: VacancyRecord, options: { limit: number }): Promise<RankedMatch[]> {
-  const { ranked } = await rankVacancy(ctx, vacancy);
+export async function rankCandidatesForVacancy(ctx: AppContext, vacancy: VacancyRecord, options: { limit: number; filters?: MatchFilters }): Promise<RankedMatch[]> {
+  const { ranked } = await rankVacancy(ctx, vacancy, options.filters ? { filters: options.filters } : {});
   return ranked.filter((r) => r.qualified).slice(0, options.limit);
 }

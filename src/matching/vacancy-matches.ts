@@ -39,14 +39,10 @@ export async function computeVacancyMatches(ctx: AppContext, actor: Actor, vacan
   await assertFilterReferencesExist(ctx.db, query.cpi ? { cpi: query.cpi } : {});
   const now = new Date();
   const visible = visibleTo(actor, vacancy.cpiCode);
-  const ranking = await rankVacancy(ctx, vacancy, { today: now, ...(visible ? { poolScope: visible } : {}) });
-  const filtered = seenBy(ranking.ranked, visible).filter(
-    (m) =>
-      (!query.onlyQualified || m.qualified) &&
-      (!query.cpi?.length || query.cpi.includes(m.candidate.cpiCode)) &&
-      (query.maxDistanceKm === undefined || (m.distanceKm !== null && m.distanceKm <= query.maxDistanceKm)) &&
-      (!query.programme?.length || query.programme.some((p) => m.candidate.programmes.includes(p))),
-  );
+  const filters = { cpi: query.cpi, programme: query.programme, maxDistanceKm: query.maxDistanceKm, narrow: query.narrow };
+  // The filters act inside the ranking, so the pool counts and the narrowing options are those of the filtered pool.
+  const ranking = await rankVacancy(ctx, vacancy, { today: now, filters, ...(visible ? { poolScope: visible } : {}) });
+  const filtered = seenBy(ranking.ranked, visible).filter((m) => !query.onlyQualified || m.qualified);
   const page = filtered.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const names = await namesOf(ctx, page.map((m) => m.candidateId));
   // A read never stores: news is told against the last rematch run.

@@ -5,6 +5,7 @@ import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import type { DbTx } from "../db/client.js";
 import { appendEvents } from "../events/append-events.js";
+import type { NarrowingFilter } from "../matching/narrow-pool.js";
 import { rankCandidatesForVacancy } from "../matching/rank-vacancy-candidates.js";
 import { findVacancy, type VacancyRecord } from "../vacancies/vacancy-repository.js";
 import { recordShortlistEvents } from "./shortlist-events.js";
@@ -20,10 +21,11 @@ import { REASONS_SEPARATOR } from "./shortlist-views.js";
  *    only once the vacancy went back to preselection (the employer turned it down), and is then closed;
  * 3. the best qualified people, up to the vacancy's cap (15 unless the employer asked otherwise), go on
  *    the list with their score and reasons, "to contact" (availability is verified before sending, D2);
+ *    with narrowing parameters (those the matches propose), only the people they keep;
  * 4. `shortlist.built` is appended (its handler moves the vacancy to "in preselection"); events and audit
  *    in the same transaction.
  */
-export async function buildShortlist(ctx: AppContext, actor: Actor, vacancyId: string, route: string): Promise<ShortlistRecord> {
+export async function buildShortlist(ctx: AppContext, actor: Actor, vacancyId: string, route: string, narrow: NarrowingFilter[] = []): Promise<ShortlistRecord> {
   const vacancy = await findVacancy(ctx.db, vacancyId);
   assertAllowed(canManageShortlist(actor, vacancy));
   assertVacancyNotClosed(vacancy);
@@ -31,7 +33,7 @@ export async function buildShortlist(ctx: AppContext, actor: Actor, vacancyId: s
 
   // Ranking reads the index and the store: done before the transaction, re-checked inside it.
   const cap = vacancy.shortlistCap;
-  const ranked = await rankCandidatesForVacancy(ctx, vacancy, { limit: cap });
+  const ranked = await rankCandidatesForVacancy(ctx, vacancy, { limit: cap, filters: { narrow } });
 
   return ctx.db.$transaction(async (tx) => {
     const scope = { ctx, tx, actor, route };

@@ -1,3 +1,4 @@
+import { buildShortlistBodySchema } from "../../matching/match-schemas.js";
 import { Router } from "express";
 import type { AppContext } from "../../context.js";
 import { mountRoute } from "../route-contract.js";
@@ -31,8 +32,8 @@ export function shortlistRoutes(ctx: AppContext): Router {
   const r = Router();
   mountRoute(
     r,
-    { method: "post", path: "/vacancies/:id/shortlist", tag, summary: "Costruisce la rosa in preparazione dall'abbinamento (fino al tetto: 15 salvo diversa richiesta)", roles: manage, params: idParams, body: shortlistNoBody, successStatus: 201 },
-    async ({ actor, params, route }) => toShortlistView(await buildShortlist(ctx, actor, params.id, route), view),
+    { method: "post", path: "/vacancies/:id/shortlist", tag, summary: "Costruisce la rosa in preparazione dall'abbinamento (fino al tetto: 15 salvo diversa richiesta)", roles: manage, params: idParams, body: buildShortlistBodySchema, successStatus: 201 },
+    async ({ actor, params, body, route }) => toShortlistView(await buildShortlist(ctx, actor, params.id, route, body.narrow), view),
   );
   mountRoute(
     r,
