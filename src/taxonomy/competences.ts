@@ -133,13 +133,16 @@ export function competenceTokens(text: string): string[] {
 
 /**
  * How well `token` is present among `others`: 1 verbatim, ROOT_CREDIT for a derived form of the same root
- * (manutenzione / manutentore), TYPO_CREDIT for a near spelling, else 0.
+ * (manutenzione / manutentore), TYPO_CREDIT for a near spelling, else 0. Both need the same first letter
+ * (typos rarely touch it), so `others` may be just the words with the token's initial.
  */
 function presence(token: string, others: readonly string[]): number {
   if (others.includes(token)) return 1;
   let best = 0;
   const max = allowedTypos(token.length);
+  const initial = token.charCodeAt(0);
   for (const o of others) {
+    if (o.charCodeAt(0) !== initial) continue;
     if (sameRoot(token, o)) return ROOT_CREDIT;
     if (max > 0 && best === 0 && allowedTypos(o.length) > 0 && !twoShortWords(token, o) && boundedLevenshtein(token, o, max) <= max) best = TYPO_CREDIT;
   }
@@ -189,6 +192,8 @@ interface Unit {
 
 interface Reading {
   stems: string[];
+  /** The stems by first letter, for `presence`. */
+  byInitial: Map<number, string[]>;
   units: Unit[];
   weight: number;
   anpal: ResolvedCompetence | null;
@@ -213,8 +218,11 @@ function readCompetence(text: string): Reading {
     const share = !stated ? 1 : thesaurus.isHead(stem) ? COMPETENCE_MATCHING.headShare : COMPETENCE_MATCHING.leftoverShare;
     units.push({ concept: null, credit: 1, stems: [stem], weight: share * vocabulary.idf(stem) });
   }
+  const byInitial = new Map<number, string[]>();
+  for (const stem of new Set(reading.stems)) byInitial.set(stem.charCodeAt(0), [...(byInitial.get(stem.charCodeAt(0)) ?? []), stem]);
   const result: Reading = {
     stems: reading.stems,
+    byInitial,
     units,
     weight: units.reduce((sum, u) => sum + u.weight, 0),
     anpal: resolveCompetence(text),
@@ -248,10 +256,11 @@ function unitScore(u: Unit, other: Reading): { score: number; via: Unit | null }
   }
   let total = 0;
   let present = 0;
+  if (score === 1) return { score, via };
   for (const s of u.stems) {
     const w = vocabulary.idf(s);
     total += w;
-    present += w * presence(s, other.stems);
+    present += w * presence(s, other.byInitial.get(s.charCodeAt(0)) ?? []);
   }
   const words = total > 0 ? present / total : 0;
   return words > score ? { score: words, via: null } : { score, via };
