@@ -36,7 +36,21 @@ describe("autocomplete of occupations and competences", () => {
     expect((await h.as(h.p.referent).get("/api/v1/occupations")).status).toBe(400);
   });
 
+  it("completes a word still being typed", async () => {
+    const res = await h.as(h.p.referent).get("/api/v1/occupations?q=magazz&limit=5");
+    expect(res.status).toBe(200);
+    expect(res.body.map((s: { label: string }) => s.label.toLowerCase())).toContain("magazziniere");
+    for (const s of res.body) {
+      expect(s.via).toBe("completion");
+      expect(s.confidence).toBeLessThan(0.9);
+      expect(s.label.toLowerCase()).toMatch(/magazz/);
+    }
+  });
+
   it("suggests competences for the words typed so far", async () => {
+    const stated = await h.as(h.p.referent).get("/api/v1/competences?q=HACCP");
+    expect(stated.body[0]).toMatchObject({ confidence: 1 });
+    expect(stated.body[0].label).toMatch(/HACCP/);
     const res = await h.as(h.p.referent).get("/api/v1/competences?q=carrell&limit=5");
     expect(res.status).toBe(200);
     expect(res.body.length).toBeGreaterThan(0);

@@ -1,20 +1,55 @@
-import { competenceSimilarity, resolveCompetenceConcepts } from "../taxonomy/competences.js";
-import { loadAnpalCompetences, type AnpalCompetence } from "../taxonomy/load-competences.js";
+import { resolveCompetenceConcepts } from "../taxonomy/competences.js";
+import { loadAnpalCompetences } from "../taxonomy/load-competences.js";
+import { loadCompetenceConcepts } from "../taxonomy/competence-concepts.js";
+import { loadCp2011JobTitles, loadEscoOccupations } from "../taxonomy/load-occupations.js";
 import { resolveOccupation, type ResolvedConcept } from "../taxonomy/occupation-taxonomy.js";
 import { codeKey } from "./code-lists.js";
 
 /**
  * Look-ups of the taxonomies for forms and operators (autocomplete of occupations and competences) and
- * the profile code a vacancy gets on publishing. The taxonomies do the reading; this module only turns
- * their answers into suggestions.
+ * the profile code a vacancy gets on publishing. The taxonomies read whole texts; while a word is still
+ * being typed ("magazz") the labels whose words start with every word typed complete it, with a
+ * confidence that is the share of the label typed so far (at most COMPLETION_CEILING: a completion is a
+ * guess of what is meant).
  */
+
+const COMPLETION_CEILING = 0.9;
+// Words this short ("di", "e") complete everything: typed alone they find nothing.
+const MIN_PREFIX = 3;
+
+// Articles and prepositions neither complete nor count ("igiene della pers" → igiene, pers).
+const FUNCTION_WORDS = new Set("di del della dello dei degli delle il lo la gli le ed in con per al alla allo ai agli alle da dal dalla su sul sulla un una uno".split(" "));
+const words = (text: string) =>
+  codeKey(text)
+    .split(" ")
+    .filter((w) => w.length >= 2 && !FUNCTION_WORDS.has(w));
+
+interface Completable<T> {
+  item: T;
+  label: string;
+  words: string[];
+}
+
+/** The items whose label words start with every word typed, each with the share of its label typed. */
+function complete<T>(typed: string[], items: Completable<T>[]): { item: T; label: string; confidence: number }[] {
+  if (!typed.some((t) => t.length >= MIN_PREFIX)) return [];
+  const out: { item: T; label: string; confidence: number }[] = [];
+  for (const c of items) {
+    const starts = typed.map((t) => c.words.find((w) => w.startsWith(t)));
+    if (starts.some((w) => w === undefined)) continue;
+    const typedChars = typed.reduce((n, t) => n + t.length, 0);
+    const labelChars = c.words.reduce((n, w) => n + w.length, 0);
+    out.push({ item: c.item, label: c.label, confidence: round((COMPLETION_CEILING * typedChars) / labelChars) });
+  }
+  return out.sort((a, b) => b.confidence - a.confidence || a.label.localeCompare(b.label, "it"));
+}
 
 export interface OccupationSuggestion {
   /** The code a profile stores (profileCode): the CP2011 unit, else the ESCO or ISCO code. */
   code: string | null;
   label: string;
   confidence: number;
-  /** How the text was read: code, exact, synonym, acronym, fuzzy. */
+  /** How the text was read: code, exact, synonym, acronym, fuzzy; "completion" for a label the words typed begin. */
   via: string;
   cp2011Unit: string | null;
   iscoGroup: string | null;
@@ -23,18 +58,50 @@ export interface OccupationSuggestion {
 
 const profileCodeOf = (c: ResolvedConcept): string | null => c.cp2011Unit ?? c.escoCode ?? c.iscoGroup;
 
+let occupationLabels: Completable<null>[] | undefined;
+
+function occupationCompletables(): Completable<null>[] {
+  const labels = [
+    ...loadCp2011JobTitles().map((t) => t.title),
+    ...loadEscoOccupations().flatMap((o) => [...o.preferredLabels, ...o.altLabels]),
+  ];
+  return distinctByLabel(labels.map((label) => ({ item: null, label, words: words(label) })));
+}
+
+/**
+ * What the title reads as, then the CP2011 job titles and ESCO labels completing the words typed (via
+ * "completion"), each with the code its label reads as.
+ */
 export function suggestOccupations(q: string, limit: number): OccupationSuggestion[] {
-  return resolveOccupation(q)
-    .concepts.slice(0, limit)
-    .map((c) => ({
-      code: profileCodeOf(c),
-      label: c.label,
-      confidence: c.confidence,
-      via: c.via,
-      cp2011Unit: c.cp2011Unit,
-      iscoGroup: c.iscoGroup,
-      escoCode: c.escoCode,
-    }));
+  const read: OccupationSuggestion[] = resolveOccupation(q).concepts.map((c) => ({
+    code: profileCodeOf(c),
+    label: c.label,
+    confidence: c.confidence,
+    via: c.via,
+    cp2011Unit: c.cp2011Unit,
+    iscoGroup: c.iscoGroup,
+    escoCode: c.escoCode,
+  }));
+  occupationLabels ??= occupationCompletables();
+  const completions = complete(words(q), occupationLabels)
+    .slice(0, limit)
+    .flatMap((c): OccupationSuggestion[] => {
+      const [concept] = resolveOccupation(c.label).concepts;
+      if (!concept) return [];
+      const { cp2011Unit, iscoGroup, escoCode } = concept;
+      return [{ code: profileCodeOf(concept), label: c.label, confidence: c.confidence, via: "completion", cp2011Unit, iscoGroup, escoCode }];
+    });
+  return distinctByLabel([...read, ...completions]).slice(0, limit);
+}
+
+function distinctByLabel<T extends { label: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => {
+    const key = codeKey(i.label);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Below this, or with a fuzzy reading, a title is not given a code: a stored code reads as certain later. */
@@ -67,26 +134,24 @@ export interface CompetenceSuggestion {
   confidence: number;
 }
 
-let dictionary: { entry: AnpalCompetence; words: string[] }[] | undefined;
-
-const words = (text: string) => codeKey(text).split(" ").filter(Boolean);
+let dictionary: Completable<string>[] | undefined;
 
 /**
- * Competences for a text being typed: the concepts the text already states (thesaurus and ANPAL), then the
- * ANPAL competences whose words start with every word typed, closest first.
+ * Competences for a text being typed: the concepts the text already states (CPI thesaurus and ANPAL), then
+ * thesaurus concepts (by label or wording) and ANPAL competences completing the words typed. A concept is
+ * suggested once, under its best wording.
  */
 export function suggestCompetences(q: string, limit: number): CompetenceSuggestion[] {
-  const typed = words(q);
-  if (typed.length === 0) return [];
-  const out = new Map<string, CompetenceSuggestion>();
-  for (const c of resolveCompetenceConcepts(q)) if (!out.has(c.id)) out.set(c.id, { code: c.id, label: c.label, confidence: round(c.confidence) });
-  dictionary ??= loadAnpalCompetences().map((entry) => ({ entry, words: words(entry.label) }));
-  const prefixed = dictionary
-    .filter((d) => typed.every((t) => d.words.some((w) => w.startsWith(t))))
-    .map((d) => ({ code: `anpal:${d.entry.code}`, label: d.entry.label, confidence: round(competenceSimilarity(q, d.entry.label)) }))
-    .sort((a, b) => b.confidence - a.confidence || a.label.localeCompare(b.label, "it"));
-  for (const s of prefixed) if (!out.has(s.code)) out.set(s.code, s);
-  return [...out.values()].slice(0, limit);
+  const stated = resolveCompetenceConcepts(q).map((c) => ({ code: c.id, label: c.label, confidence: round(c.confidence) }));
+  dictionary ??= [
+    ...loadCompetenceConcepts()
+      .filter((c) => c.kind !== "head")
+      .flatMap((c) => [c.label, ...c.terms].map((label) => ({ item: c.concept, label, words: words(label) }))),
+    ...loadAnpalCompetences().map((c) => ({ item: `anpal:${c.code}`, label: c.label, words: words(c.label) })),
+  ];
+  const completions = complete(words(q), dictionary).map((c) => ({ code: c.item, label: c.label, confidence: c.confidence }));
+  const seen = new Set<string>();
+  return [...stated, ...completions].filter((s) => !seen.has(s.code) && seen.add(s.code)).slice(0, limit);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
