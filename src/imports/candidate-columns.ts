@@ -18,7 +18,7 @@ export const CANDIDATE_COLUMNS = [
   { key: "profiles", header: "Profili", aliases: ["Profili professionali", "Profilo"] },
   { key: "competences", header: "Competenze" },
   { key: "languages", header: "Lingue" },
-  { key: "licences", header: "Patenti", aliases: ["Patente"] },
+  { key: "licences", header: "Patenti", aliases: ["Patente", "Patenti di guida", "Patenti e abilitazioni", "Abilitazioni"] },
   { key: "education", header: "Titolo di studio", aliases: ["Titolo studio", "Livello di studio"] },
   { key: "experiences", header: "Esperienze", aliases: ["Esperienze lavorative"] },
   { key: "trainings", header: "Formazione" },
