@@ -4,7 +4,8 @@ import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 import { importViaApi } from "./helpers/imports.js";
 import { VALID_VAT_NUMBERS } from "./helpers/valid-codes.js";
-import { educationLevel, languageWithLevel, vacancyContractType } from "../src/reference/code-lists.js";
+import { educationLevel, languageWithLevel, listVacancyContractTypes, vacancyContractType } from "../src/reference/code-lists.js";
+import { CONTRACT_TYPES } from "../src/vacancies/vacancy-schemas.js";
 
 describe("labels operators write, read as codes", () => {
   it("education levels, contract types and languages by their everyday names", () => {
@@ -30,6 +31,8 @@ describe("labels operators write, read as codes", () => {
       ["fixed_term", "fixed_term"],
     ];
     for (const [written, code] of contracts) expect(vacancyContractType(written)?.code, written).toBe(code);
+    // Every contract type of a vacancy has its Italian label in the data file, and the file no other.
+    expect(listVacancyContractTypes().map((c) => c.code).sort()).toEqual([...CONTRACT_TYPES].sort());
     expect(languageWithLevel("inglese B2")).toEqual({ code: "001", level: "B2" });
     expect(languageWithLevel("Francese - madrelingua")).toEqual({ code: "005", level: "C2" });
     expect(languageWithLevel("cinese mandarino c1")).toEqual({ code: "CIN", level: "C1" });
