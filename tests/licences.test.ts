@@ -94,6 +94,16 @@ describe("a truck-driver vacancy says what it needs", () => {
     expect(onlyB.body.exclusions).toEqual([{ code: "missing_licence", reason: "Manca la patente richiesta: C; Manca l'abilitazione richiesta: CQC trasporto merci" }]);
   });
 
+  it("finds in the people search whoever holds a licence that covers the one asked", async () => {
+    const res = await h.as(h.p.admin).get("/api/v1/candidates?licence=C&pageSize=50");
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const found = (res.body.items as { id: string }[]).map((c) => c.id);
+    for (const who of ["ce", "c", "oldCode", "passengers"]) expect(found, who).toContain(ids[who]);
+    expect(found).not.toContain(ids.onlyB);
+    const cqc = await h.as(h.p.admin).get("/api/v1/candidates?licence=CQC%20merci&pageSize=50");
+    expect((cqc.body.items as { id: string }[]).map((c) => c.id).sort()).toEqual([ids.ce, ids.c, ids.oldCode].sort());
+  });
+
   it("refuses what is not a licence, naming it, and a bare «CQC»", async () => {
     const res = await h.as(h.p.admin).post("/api/v1/vacancies", vacancyBody({ requiredLicences: ["patente Z", "CQC"] }));
     expect(res.status).toBe(400);

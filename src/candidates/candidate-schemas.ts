@@ -14,6 +14,7 @@ import {
   queryList,
   shortText,
 } from "../validation/common-schemas.js";
+import { licencesSatisfying } from "../reference/driving-licences.js";
 import { isValidPersonTaxCode } from "../validation/tax-code.js";
 import { taxCodeDisagreements } from "./tax-code-consistency.js";
 
@@ -103,7 +104,11 @@ export const candidateSearchSchema = z
     province: queryList.optional(),
     programme: queryList.pipe(z.array(z.enum(PROGRAMMES))).optional(),
     availability: queryList.pipe(z.array(z.enum(AVAILABILITY))).optional(),
-    licence: queryList.pipe(z.array(licenceCode)).optional(),
+    licence: queryList
+      .pipe(z.array(licenceCode))
+      .transform((codes) => [...new Set(codes.flatMap(licencesSatisfying))])
+      .optional()
+      .describe("Patente o abilitazione (B, C, CE, CQC merci…): trova anche chi ne ha una che la comprende (CE per C)"),
     educationLevel: queryList.pipe(z.array(educationLevelCode)).optional(),
     tutor: z.string().optional().describe("Id del tutor, oppure «me»"),
     nearComune: comuneRef.optional().describe("Vicino al comune (codice ISTAT o nome)…"),

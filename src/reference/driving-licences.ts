@@ -95,6 +95,11 @@ export function licenceCovers(code: string): ReadonlySet<string> {
   return data().closure.get(code) ?? new Set([code]);
 }
 
+/** Every code whose holder meets `code`: itself and what implies it (C → C, CE). */
+export function licencesSatisfying(code: string): string[] {
+  return data().entries.filter((e) => licenceCovers(e.code).has(code)).map((e) => e.code);
+}
+
 /** True when one of the licences held meets the one required, directly or through an implication. */
 export function holdsLicence(held: readonly string[], required: string): boolean {
   return held.some((h) => licenceCovers(h).has(required));
