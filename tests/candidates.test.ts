@@ -42,7 +42,7 @@ describe("job seekers", () => {
     }));
     const res = await h.as(h.p.admin).get("/api/v1/candidates?q=operatore%20socio%20sanitario&programme=ADI");
     expect(res.body.total).toBe(1);
-    expect(res.body.facets.programme).toEqual({ ADI: 1 });
+    expect(res.body.facets.programme).toEqual([{ code: "ADI", label: "Assegno di inclusione", count: 1 }]);
     expect((await h.as(h.p.admin).get("/api/v1/candidates?q=operatore%20socio%20sanitario&licence=B")).body.total).toBe(0);
   });
 

@@ -107,11 +107,11 @@ describe("narrowing applied to the matches", () => {
 
 describe("narrowing applied to building a list", () => {
   it("a bad narrowing builds nothing; a good one builds the list from the people it keeps", async () => {
-    const bad = await h.as(h.p.referent).post(`${V}/${vacancyId}/shortlist`).send({ narrow: ["patente:ZZ"] });
+    const bad = await h.as(h.p.referent).post(`${V}/${vacancyId}/shortlist`, { narrow: ["patente:ZZ"] });
     expect(bad.status).toBe(400);
     expect((await h.as(h.p.referent).get(`${V}/${vacancyId}/shortlist`)).status).toBe(404);
 
-    const built = await h.as(h.p.referent).post(`${V}/${vacancyId}/shortlist`).send({ narrow: ["patente:C", "lingua:inglese"] });
+    const built = await h.as(h.p.referent).post(`${V}/${vacancyId}/shortlist`, { narrow: ["patente:C", "lingua:inglese"] });
     expect(built.status, JSON.stringify(built.body)).toBe(201);
     const onList = (built.body.entries as { candidateId: string }[]).map((e) => e.candidateId).sort();
     expect(onList).toEqual(truckers.filter((t) => t.cpiCode === CPI_TORINO && t.licences.some((l) => l === "C" || l === "CE")).map((t) => t.id).sort());

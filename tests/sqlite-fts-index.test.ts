@@ -70,8 +70,8 @@ describe("SqliteFtsIndex typo tolerance follows the index's vocabulary", () => {
     const reader = new SqliteFtsIndex(db, { vocabularyRefreshMs: 0 });
     await e.index.upsert("vacancies", [vacancy("v1", "Magazziniere")]);
     expect((await reader.search("vacancies", { q: "magazzinere", page: 1, pageSize: 5 })).hits.map((h) => h.id)).toEqual(["v1"]);
-    const [{ file }] = await db.$queryRawUnsafe<{ file: string }[]>("SELECT file FROM pragma_database_list WHERE name = 'main'");
-    const other = createDb(file);
+    const [main] = await db.$queryRawUnsafe<{ file: string }[]>("SELECT file FROM pragma_database_list WHERE name = 'main'");
+    const other = createDb(main!.file);
     try {
       await new SqliteFtsIndex(other).upsert("vacancies", [vacancy("v2", "Giardiniere")]);
     } finally {

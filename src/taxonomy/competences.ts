@@ -101,7 +101,6 @@ function competenceData(): CompetenceData {
     for (const s of stems) postings.set(s, [...(postings.get(s) ?? []), dictionary.length]);
     dictionary.push({ competence, stems });
   }
-  vocabulary.seal();
   const linksByProfile = new Map<string, { competence: string; type: string | null }[]>();
   for (const l of loadProfileCompetenceLinks()) {
     linksByProfile.set(l.profile, [...(linksByProfile.get(l.profile) ?? []), { competence: l.competence, type: l.type }]);

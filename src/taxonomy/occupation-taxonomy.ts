@@ -312,7 +312,6 @@ export class OccupationTaxonomy {
       for (const stems of labelForms(u.name)) this.addLabel(concept, stems, RESOLUTION.unitName, false);
     }
 
-    this.vocabulary.seal();
     const titlesByUnit = new Map<string, string[]>();
     for (const t of sources.jobTitles) titlesByUnit.set(t.unitCode, [...(titlesByUnit.get(t.unitCode) ?? []), t.title]);
 

@@ -36,36 +36,17 @@ export function allowedTypos(length: number): number {
 /** Credit for a stem recognised through a typo correction rather than spelled right. */
 export const TYPO_CREDIT = 0.85;
 
-export interface Correction {
-  stem: string;
-  /** 1 for a known stem, TYPO_CREDIT for a corrected one. */
-  credit: number;
-}
-
 /**
- * A fixed vocabulary of stems with document frequencies, answering "which known stem did the user mean".
- * Corrections are memoised: a list of thousands of people repeats the same few hundred words.
+ * A fixed vocabulary of stems with document frequencies: which stems are known, and how much each says.
  */
 export class StemVocabulary {
   private readonly df = new Map<string, number>();
-  private readonly byLength = new Map<number, string[]>();
-  private readonly corrections = new Map<string, Correction | null>();
   private documents = 0;
 
   /** Counts each distinct stem of a document once. */
   addDocument(stems: readonly string[]): void {
     this.documents += 1;
     for (const s of new Set(stems)) this.df.set(s, (this.df.get(s) ?? 0) + 1);
-  }
-
-  /** Call once after the last document: indexes stems by length for the typo search. */
-  seal(): void {
-    this.byLength.clear();
-    for (const s of this.df.keys()) {
-      const list = this.byLength.get(s.length) ?? [];
-      list.push(s);
-      this.byLength.set(s.length, list);
-    }
   }
 
   has(stem: string): boolean {
@@ -75,28 +56,6 @@ export class StemVocabulary {
   /** Smoothed IDF; a stem never seen gets the weight of the rarest. */
   idf(stem: string): number {
     return Math.log(1 + (this.documents + 1) / ((this.df.get(stem) ?? 0) + 1));
-  }
-
-  /** The stem itself when known, else the most frequent known stem within the allowed typos. */
-  correct(stem: string): Correction | null {
-    if (this.df.has(stem)) return { stem, credit: 1 };
-    const cached = this.corrections.get(stem);
-    if (cached !== undefined) return cached;
-    const max = allowedTypos(stem.length);
-    let best: { stem: string; distance: number; df: number } | null = null;
-    for (let len = stem.length - max; max > 0 && len <= stem.length + max; len++) {
-      for (const candidate of this.byLength.get(len) ?? []) {
-        // Typos rarely touch the first letter; requiring it keeps the scan cheap and the answers sane.
-        if (candidate.charCodeAt(0) !== stem.charCodeAt(0)) continue;
-        const d = boundedLevenshtein(stem, candidate, max);
-        if (d > max) continue;
-        const df = this.df.get(candidate) ?? 0;
-        if (!best || d < best.distance || (d === best.distance && df > best.df)) best = { stem: candidate, distance: d, df };
-      }
-    }
-    const result = best ? { stem: best.stem, credit: TYPO_CREDIT } : null;
-    this.corrections.set(stem, result);
-    return result;
   }
 }
 
