@@ -108,13 +108,16 @@ describe("requirements", () => {
 
 describe("hard constraints", () => {
   const limit = (km: number, declared = true) => ({ km, declared, basis: `${km} km` });
-  const base = { distanceKm: 10, limit: limit(30), maxReferenceKm: 100, onVacancyList: false, today: TODAY };
+  const base = { distanceKm: 10, limit: limit(30), maxReferenceKm: 100, onVacancyList: false, today: TODAY, minimumAge: null };
+  const adultsOnly = { cp2011: "5.4.8.6", age: 18, source: "R.D. 773/1931 (TULPS), art. 138" };
   it.each([
     ["not available", person({ availability: "not_available" }), vacancy(), base, "not_available"],
     ["already hired", person({ availability: "employed" }), vacancy(), base, "already_hired"],
     ["already on this list", person(), vacancy(), { ...base, onVacancyList: true }, "already_on_list"],
     ["missing a required licence", person({ licences: [] }), vacancy({ licences: ["C"] }), base, "missing_licence"],
     ["a required language not declared", person({ languages: [] }), vacancy({ languages: [{ code: "002", level: "B1" }] }), base, "missing_language"],
+    ["a required language two levels short", person({ languages: [{ code: "002", level: "A2" }] }), vacancy({ languages: [{ code: "002", level: "B2" }] }), base, "missing_language"],
+    ["younger than the law allows for the occupation", person({ birthDate: "2009-03-01" }), vacancy(), { ...base, minimumAge: adultsOnly }, "under_age"],
     ["beyond the declared travel", person(), vacancy(), { ...base, distanceKm: 31 }, "beyond_travel"],
     ["beyond every congrua distance when none declared", person({ maxTravelKm: null }), vacancy(), { ...base, distanceKm: 101, limit: limit(30, false) }, "beyond_travel"],
     ["reserved L. 68 and not registered", person(), vacancy({ reservedL68: true }), base, "reserved_l68"],
@@ -125,11 +128,14 @@ describe("hard constraints", () => {
     expect(out[0]!.reason).toMatch(/\S/);
   });
 
-  it("keeps a registered person for a reserved offer, a person exactly at the limit, and one past a mere reference", () => {
+  it("keeps a registered person for a reserved offer, a person at the limit or past a mere reference, a language one level short, an adult, and an unknown age", () => {
     const registered = person({ programmes: [{ programme: "L68", start: "2025-01-01", end: null, amount: null }] });
     expect(hardConstraints(vacancy({ reservedL68: true }), registered, base)).toEqual([]);
     expect(hardConstraints(vacancy(), person(), { ...base, distanceKm: 30 })).toEqual([]);
     expect(hardConstraints(vacancy(), person({ maxTravelKm: null }), { ...base, distanceKm: 35, limit: limit(30, false) })).toEqual([]);
+    expect(hardConstraints(vacancy({ languages: [{ code: "002", level: "B2" }] }), person({ languages: [{ code: "002", level: "B1" }] }), base)).toEqual([]);
+    expect(hardConstraints(vacancy(), person({ birthDate: "2008-03-01" }), { ...base, minimumAge: adultsOnly })).toEqual([]);
+    expect(hardConstraints(vacancy(), person({ birthDate: null }), { ...base, minimumAge: adultsOnly })).toEqual([]);
   });
 });
 

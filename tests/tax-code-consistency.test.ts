@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ageOn, birthDateFromTaxCode } from "../src/candidates/birth-date.js";
 import { birthPartOf, taxCodeDisagreements } from "../src/candidates/tax-code-consistency.js";
 import { personTaxCode } from "../src/demo/tax-codes.js";
 import { firstNameLetters, surnameLetters, taxCodeCheckCharacter } from "../src/validation/tax-code-letters.js";
@@ -138,5 +139,20 @@ describe("the API refuses a tax code that disagrees with the person's names", ()
     await h.t.ctx.db.candidate.update({ where: { id: created.body.id }, data: { lastName: "Bianchi" } });
     const res = await h.as(h.p.admin).patch(`/api/v1/candidates/${created.body.id}`, { email: "nuova@example.it" });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+  });
+});
+
+describe("the birth date a codice fiscale encodes", () => {
+  const today = new Date("2026-12-01T00:00:00Z");
+  it("settles the century so nobody is younger than 14, and counts whole years", () => {
+    // Day 41 is the 1st for a woman; the check character is computed for each body.
+    const young = (body: string) => body + taxCodeCheckCharacter(body);
+    expect(birthDateFromTaxCode(young("RSSMRA09C41L219"), today)).toBe("2009-03-01");
+    expect(birthDateFromTaxCode(young("RSSMRA14C41L219"), today)).toBe("1914-03-01");
+    expect(birthDateFromTaxCode(young("RSSMRA85T10L219"), today)).toBe("1985-12-10");
+    expect(ageOn("2009-03-01", today)).toBe(17);
+    expect(ageOn("2008-12-01", today)).toBe(18);
+    expect(ageOn("2008-12-02", today)).toBe(17);
+    expect(birthDateFromTaxCode("NOT-A-TAX-CODE", today)).toBeNull();
   });
 });

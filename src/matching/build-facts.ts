@@ -1,3 +1,4 @@
+import { birthDateFromTaxCode } from "../candidates/birth-date.js";
 import type { CandidateRecord } from "../candidates/candidate-repository.js";
 import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
 import type { CandidateFacts, VacancyFacts } from "./match-types.js";
@@ -15,6 +16,7 @@ export function candidateFacts(c: CandidateRecord): CandidateFacts {
     lon: c.domicile.lon,
     availability: c.availability,
     tutorId: c.tutorId,
+    birthDate: birthDateFromTaxCode(c.taxCode),
     profiles: (c.declaredProfiles as { title: string; code?: string }[]).map((p) => ({ title: p.title, code: p.code ?? null })),
     experiences: c.experiences.map((e) => ({ title: e.profileTitle, code: e.profileCode, sector: e.sector, from: day(e.fromDate)!, to: day(e.toDate) })),
     competences: c.competences as string[],

@@ -1,3 +1,4 @@
+import { minimumAgeFor, type MinimumAge } from "../reference/minimum-ages.js";
 import type { ResolvedOccupation } from "../taxonomy/occupation-taxonomy.js";
 import { haversineKm } from "../geo/haversine.js";
 import { congruaDistanceLimitKm, congruaForMatch } from "./congrua-for-match.js";
@@ -26,6 +27,14 @@ export interface PreparedOffer {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+const minimumAges = new WeakMap<PreparedOffer, MinimumAge | null>();
+/** Looked up once per offer: a list scores thousands of people against it. */
+function minimumAgeOf(offer: PreparedOffer): MinimumAge | null {
+  let age = minimumAges.get(offer);
+  if (age === undefined) minimumAges.set(offer, (age = minimumAgeFor(offer.occupation.concepts[0]?.cp2011Unit ?? null)));
+  return age;
+}
 
 /**
  * Scores one person for one offer: the weighted components (0–100, weights from the configuration,
@@ -60,6 +69,7 @@ export function evaluateMatch(offer: PreparedOffer, person: CandidateFacts, dist
     maxReferenceKm: ctx.cfg.territory.maxReferenceKm,
     onVacancyList: ctx.onVacancyList(person.id),
     today: ctx.today,
+    minimumAge: minimumAgeOf(offer),
   });
   return {
     vacancyId: v.id,

@@ -13,6 +13,8 @@ export interface CandidateFacts {
   lon: number;
   availability: string;
   tutorId: string | null;
+  /** From the codice fiscale; absent in index documents written before it was kept. */
+  birthDate?: string | null;
   profiles: { title: string; code: string | null }[];
   experiences: { title: string; code: string | null; sector: string | null; from: string; to: string | null }[];
   competences: string[];
@@ -79,6 +81,7 @@ export type ExclusionCode =
   | "missing_language"
   | "beyond_travel"
   | "reserved_l68"
+  | "under_age"
   | "vacancy_closed";
 
 export interface Exclusion {

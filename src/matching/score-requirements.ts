@@ -1,11 +1,10 @@
-import { educationLevel, language } from "../reference/code-lists.js";
+import { cefrGap, educationLevel, language } from "../reference/code-lists.js";
 import { holdsLicence, licenceName } from "../reference/driving-licences.js";
 import { educationRank } from "./education-rank.js";
 import { list } from "./format-reason.js";
 import type { CandidateFacts, VacancyFacts } from "./match-types.js";
 import type { ComponentValue } from "./score-profile.js";
 
-const CEFR = ["A1", "A2", "B1", "B2", "C1", "C2"];
 
 const label = (code: string) => educationLevel(code)?.label.toLowerCase() ?? code;
 const languageName = (code: string) => language(code)?.label.toLowerCase() ?? code;
@@ -28,7 +27,7 @@ export function scoreRequirements(offer: VacancyFacts, person: CandidateFacts): 
   }
   for (const req of offer.languages) {
     const held = person.languages.find((l) => l.code === req.code);
-    const gap = held ? CEFR.indexOf(req.level) - CEFR.indexOf(held.level) : null;
+    const gap = held ? cefrGap(req.level, held.level) : null;
     const name = languageName(req.code);
     items.push(
       gap === null

@@ -111,6 +111,10 @@ function vacancyContractTypes(aliases: Alias[]): CodeList<CodeEntry> {
 
 export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
 
+/** How many CEFR levels `held` falls short of `required` (0 or less when it meets it). */
+export const cefrGap = (required: string, held: string): number =>
+  CEFR_LEVELS.indexOf(required as (typeof CEFR_LEVELS)[number]) - CEFR_LEVELS.indexOf(held as (typeof CEFR_LEVELS)[number]);
+
 function languageLevels(aliases: Alias[]): CodeList<CodeEntry> {
   return new CodeList(
     CEFR_LEVELS.map((code) => ({ code, label: code, current: true })),
