@@ -1,4 +1,5 @@
 import { matchCompetences, type CompetenceMatchResult } from "../taxonomy/competences.js";
+import { competencesOfOccupation } from "../taxonomy/occupation-competences.js";
 import { list, pct, quoted } from "./format-reason.js";
 import type { CandidateFacts, CompetenceMatch, VacancyFacts } from "./match-types.js";
 import type { ComponentValue } from "./score-profile.js";
@@ -18,13 +19,15 @@ const MUST_HAVE_SHARE = 0.75;
 /**
  * Coverage of the offer's competences by the person's competences and trainings, each requirement
  * weighted by its rarity and credited by how closely the best offered competence matches it: fully when
- * it states the same concept, partly when it states a related one. Undeclared competences are missing,
- * never matched.
+ * it states the same concept, partly when it states a related one, and at half credit when only the
+ * occupation the person worked in stands for it (the ANPAL profiles of its CP2011 group). Nothing else
+ * undeclared ever counts as matched.
  */
 export function scoreCompetences(offer: VacancyFacts, person: CandidateFacts, rarity: RarityWeight): CompetenceScore {
   const offered = [...person.competences, ...person.trainings];
-  const must = coverage(offer.mustHave, offered, rarity, true);
-  const nice = coverage(offer.niceToHave, offered, rarity, false);
+  const implied = [...new Set(person.experiences.flatMap((e) => competencesOfOccupation(e.title, e.code)))];
+  const must = coverage(offer.mustHave, offered, rarity, true, implied);
+  const nice = coverage(offer.niceToHave, offered, rarity, false, implied);
   const applicable = offer.mustHave.length + offer.niceToHave.length > 0;
   const value = !applicable
     ? 0
@@ -41,7 +44,9 @@ export function scoreCompetences(offer: VacancyFacts, person: CandidateFacts, ra
   if (offer.niceToHave.length > 0) parts.push(`gradite al ${pct(nice.value)}`);
   if (matched.length > 0) parts.push(`possiede ${list([...must.found, ...nice.found].map(describeMatch))}`);
   if (partial.length > 0) parts.push(`in parte ${list(partial.map(describePartial))}`);
-  const partlyCovered = new Set(partial.map((p) => p.required));
+  const fromExperience = [...must.fromExperience, ...nice.fromExperience];
+  if (fromExperience.length > 0) parts.push(`in parte dall'esperienza lavorativa ${list(fromExperience.map(describeFromExperience))}`);
+  const partlyCovered = new Set([...partial, ...fromExperience].map((p) => p.required));
   const missingMust = missing.filter((m) => m.mustHave && !partlyCovered.has(m.competence)).map((m) => quoted(m.competence));
   if (missingMust.length > 0) parts.push(`mancano ${list(missingMust)}`);
   const reason = applicable ? `Competenze: ${parts.join("; ")}` : "L'offerta non elenca competenze";
@@ -62,12 +67,30 @@ function describePartial(p: CompetenceMatchResult["partial"][number]): string {
   return `${quoted(p.required)} da ${quoted(p.offered)} (${p.relatedConcept}, affine a ${p.concept})`;
 }
 
-function coverage(required: string[], offered: string[], rarity: RarityWeight, mustHave: boolean) {
+/** A competence the person's past occupation stands for (occupation-competences.ts), not one they declared: this share of the credit. */
+const IMPLIED_CREDIT = 0.5;
+
+/** «Saldatura a filo» (il profilo ANPAL della professione svolta: «Effettuare saldatura di parti metalliche»). */
+function describeFromExperience(m: CompetenceMatchResult["matched"][number]): string {
+  return `${quoted(m.required)} (competenza della professione svolta: ${quoted(m.offered)})`;
+}
+
+function coverage(required: string[], offered: string[], rarity: RarityWeight, mustHave: boolean, implied: string[]) {
   if (required.length === 0) {
-    return { value: 0, matched: [] as CompetenceMatch[], found: [] as CompetenceMatchResult["matched"], partial: [] as CompetenceMatchResult["partial"], missing: [] as { competence: string; mustHave: boolean }[] };
+    return {
+      value: 0,
+      matched: [] as CompetenceMatch[],
+      found: [] as CompetenceMatchResult["matched"],
+      partial: [] as CompetenceMatchResult["partial"],
+      fromExperience: [] as CompetenceMatchResult["matched"],
+      missing: [] as { competence: string; mustHave: boolean }[],
+    };
   }
   const result = matchCompetences(required, offered);
   const similarityOf = new Map([...result.matched, ...result.partial].map((m) => [m.required, m.similarity]));
+  const uncovered = required.filter((r) => !similarityOf.has(r));
+  const fromExperience = uncovered.length > 0 && implied.length > 0 ? matchCompetences(uncovered, implied).matched : [];
+  for (const m of fromExperience) similarityOf.set(m.required, IMPLIED_CREDIT * m.similarity);
   let total = 0;
   let covered = 0;
   for (const r of required) {
@@ -80,6 +103,7 @@ function coverage(required: string[], offered: string[], rarity: RarityWeight, m
     matched: result.matched.map((m) => ({ required: m.required, offered: m.offered, similarity: m.similarity, mustHave })),
     found: result.matched,
     partial: result.partial,
+    fromExperience,
     missing: result.missing.map((competence) => ({ competence, mustHave })),
   };
 }
