@@ -15,13 +15,14 @@ export interface CongruaForMatch {
 
 /**
  * How the offer's occupation stands to the person's service pact, in the evaluator's terms: the same
- * occupation when a declared profile is the same job (or the same CP2011 unit); the same sector when
+ * occupation when a declared profile is the same job (the same CP2011 unit, or an interchangeable one); the same sector when
  * a declared profile or a past job is in the same or a related group; unknown without any profile or job.
  */
 function coherence(person: CandidateFacts, declaredLevel: string, overallLevel: string): ProfileCoherence | null {
   if (person.profiles.length === 0 && person.experiences.length === 0) return null;
-  if (declaredLevel === "same_occupation" || declaredLevel === "same_unit") return "same_occupation";
-  if (["same_occupation", "same_unit", "same_group", "related_group"].includes(overallLevel)) return "same_sector";
+  // Interchangeable occupations (data/taxonomy/interchangeable-occupations.csv) are the same job to a referent.
+  if (["same_occupation", "same_unit", "interchangeable"].includes(declaredLevel)) return "same_occupation";
+  if (["same_occupation", "same_unit", "interchangeable", "same_group", "related_group"].includes(overallLevel)) return "same_sector";
   return "other";
 }
 

@@ -1,6 +1,6 @@
 import type { AppContext } from "../context.js";
 import { candidatesOnVacancyLists, recentListCounts } from "../shortlists/list-membership.js";
-import { resolveOccupation } from "../taxonomy/occupation-taxonomy.js";
+import { interpretInContext, resolveOccupation } from "../taxonomy/occupation-taxonomy.js";
 import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
 import { activeProgrammes } from "./active-programmes.js";
 import { vacancyFacts } from "./build-facts.js";
@@ -58,7 +58,9 @@ export function isQualified(e: MatchEvaluation, qualifyingScore: number): boolea
 
 export function prepareOffer(vacancy: VacancyRecord): PreparedOffer {
   const facts = vacancyFacts(vacancy);
-  return { facts, occupation: resolveOccupation(facts.title, facts.profileCode) };
+  // A mistyped title with two readings is settled by the competences the offer asks for.
+  const occupation = interpretInContext(resolveOccupation(facts.title, facts.profileCode), [], [...facts.mustHave, ...facts.niceToHave]);
+  return { facts, occupation };
 }
 
 /**
