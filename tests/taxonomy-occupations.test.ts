@@ -27,7 +27,8 @@ import {
   type ResolvedOccupation,
 } from "../src/taxonomy/occupation-taxonomy.js";
 import { loadSynonyms } from "../src/taxonomy/synonyms.js";
-import { boundedTypoDistance, WordCorrector } from "../src/taxonomy/token-similarity.js";
+import { boundedEditDistance } from "../src/text/edit-distance.js";
+import { WordCorrector } from "../src/taxonomy/token-similarity.js";
 import { foldItalian } from "../src/text/normalize-italian.js";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vetrina-taxonomy-"));
@@ -258,7 +259,7 @@ describe("typos", () => {
 
   it("an exact known title always wins over a correction, even one letter from another title", () => {
     for (const [a, b] of [["enologo", "ecologo"], ["geologo", "teologo"], ["cassiere", "gassiere"], ["pastaio", "bastaio"]] as const) {
-      expect(boundedTypoDistance(a, b, 1)).toBe(1);
+      expect(boundedEditDistance(a, b, 1, { swaps: true })).toBe(1);
       const ra = resolveOccupation(a);
       const rb = resolveOccupation(b);
       expect(ra.concepts[0]?.via).toBe("exact");

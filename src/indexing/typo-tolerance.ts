@@ -10,6 +10,8 @@
  * Lengths are those of the stems both engines receive (src/text/normalize-italian.ts).
  */
 
+import { boundedEditDistance } from "../text/edit-distance.js";
+
 /** How many typos a query word may carry. */
 export function typoBudget(word: string): 0 | 1 | 2 {
   if (/\d/.test(word)) return 0;
@@ -23,31 +25,10 @@ export function typoBudget(word: string): 0 | 1 | 2 {
  * best-matching beginning.
  */
 export function typoCost(query: string, candidate: string, budget: number, prefix = false): number {
-  const a = [...query];
-  const b = [...candidate];
-  const firstPenalty = budget >= 2 && a[0] !== b[0] ? 1 : 0;
+  const firstPenalty = budget >= 2 && query[0] !== candidate[0] ? 1 : 0;
   const limit = budget - firstPenalty;
   if (limit < 0) return Infinity;
-  if (!prefix && Math.abs(a.length - b.length) > limit) return Infinity;
-  if (prefix && b.length < a.length - limit) return Infinity;
-  // Rows over the query's letters, columns over the candidate's; two rows back for transpositions.
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const same = a[i - 1] === b[j - 1];
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (same ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      current.push(d);
-      rowMin = Math.min(rowMin, d);
-    }
-    if (rowMin > limit) return Infinity;
-    before = previous;
-    previous = current;
-  }
-  const distance = prefix ? Math.min(...previous) : previous[b.length]!;
+  const distance = boundedEditDistance(query, candidate, limit, { swaps: true, prefix });
   return distance <= limit ? distance + firstPenalty : Infinity;
 }
 

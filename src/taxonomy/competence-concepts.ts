@@ -14,7 +14,8 @@
  */
 import { fileURLToPath } from "node:url";
 import { readCsv } from "../reference/read-csv.js";
-import { TYPO_CREDIT, boundedLevenshtein } from "./token-similarity.js";
+import { boundedEditDistance } from "../text/edit-distance.js";
+import { TYPO_CREDIT } from "./token-similarity.js";
 
 export const COMPETENCE_CONCEPTS_FILE = fileURLToPath(new URL("../../data/taxonomy/competence-concepts.csv", import.meta.url));
 
@@ -216,7 +217,7 @@ export class ConceptThesaurus {
       // One slip, first letter kept: more would turn real words into thesaurus ones.
       for (let len = stem.length - 1; len <= stem.length + 1; len++) {
         for (const s of this.byLength.get(len) ?? []) {
-          if (s.charCodeAt(0) === stem.charCodeAt(0) && boundedLevenshtein(stem, s, 1) <= 1) out.push({ stem: s, credit: TYPO_CREDIT });
+          if (s.charCodeAt(0) === stem.charCodeAt(0) && boundedEditDistance(stem, s, 1) <= 1) out.push({ stem: s, credit: TYPO_CREDIT });
         }
       }
     }

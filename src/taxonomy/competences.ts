@@ -21,7 +21,8 @@ import {
 } from "./load-competences.js";
 import { ConceptThesaurus, ROOT_CREDIT, loadCompetenceConcepts, sameRoot, type ConceptInfo } from "./competence-concepts.js";
 import { PhraseRewriter, loadSynonyms } from "./synonyms.js";
-import { TYPO_CREDIT, allowedTypos, boundedLevenshtein, StemVocabulary } from "./token-similarity.js";
+import { boundedEditDistance } from "../text/edit-distance.js";
+import { TYPO_CREDIT, allowedTypos, StemVocabulary } from "./token-similarity.js";
 
 /** Matching thresholds, in one place for the matching configuration. */
 export const COMPETENCE_MATCHING = {
@@ -143,7 +144,7 @@ function presence(token: string, others: readonly string[]): number {
   for (const o of others) {
     if (o.charCodeAt(0) !== initial) continue;
     if (sameRoot(token, o)) return ROOT_CREDIT;
-    if (max > 0 && best === 0 && allowedTypos(o.length) > 0 && !twoShortWords(token, o) && boundedLevenshtein(token, o, max) <= max) best = TYPO_CREDIT;
+    if (max > 0 && best === 0 && allowedTypos(o.length) > 0 && !twoShortWords(token, o) && boundedEditDistance(token, o, max) <= max) best = TYPO_CREDIT;
   }
   return best;
 }

@@ -5,26 +5,7 @@
  * endings are already gone.
  */
 
-/** Levenshtein distance, giving up (returning max + 1) as soon as it must exceed `max`. */
-export function boundedLevenshtein(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = new Array<number>(b.length + 1);
-  let curr = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    curr[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      curr[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    [prev, curr] = [curr, prev];
-  }
-  return prev[b.length] ?? max + 1;
-}
+import { boundedEditDistance } from "../text/edit-distance.js";
 
 /** How many typing errors a stem of this length may carry and still be recognised. */
 export function allowedTypos(length: number): number {
@@ -75,34 +56,6 @@ export function weightedDice(a: readonly string[], b: readonly string[], weight:
   }
   for (const s of sb) total += weight(s);
   return total === 0 ? 0 : (2 * shared) / total;
-}
-
-/**
- * Optimal string alignment distance (Levenshtein plus the swap of two adjacent letters as one edit:
- * "barsita" is one slip from "barista"), giving up (returning max + 1) once it must exceed `max`.
- */
-export function boundedTypoDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let prev = new Array<number>(b.length + 1);
-  let curr = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    curr[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        v = Math.min(v, (before[j - 2] ?? 0) + 1);
-      }
-      curr[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    [before, prev, curr] = [prev, curr, before];
-  }
-  return prev[b.length] ?? max + 1;
 }
 
 /** One reading of a mistyped word. */
@@ -159,12 +112,12 @@ export class WordCorrector {
     const found = new Set<string>();
     for (const d of new Set([word, ...deletions(word)])) for (const w of this.byDeletion.get(d) ?? []) found.add(w);
     let distance = 1;
-    let near = [...found].filter((w) => boundedTypoDistance(word, w, 1) <= 1);
+    let near = [...found].filter((w) => boundedEditDistance(word, w, 1, { swaps: true }) <= 1);
     if (near.length === 0 && word.length >= WordCorrector.TWO_SLIPS_LENGTH) {
       distance = 2;
       near = [];
       for (let len = word.length - 2; len <= word.length + 2; len++) {
-        for (const w of this.byLength.get(len) ?? []) if (boundedTypoDistance(word, w, 2) <= 2) near.push(w);
+        for (const w of this.byLength.get(len) ?? []) if (boundedEditDistance(word, w, 2, { swaps: true }) <= 2) near.push(w);
       }
     }
     const result = near
