@@ -4,7 +4,8 @@ import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 import { importViaApi } from "./helpers/imports.js";
 import { VALID_VAT_NUMBERS } from "./helpers/valid-codes.js";
-import { educationLevel, languageWithLevel, listVacancyContractTypes, vacancyContractType } from "../src/reference/code-lists.js";
+import { educationLevel, language, languageWithLevel, listVacancyContractTypes, vacancyContractType } from "../src/reference/code-lists.js";
+import { readLanguages } from "../src/imports/candidate-cell-formats.js";
 import { CONTRACT_TYPES } from "../src/vacancies/vacancy-schemas.js";
 
 describe("labels operators write, read as codes", () => {
@@ -119,5 +120,15 @@ describe("labels through the API and the imports", () => {
     expect(v.requiredLicences).toEqual(["C", "CQC-MERCI"]);
     expect(v.mustHaveCompetences).toEqual(["carta tachigrafica", "patentino muletto"]);
     expect(v.competencesText).toBe("Patente C e CQC merci; carta tachigrafica; patentino muletto");
+  });
+});
+
+describe("the people file's «Lingue» column reads languages as the API does", () => {
+  it("takes a level by label and refuses a language without one", () => {
+    expect(readLanguages("inglese B2; francese madrelingua")).toEqual([
+      { code: language("inglese")!.code, level: "B2" },
+      { code: language("francese")!.code, level: "C2" },
+    ]);
+    expect(() => readLanguages("inglese")).toThrow(/indicare lingua e livello/);
   });
 });

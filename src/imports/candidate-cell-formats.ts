@@ -1,5 +1,5 @@
 import { AVAILABILITY, PROGRAMMES } from "../candidates/candidate-schemas.js";
-import { educationLevel, language } from "../reference/code-lists.js";
+import { educationLevel, language, languageWithLevel } from "../reference/code-lists.js";
 import { foldName } from "../reference/fold-name.js";
 import { CellError, isoDay, parseDate, parseItalianNumber, splitList } from "./cell-values.js";
 
@@ -70,12 +70,12 @@ export function writeProfiles(items: { title: string; code?: string | undefined 
   return items.map((p) => (p.code ? `${partText(p.title)} | ${p.code}` : partText(p.title))).join("; ");
 }
 
-/** "inglese B2; francese A1": the language (name or code) then its CEFR level. */
+/** "inglese B2; francese madrelingua": the language (name or code) then its level, read as the API reads them. */
 export function readLanguages(text: string | undefined) {
   return splitList(text, true).map((item) => {
-    const m = /^(.*?)\s+([ABCabc][12])$/.exec(item.trim());
-    if (!m) throw new CellError(`Lingua «${item}»: indicare lingua e livello, es. «inglese B2»`);
-    return { code: m[1]!.trim(), level: m[2]!.toUpperCase() };
+    const read = languageWithLevel(item);
+    if (!read) throw new CellError(`Lingua «${item}»: indicare lingua e livello, es. «inglese B2» o «francese madrelingua»`);
+    return read;
   });
 }
 
