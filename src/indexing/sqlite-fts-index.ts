@@ -383,11 +383,13 @@ export class SqliteFtsIndex implements SearchIndex {
     const rows = await this.db.$queryRawUnsafe<{ id: string; dist: number | null; payload: unknown }[]>(
       `WITH ${textCte} c AS (SELECT seq, MIN(rank) AS rank FROM (${sources.join(" UNION ALL ")}) GROUP BY seq),
        hits AS (
-         SELECT d.id AS id, d.payload AS payload, d.reach AS reach, c.rank AS rank, ${dist} AS dist
+         SELECT d.seq AS seq, d.id AS id, d.reach AS reach, c.rank AS rank, ${dist} AS dist
          FROM c JOIN ${l.docs} d ON d.seq = c.seq
          ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-       )
-       SELECT id, dist, payload FROM hits ${outer} ORDER BY ${order} LIMIT ?`,
+       ),
+       -- The payloads (the largest column) are read for the kept documents only, not for every hit sorted.
+       kept AS MATERIALIZED (SELECT seq, id, rank, dist FROM hits ${outer} ORDER BY ${order} LIMIT ?)
+       SELECT kept.id AS id, kept.dist AS dist, d.payload AS payload FROM kept JOIN ${l.docs} d ON d.seq = kept.seq ORDER BY ${order.replace(/\b(dist|rank|id)\b/g, "kept.$1")}`,
       ...(terms.length > 0 ? [ftsMatchExpression(terms, false, " OR ")] : []),
       ...sourceParams,
       ...distParams,
