@@ -1,5 +1,5 @@
 import { AVAILABILITY, PROGRAMMES } from "../candidates/candidate-schemas.js";
-import { educationLevel, language, languageWithLevel } from "../reference/code-lists.js";
+import { educationLevel, languageName, languageWithLevel } from "../reference/code-lists.js";
 import { foldName } from "../reference/fold-name.js";
 import { CellError, isoDay, parseDate, parseItalianNumber, splitList } from "./cell-values.js";
 
@@ -81,7 +81,7 @@ export function readLanguages(text: string | undefined) {
 
 export function writeLanguages(items: { code: string; level: string }[]): string {
   // The name reads better than the national code ("inglese B2", not "001 B2"); both are read back.
-  return items.map((l) => `${language(l.code)?.label.toLowerCase() ?? l.code} ${l.level}`).join("; ");
+  return items.map((l) => `${languageName(l.code)} ${l.level}`).join("; ");
 }
 
 /** "B; C" (commas too). */

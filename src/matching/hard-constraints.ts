@@ -1,4 +1,4 @@
-import { cefrGap, language } from "../reference/code-lists.js";
+import { cefrGap, languageName } from "../reference/code-lists.js";
 import { ageOn } from "../candidates/birth-date.js";
 import type { MinimumAge } from "../reference/minimum-ages.js";
 import { holdsLicence, licenceKind, licenceName } from "../reference/driving-licences.js";
@@ -45,7 +45,6 @@ export function hardConstraints(offer: VacancyFacts, person: CandidateFacts, ctx
     out.push({ code: "missing_licence", reason: parts.join("; ") });
   }
   const missingLanguages = offer.languages.filter((req) => !person.languages.some((l) => l.code === req.code));
-  const languageName = (code: string) => language(code)?.label.toLowerCase() ?? code;
   if (missingLanguages.length > 0) {
     out.push({ code: "missing_language", reason: `Lingua richiesta non dichiarata: ${list(missingLanguages.map((l) => `${languageName(l.code)} ${l.level}`))}` });
   }

@@ -1,5 +1,5 @@
 import { occupationRelatedness, resolveOccupation, type ResolvedOccupation } from "../taxonomy/occupation-taxonomy.js";
-import { educationLevel, language } from "../reference/code-lists.js";
+import { educationLevel, language, languageName } from "../reference/code-lists.js";
 import { holdsLicence, licenceEntry, licenceName } from "../reference/driving-licences.js";
 import { monthsBetween, parseDay } from "./dates.js";
 import { educationRank } from "./education-rank.js";
@@ -79,8 +79,7 @@ function criterion(f: NarrowingFilter, years: (s: Scored) => number): Criterion 
     }
     case "lingua": {
       const code = language(f.value)?.code ?? f.value;
-      const name = language(code)?.label.toLowerCase() ?? code;
-      return { ...f, value: code, label: `conoscenza dell'${name}`, keep: (s) => s.facts.languages.some((l) => l.code === code) };
+      return { ...f, value: code, label: `conoscenza dell'${languageName(code)}`, keep: (s) => s.facts.languages.some((l) => l.code === code) };
     }
     case "titolo_studio": {
       const code = educationLevel(f.value)?.code ?? f.value;

@@ -1,4 +1,4 @@
-import { cefrGap, educationLevel, language } from "../reference/code-lists.js";
+import { cefrGap, educationLevel, languageName } from "../reference/code-lists.js";
 import { holdsLicence, licenceName } from "../reference/driving-licences.js";
 import { educationRank } from "./education-rank.js";
 import { list } from "./format-reason.js";
@@ -7,7 +7,6 @@ import type { ComponentValue } from "./score-profile.js";
 
 
 const label = (code: string) => educationLevel(code)?.label.toLowerCase() ?? code;
-const languageName = (code: string) => language(code)?.label.toLowerCase() ?? code;
 
 /**
  * Education, languages and licences as the offer asks them: each asked item counts the same; a

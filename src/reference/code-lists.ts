@@ -191,6 +191,8 @@ export const listEducationLevels = (): EducationLevel[] => codeLists().education
 export const language = (value: string): CodeEntry | undefined => codeLists().languages.find(value);
 export const isKnownLanguage = (value: string): boolean => language(value) !== undefined;
 export const listLanguages = (): CodeEntry[] => codeLists().languages.listCurrent();
+/** How a reason or a cell names a language: "inglese"; the code itself when the list does not know it. */
+export const languageName = (code: string): string => language(code)?.label.toLowerCase() ?? code;
 
 /** A CEFR level as written: "b2", "C1", or a word ("madrelingua" → C2, "intermedio" → B1). */
 export const languageLevel = (value: string): string | undefined => codeLists().languageLevels.find(value)?.code;
