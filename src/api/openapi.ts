@@ -32,6 +32,7 @@ export function buildOpenApiDocument() {
         [c.successStatus ?? 200]: {
           description: "Esito positivo",
           ...(c.produces ? { content: { [c.produces]: { schema: { type: "string", format: "binary" } } } } : {}),
+          ...(c.response && !c.produces ? { content: { "application/json": { schema: c.response } } } : {}),
         },
         400: errorResponse("Dati non validi"),
         401: errorResponse("Autenticazione mancante o non valida"),

@@ -20,6 +20,8 @@ export interface RouteContract<P extends z.ZodType, Q extends z.ZodType, B exten
   /** Without one the route takes no query parameters; every query schema is made strict. */
   query?: Q;
   body?: B;
+  /** What the route answers with on success: documented in /api/openapi.json. */
+  response?: z.ZodType;
   /** Multipart upload instead of JSON (documented, parsed by the route's own middleware). */
   upload?: boolean;
   /** Non-JSON answers (files) are written by the handler itself. */

@@ -1,7 +1,7 @@
-import type { Comune, Cpi } from "../generated/prisma/client.js";
+import type { Comune } from "../generated/prisma/client.js";
 import { haversineKm } from "../geo/haversine.js";
 import { shippedComuni } from "../reference/comuni.js";
-import { resolveCpis } from "../reference/cpis.js";
+import { resolveCpis, type Cpi } from "../reference/cpis.js";
 import type { SeededRandom } from "./seeded-random.js";
 
 /** Regions the demo covers: the CPIs of the reference data are in Piemonte (01) and Lombardia (03). */

@@ -1,6 +1,7 @@
 import type { AppContext } from "../context.js";
 import type { DbTx } from "../db/client.js";
 import { insertRows } from "../db/insert-rows.js";
+import { cpiRow } from "../reference/cpis.js";
 import { candidateRecordOf, insertCandidates } from "../candidates/insert-candidates.js";
 import type {
   Employer,
@@ -97,7 +98,7 @@ export function vacancyRow(v: DemoVacancy): Vacancy {
 }
 
 export function statusRows(v: DemoVacancy): VacancyStatusChange[] {
-  return v.history.map((h, n) => ({ id: `${v.id}s${n}`, vacancyId: v.id, fromState: h.fromState, toState: h.toState, reason: h.reason, byUserId: h.byUserId, at: h.at }));
+  return v.history.map((h, n) => ({ id: `${v.id}s${n}`, vacancyId: v.id, fromState: h.fromState, toState: h.toState, reason: h.reason, byUserId: h.byUserId, source: null, importRunId: null, at: h.at }));
 }
 
 /** The record as findVacancy would return it. */
@@ -105,7 +106,7 @@ export function vacancyRecord(v: DemoVacancy, territory: Territory): VacancyReco
   const row = vacancyRow(v);
   const area = territory.byCpi.get(row.cpiCode);
   if (!area) throw new Error(`CPI sconosciuto: ${row.cpiCode}`);
-  return { ...row, workplace: row.workplaceIstatCode ? (territory.comuneByCode.get(row.workplaceIstatCode) ?? null) : null, cpi: area.cpi };
+  return { ...row, workplace: row.workplaceIstatCode ? (territory.comuneByCode.get(row.workplaceIstatCode) ?? null) : null, cpi: cpiRow(area.cpi) };
 }
 
 /** Demo offers append no events (their history is their status rows): the seed rebuilds their index once it commits. */
@@ -121,7 +122,7 @@ export function candidateRecord(c: DemoCandidate, territory: Territory): Candida
   const domicile = territory.comuneByCode.get(c.input.domicileIstatCode);
   const area = territory.byCpi.get(c.input.cpiCode);
   if (!domicile || !area) throw new Error(`Comune o CPI sconosciuto per ${c.id}`);
-  return candidateRecordOf(c.id, c.input, c.createdAt, domicile, area.cpi);
+  return candidateRecordOf(c.id, c.input, c.createdAt, domicile, cpiRow(area.cpi));
 }
 
 export async function writeCandidates(ctx: AppContext, tx: DbTx, candidates: DemoCandidate[], territory: Territory): Promise<void> {

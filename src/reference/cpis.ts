@@ -1,5 +1,8 @@
 import type { Db } from "../db/client.js";
-import type { Cpi } from "../generated/prisma/client.js";
+import type { Cpi as CpiRow } from "../generated/prisma/client.js";
+
+/** The fields a CPI seed gives; the rest (address, e-mail, dates) take their defaults. */
+export type Cpi = Pick<CpiRow, "code" | "name" | "provinceAcronym" | "comuneIstatCode">;
 import { shippedComuni, type ComuneRow } from "./comuni.js";
 import { foldName } from "./fold-name.js";
 
@@ -153,6 +156,13 @@ export function resolveCpis(seeds: readonly CpiSeed[] = CPI_SEEDS, comuni: reado
   }
   if (problems.length > 0) throw new Error(`CPI non risolti:\n  ${problems.join("\n  ")}`);
   return resolved;
+}
+
+const SEEDED_AT = new Date(0);
+
+/** A seeded CPI as the store holds it, for records built without reading it back (the demo). */
+export function cpiRow(cpi: Cpi): CpiRow {
+  return { ...cpi, address: null, email: null, provisional: false, closedAt: null, createdAt: SEEDED_AT, updatedAt: SEEDED_AT };
 }
 
 export interface LoadCpisResult {
