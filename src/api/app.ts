@@ -30,6 +30,9 @@ import { watchListRoutes } from "./routes/watch-list.js";
 import { trendRoutes } from "./routes/trends.js";
 import { shortlistLinkRoutes } from "./routes/shortlist-links.js";
 import { employerLinkAccessRoutes } from "./routes/employer-link-access.js";
+import { cpiRoutes } from "./routes/cpis.js";
+import { proximityRoutes } from "./routes/proximity.js";
+import { webPages } from "../web/web-pages.js";
 
 export function createApp(ctx: AppContext): Express {
   const app = express();
@@ -83,7 +86,10 @@ export function createApp(ctx: AppContext): Express {
   v1.use(watchListRoutes(ctx));
   v1.use(trendRoutes(ctx));
   v1.use(shortlistLinkRoutes(ctx));
+  v1.use(cpiRoutes(ctx));
+  v1.use(proximityRoutes(ctx));
   app.use("/api/v1", v1);
+  app.use(webPages(ctx));
 
   app.use((req, _res, next) => next(new AppError("NOT_FOUND", `Percorso inesistente: ${req.method} ${req.path}`)));
   app.use(errorHandler(ctx.log));
