@@ -43,18 +43,6 @@ export function referenceRoutes(ctx: AppContext): Router {
   const r = Router();
   mountRoute(
     r,
-    { method: "get", path: "/cpis", tag, summary: "Elenco dei CPI", roles: "tutti", query: z.object({ province: z.string().max(2).optional() }).strict() },
-    async ({ query }) => {
-      const cpis = await ctx.db.cpi.findMany({
-        where: query.province ? { provinceAcronym: query.province.toUpperCase() } : {},
-        include: { comune: true },
-        orderBy: [{ provinceAcronym: "asc" }, { name: "asc" }],
-      });
-      return cpis.map((c) => ({ code: c.code, name: c.name, provinceAcronym: c.provinceAcronym, comune: { istatCode: c.comune.istatCode, name: c.comune.name } }));
-    },
-  );
-  mountRoute(
-    r,
     { method: "get", path: "/comuni", tag, summary: "Completamento automatico dei comuni per nome", roles: "tutti", query: z.object({ q: z.string().min(1).max(100), limit: z.coerce.number().int().min(1).max(50).default(10) }).strict() },
     ({ query }) => searchComuni(ctx.db, query.q, query.limit),
   );
