@@ -93,26 +93,56 @@ describe("showcase import", () => {
     expect(await t.ctx.db.vacancy.count()).toBe(GOOD_ROWS);
   });
 
-  it("updates a changed row and moves its status only along the transition table", async () => {
+  it("updates a changed row and moves its status through the transition table, step by step, or rejects it", async () => {
     const rows = SHOWCASE_ROWS.map((r) => [...r] as typeof r);
-    rows[0]![0] = "In preselezione"; // open → in preselection: allowed
+    rows[0]![0] = "In preselezione"; // open → in preselection: one step
     rows[0]![3] = 5;
-    rows[9]![0] = "Aperta"; // filled → open: not allowed
-    rows[3]![0] = "Rosa inviata"; // open → list sent: skips preselection
+    rows[9]![0] = "Aperta"; // filled → open: no way back
+    rows[9]![3] = 7;
+    rows[3]![0] = "Rosa inviata"; // open → list sent: through preselection
     const res = await upload(t, who.admin, showcaseCsv(rows), "vetrina-modificata.csv");
     expect(res.status).toBe(202);
     const report = res.report;
-    expect(report.totals).toMatchObject({ created: 0, updated: 1, rejected: 5 });
-    expect(rowOf(report, 2).outcome).toBe("updated");
+    expect(report.totals).toMatchObject({ created: 0, updated: 2, rejected: 4 });
+    expect(rowOf(report, 2)).toMatchObject({ outcome: "updated", warnings: [{ column: "(riga)", message: expect.stringMatching(/^Offerta riconosciuta da azienda, CPI, profilo e data di arrivo/) }] });
     expect(rowOf(report, 11).errors).toEqual([{ column: "Stato", message: expect.stringContaining("da «Coperta» a «Aperta»") }]);
-    expect(rowOf(report, 5).errors?.[0]?.message).toMatch(/da «Aperta» a «Rosa inviata»/);
+    expect(rowOf(report, 5).outcome).toBe("updated");
+    expect(rowOf(report, 5).warnings).toContainEqual({ column: "Stato", message: expect.stringContaining("Da «Aperta» a «Rosa inviata» passando per «In preselezione»") });
 
     const updated = await t.ctx.db.vacancy.findFirstOrThrow({ where: { requestedProfile: "Magazziniere" }, include: { statusHistory: true } });
     expect(updated).toMatchObject({ status: "in_preselection", positions: 5 });
     expect(updated.statusHistory.map((h) => h.toState)).toEqual(["open", "in_preselection"]);
-    // The rejected jump wrote nothing, the other fields of that row included.
-    const pulizie = await t.ctx.db.vacancy.findFirstOrThrow({ where: { requestedProfile: "Addetto alle pulizie" } });
-    expect(pulizie.status).toBe("open");
+    const pulizie = await t.ctx.db.vacancy.findFirstOrThrow({ where: { requestedProfile: "Addetto alle pulizie" }, include: { statusHistory: { orderBy: { at: "asc" } } } });
+    expect(pulizie.status).toBe("list_sent");
+    expect(pulizie.statusHistory.map((h) => [h.toState, h.source, h.importRunId])).toEqual([
+      ["open", null, null],
+      ["in_preselection", "importazione", res.runId],
+      ["list_sent", "importazione", res.runId],
+    ]);
+    // The rejected move wrote nothing, the other fields of that row included.
+    const vendite = await t.ctx.db.vacancy.findFirstOrThrow({ where: { requestedProfile: "Addetto vendite" } });
+    expect(vendite).toMatchObject({ status: "filled", positions: 1 });
+  });
+
+  it("names every error of a row at once, and an unknown ATECO code with its column and value", async () => {
+    const rows = SHOWCASE_ROWS.slice(0, 1).map((r) => [...r] as typeof r);
+    rows[0]![0] = "Boh"; // unknown status
+    rows[0]![1] = "31/02/2026"; // no such day
+    rows[0]![3] = "tre" as unknown as number; // not a number
+    rows[0]![6] = "99.99 - Attività immaginarie"; // not an ATECO code
+    rows[0]![11] = "non-una-mail"; // not an e-mail
+    const res = await upload(t, who.admin, showcaseCsv(rows), "errori.csv");
+    expect(res.report.totals).toMatchObject({ rows: 1, rejected: 1 });
+    expect(rowOf(res.report, 2).errors).toEqual(
+      expect.arrayContaining([
+        { column: "Stato", message: expect.stringContaining("Stato sconosciuto «Boh»") },
+        { column: "Data arrivo offerta", message: expect.stringContaining("«31/02/2026»") },
+        { column: "N. Posizioni", message: expect.stringContaining("«tre»") },
+        { column: "Area economica", message: "Codice ATECO 2007 sconosciuto «99.99» in «99.99 - Attività immaginarie»" },
+        { column: "Mail referente", message: expect.any(String) },
+      ]),
+    );
+    expect(rowOf(res.report, 2).errors).toHaveLength(5);
   });
 
   it("a dry run reports without writing", async () => {

@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import type { AppContext } from "../context.js";
-import { SHOWCASE_COLUMNS } from "../imports/showcase-columns.js";
+import { SHOWCASE_ALL_COLUMNS } from "../imports/showcase-columns.js";
 import { startJobRun } from "../jobs/job-run.js";
 import { searchVacancies } from "../vacancies/search-vacancies.js";
 import type { VacancySearchInput } from "../vacancies/vacancy-schemas.js";
@@ -9,7 +9,8 @@ import { showcaseRowOf } from "./showcase-row.js";
 import { writeXlsx } from "./write-xlsx.js";
 
 /**
- * The showcase as an .xlsx file with its thirteen columns in their order. The rows are those GET
+ * The showcase as an .xlsx file with its thirteen columns in their order, then Vetrina's own (id,
+ * workplace, structured terms: showcase-columns.ts), so a re-import loses nothing. The rows are those GET
  * /vacancies would list for the same filters and actor: the export pages through searchVacancies
  * rather than querying the store itself, so filter semantics (and an employer's restriction) cannot drift.
  */
@@ -38,9 +39,9 @@ export async function exportVacancies(ctx: AppContext, actor: Actor, filters: Va
   try {
     const rows = vacancies.map((v) => {
       const row = showcaseRowOf(v);
-      return SHOWCASE_COLUMNS.map((c) => row[c.key]);
+      return SHOWCASE_ALL_COLUMNS.map((c) => row[c.key]);
     });
-    const data = await writeXlsx("Vetrina", SHOWCASE_COLUMNS.map((c) => c.header), rows);
+    const data = await writeXlsx("Vetrina", SHOWCASE_ALL_COLUMNS.map((c) => c.header), rows);
     await run.finish("succeeded", { rows: rows.length });
     return { runId: run.id, rows: rows.length, data };
   } catch (err) {

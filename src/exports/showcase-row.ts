@@ -1,15 +1,17 @@
-import { atecoLabel } from "../reference/code-lists.js";
+import { atecoLabel, educationLevel } from "../reference/code-lists.js";
 import { CPI_SEEDS } from "../reference/cpis.js";
 import type { VacancyView } from "../vacancies/vacancy-repository.js";
 import { VACANCY_STATUS_LABELS, type VacancyStatus } from "../vacancies/vacancy-status.js";
 import type { ShowcaseColumn } from "../imports/showcase-columns.js";
 import type { ContractType } from "../imports/parse-contract-offer.js";
+import { writeLanguages, writeList } from "../imports/candidate-cell-formats.js";
 
 /**
  * A vacancy as a showcase row, the way regional agencies read it: status in Italian, dates
- * dd/mm/yyyy, the CPI as the documents name it. The export writes these rows, and the import maps
- * an existing vacancy through this same row to tell "unchanged" from "updated" — so exporting and
- * re-importing a file is a no-op by construction.
+ * dd/mm/yyyy, the CPI as the documents name it; then Vetrina's own columns (id, workplace,
+ * structured terms). The export writes these rows, and the import maps an existing vacancy through
+ * this same row to tell "unchanged" from "updated" — so exporting and re-importing a file is a no-op
+ * by construction.
  */
 
 export type ShowcaseCell = string | number | null;
@@ -29,6 +31,7 @@ const CONTRACT_LABELS: Record<ContractType, string> = {
 };
 
 const dayIt = (isoDay: string | null) => (isoDay ? isoDay.split("-").reverse().join("/") : null);
+const listCell = (items: readonly string[]) => (items.length ? writeList(items) : null);
 
 /** Offers published through the API have structured terms but no text: the column spells them out. */
 function describeContract(v: VacancyView): string | null {
@@ -48,6 +51,12 @@ function describeSector(v: VacancyView): string | null {
   return label ? `${v.atecoCode} - ${label}` : v.atecoCode;
 }
 
+/** "001272 - Torino (TO)": the ISTAT code first, which the import reads; the name for the reader. */
+function describeWorkplace(v: VacancyView): string | null {
+  const w = v.workplace;
+  return w ? `${w.istatCode} - ${w.name}${w.provinceAcronym ? ` (${w.provinceAcronym})` : ""}` : null;
+}
+
 export function showcaseRowOf(v: VacancyView): ShowcaseRow {
   return {
     status: VACANCY_STATUS_LABELS[v.status as VacancyStatus] ?? v.status,
@@ -63,5 +72,25 @@ export function showcaseRowOf(v: VacancyView): ShowcaseRow {
     referentName: v.referentName,
     referentEmail: v.referentEmail,
     notes: v.notes,
+    vetrinaId: v.id,
+    workplace: describeWorkplace(v),
+    profileTitle: v.profileTitle,
+    profileCode: v.profileCode,
+    atecoCode: v.atecoCode,
+    mustHaveCompetences: listCell(v.mustHaveCompetences),
+    niceToHaveCompetences: listCell(v.niceToHaveCompetences),
+    requiredLicences: listCell(v.requiredLicences),
+    requiredLanguages: v.requiredLanguages.length ? writeLanguages(v.requiredLanguages) : null,
+    requiredEducationLevel: v.requiredEducationLevel ? (educationLevel(v.requiredEducationLevel)?.label ?? v.requiredEducationLevel) : null,
+    contractType: v.contractType ? (CONTRACT_LABELS[v.contractType as ContractType] ?? v.contractType) : null,
+    contractMonths: v.contractMonths,
+    hoursPerWeek: v.hoursPerWeek,
+    grossMonthlyPay: v.grossMonthlyPay,
+    ccnl: v.ccnl,
+    sourceService: v.sourceService,
+    shortlistCap: v.shortlistCap,
+    reservedL68: v.reservedL68 ? "sì" : "no",
+    publishedAt: dayIt(v.publishedAt),
+    closingDate: dayIt(v.closingDate),
   };
 }

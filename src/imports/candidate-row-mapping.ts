@@ -11,7 +11,7 @@ import {
   readProgrammes,
   readTrainings,
 } from "./candidate-cell-formats.js";
-import { problemsFromZod, RowIssues } from "./import-report.js";
+import { parseRow, RowIssues } from "./import-report.js";
 import type { ComuneResolver, CpiResolver } from "./reference-resolvers.js";
 
 /**
@@ -133,11 +133,7 @@ export async function mapCandidateRow(get: (key: CandidateColumn) => Cell | unde
     else issues.error(CANDIDATE_HEADER.tutor, `Tutor sconosciuto «${tutor}»: indicare l'e-mail di un tutor, navigator o referente registrato`);
   }
 
-  if (!issues.ok) return { ok: false, issues, label };
-  const parsed = candidateCreateSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const p of problemsFromZod(parsed.error, candidateColumnOf)) issues.error(p.column, p.message);
-    return { ok: false, issues, label };
-  }
-  return { ok: true, issues, row: { input: parsed.data, provided: Object.keys(raw) as (keyof CandidateCreateInput)[], label } };
+  const input = parseRow(candidateCreateSchema, raw, issues, candidateColumnOf);
+  if (!input) return { ok: false, issues, label };
+  return { ok: true, issues, row: { input, provided: Object.keys(raw) as (keyof CandidateCreateInput)[], label } };
 }

@@ -96,6 +96,19 @@ export function problemsFromZod(error: z.ZodError, columnOf: (field: string) => 
   return fieldsFromZod(error).map((f) => ({ column: columnOf(f.field), message: f.message }));
 }
 
+/**
+ * The last step of mapping a row: the schema checks what the cells gave even when some cells could not
+ * be read, so the report names every error of the row at once rather than the first few. A column whose
+ * cell was already refused is not reported again for the value it then lacks.
+ */
+export function parseRow<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, issues: RowIssues, columnOf: (field: string) => string): z.infer<S> | undefined {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return issues.ok ? parsed.data : undefined;
+  const refused = new Set(issues.errors.map((e) => e.column));
+  for (const p of problemsFromZod(parsed.error, columnOf)) if (!refused.has(p.column)) issues.error(p.column, p.message);
+  return undefined;
+}
+
 export function rowReport(row: number, outcome: RowOutcome, extra: Omit<RowReport, "row" | "outcome"> = {}): RowReport {
   const report: RowReport = { row, outcome };
   if (extra.id) report.id = extra.id;

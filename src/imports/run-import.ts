@@ -44,7 +44,8 @@ export interface ImportDefinition<K extends string = string> {
   kind: ImportKind;
   columns: readonly ColumnSpec<K>[];
   chunkSize: number;
-  prepare(ctx: AppContext, actor: Actor, opts: ImportOptions): Promise<ChunkImporter<K>>;
+  /** `runId`: the run the rows belong to, for what they record (a status change names its import). */
+  prepare(ctx: AppContext, actor: Actor, opts: ImportOptions, runId: string): Promise<ChunkImporter<K>>;
 }
 
 export const importLimits = (ctx: AppContext): ImportLimits => ({
@@ -105,7 +106,7 @@ export async function executeImport<K extends string>(
     const declared = (await ctx.db.jobRun.findUniqueOrThrow({ where: { id: runId }, select: { progressTotal: true } })).progressTotal;
     const table = await readTable(gridRows(file.data, format), def.columns);
     if (table.ignoredHeaders.length) summary.fileWarnings.push(`Colonne ignorate: ${table.ignoredHeaders.map((h) => `«${h}»`).join(", ")}`);
-    const importChunk = await def.prepare(ctx, actor, opts);
+    const importChunk = await def.prepare(ctx, actor, opts, runId);
     let chunk: TableRow<K>[] = [];
     const flush = async () => {
       const reports = await importChunk(chunk);

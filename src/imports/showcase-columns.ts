@@ -23,8 +23,42 @@ export const SHOWCASE_COLUMNS = [
   { key: "notes", header: "Note" },
 ] as const satisfies readonly ColumnSpec[];
 
-export type ShowcaseColumn = (typeof SHOWCASE_COLUMNS)[number]["key"];
+/**
+ * Vetrina's own columns, written after the thirteen of the showcase so that a sheet keeps its layout
+ * for those who read only those. They carry what the thirteen cannot (the offer's id, the workplace,
+ * the structured terms matching reads) so that a file exported and imported elsewhere loses nothing.
+ * When a file has one of them, its cell is what the import reads for that field instead of what it
+ * would derive from the showcase's free text; a file without them imports as the showcase always did.
+ */
+export const SHOWCASE_EXTRA_COLUMNS = [
+  { key: "vetrinaId", header: "Id Vetrina", aliases: ["Id offerta"] },
+  { key: "workplace", header: "Comune sede di lavoro", aliases: ["Sede di lavoro", "Comune sede"] },
+  { key: "profileTitle", header: "Titolo profilo" },
+  { key: "profileCode", header: "Codice profilo", aliases: ["Codice CP2011"] },
+  { key: "atecoCode", header: "Codice ATECO" },
+  { key: "mustHaveCompetences", header: "Competenze indispensabili" },
+  { key: "niceToHaveCompetences", header: "Competenze gradite" },
+  { key: "requiredLicences", header: "Patenti e abilitazioni" },
+  { key: "requiredLanguages", header: "Lingue richieste" },
+  { key: "requiredEducationLevel", header: "Titolo di studio" },
+  { key: "contractType", header: "Tipo contratto" },
+  { key: "contractMonths", header: "Durata contratto (mesi)" },
+  { key: "hoursPerWeek", header: "Ore settimanali" },
+  { key: "grossMonthlyPay", header: "Retribuzione lorda mensile" },
+  { key: "ccnl", header: "CCNL" },
+  { key: "sourceService", header: "Servizio" },
+  { key: "shortlistCap", header: "Tetto rosa" },
+  { key: "reservedL68", header: "Riservata L. 68/1999" },
+  { key: "publishedAt", header: "Data pubblicazione" },
+  { key: "closingDate", header: "Data chiusura" },
+] as const satisfies readonly ColumnSpec[];
+
+/** What the export writes and the import reads: the showcase's thirteen, then Vetrina's own. */
+export const SHOWCASE_ALL_COLUMNS = [...SHOWCASE_COLUMNS, ...SHOWCASE_EXTRA_COLUMNS] as const;
+
+export type ShowcaseColumn = (typeof SHOWCASE_ALL_COLUMNS)[number]["key"];
+export type ShowcaseExtraColumn = (typeof SHOWCASE_EXTRA_COLUMNS)[number]["key"];
 
 export const SHOWCASE_HEADER: Record<ShowcaseColumn, string> = Object.fromEntries(
-  SHOWCASE_COLUMNS.map((c) => [c.key, c.header]),
+  SHOWCASE_ALL_COLUMNS.map((c) => [c.key, c.header]),
 ) as Record<ShowcaseColumn, string>;

@@ -4,11 +4,13 @@ import { foldName } from "../reference/fold-name.js";
 import { normalizeTaxCode } from "../validation/tax-code.js";
 import { vacancyCreateSchema, type VacancyCreateInput } from "../vacancies/vacancy-schemas.js";
 import { VACANCY_STATUS_LABELS, VACANCY_STATUSES, type VacancyStatus } from "../vacancies/vacancy-status.js";
-import { CellError, cellText, parseDate, parseInteger, splitList, type Cell } from "./cell-values.js";
-import { problemsFromZod, RowIssues } from "./import-report.js";
+import { vacancyTermsProblems } from "../vacancies/vacancy-terms.js";
+import { readEducation, readLanguages } from "./candidate-cell-formats.js";
+import { CellError, cellText, isoDay, parseDate, parseInteger, parseNumber, parseYesNo, splitList, type Cell } from "./cell-values.js";
+import { parseRow, RowIssues } from "./import-report.js";
 import { parseContractOffer } from "./parse-contract-offer.js";
 import type { ComuneResolver, CpiResolver } from "./reference-resolvers.js";
-import { SHOWCASE_HEADER, type ShowcaseColumn } from "./showcase-columns.js";
+import { SHOWCASE_HEADER, type ShowcaseColumn, type ShowcaseExtraColumn } from "./showcase-columns.js";
 
 /**
  * How one showcase row becomes a vacancy: every mapping rule of the showcase import lives here.
@@ -21,7 +23,8 @@ import { SHOWCASE_HEADER, type ShowcaseColumn } from "./showcase-columns.js";
  * - Codice fiscale: partita IVA (leading zeros restored when Excel stored it as a number) or a
  *   sole trader's codice fiscale; a registered employer with that code is linked to the offer.
  * - Area economica: kept as written in sectorLabel; an ATECO code at its start ("47.11", "H 49",
- *   "52.10 - Magazzinaggio") or an exact ATECO label also fills atecoCode.
+ *   "52.10 - Magazzinaggio") or an exact ATECO label also fills atecoCode. A code that ATECO 2007
+ *   does not have rejects the row, naming the column and the value.
  * - Proposta contratto: kept in contractOfferText; contract type, months, weekly hours and gross
  *   monthly pay are read from it when written plainly (parse-contract-offer.ts).
  * - Competenze – requisiti: kept whole in competencesText and split on ";", new lines and commas
@@ -29,8 +32,12 @@ import { SHOWCASE_HEADER, type ShowcaseColumn } from "./showcase-columns.js";
  *   names licences or qualifications ("Patente C e E", "patente CE", "CQC merci", "ADR") goes to
  *   requiredLicences instead, where it is checked against the licences people hold.
  * - Cpi: code, document name ("CPI CIRIE'") or display name ("CPI Ciriè"), case and accents folded.
- * - Sede di lavoro: the showcase has no such column. "sede: <comune>" (or "sede di lavoro:",
- *   "luogo di lavoro:") in Note names it; otherwise the CPI's comune is used and the row says so.
+ * - Sede di lavoro: the showcase has no such column. "Comune sede di lavoro" (Vetrina's column:
+ *   "001272 - Torino (TO)", a code or a name) gives it; else "sede: <comune>" (or "sede di lavoro:",
+ *   "luogo di lavoro:") in Note; otherwise the CPI's comune is used and the row says so.
+ * - Vetrina's columns (showcase-columns.ts), when the file has them, give their field as written and
+ *   replace what would be read from the free text above: an empty cell then means "none", not
+ *   "read it from the text". "Id Vetrina" identifies the offer (import-vacancies.ts).
  */
 
 export interface ShowcaseRowRefs {
@@ -43,6 +50,8 @@ export interface MappedShowcaseRow {
   input: VacancyCreateInput;
   /** Undefined when the cell is empty. */
   status: VacancyStatus | undefined;
+  /** The «Id Vetrina» cell, when the file has one. */
+  vetrinaId: string | undefined;
   workplaceFromCpi: boolean;
   label: string;
   /** The fields the file actually gave (schema defaults excluded): only these may update a stored offer. */
@@ -51,7 +60,7 @@ export interface MappedShowcaseRow {
 
 export type ShowcaseRowResult = { ok: true; row: MappedShowcaseRow; issues: RowIssues } | { ok: false; issues: RowIssues; label: string };
 
-/** Which column a schema field comes from, to name it in the report. */
+/** Which column a schema field comes from, to name it in the report (Vetrina's own column when the file has it). */
 const FIELD_COLUMN: Record<string, ShowcaseColumn> = {
   arrivalDate: "arrivalDate",
   requestedProfile: "requestedProfile",
@@ -67,6 +76,7 @@ const FIELD_COLUMN: Record<string, ShowcaseColumn> = {
   contractMonths: "contractOffer",
   hoursPerWeek: "contractOffer",
   grossMonthlyPay: "contractOffer",
+  ccnl: "contractOffer",
   competencesText: "competences",
   mustHaveCompetences: "competences",
   requiredLicences: "competences",
@@ -78,8 +88,35 @@ const FIELD_COLUMN: Record<string, ShowcaseColumn> = {
   status: "status",
 };
 
-export function showcaseColumnOf(field: string): string {
-  const column = FIELD_COLUMN[field.split(".")[0] ?? ""];
+/** Vetrina's columns, each giving one field of the vacancy. */
+const EXTRA_FIELD: Record<Exclude<ShowcaseExtraColumn, "vetrinaId">, keyof VacancyCreateInput> = {
+  workplace: "workplaceIstatCode",
+  profileTitle: "profileTitle",
+  profileCode: "profileCode",
+  atecoCode: "atecoCode",
+  mustHaveCompetences: "mustHaveCompetences",
+  niceToHaveCompetences: "niceToHaveCompetences",
+  requiredLicences: "requiredLicences",
+  requiredLanguages: "requiredLanguages",
+  requiredEducationLevel: "requiredEducationLevel",
+  contractType: "contractType",
+  contractMonths: "contractMonths",
+  hoursPerWeek: "hoursPerWeek",
+  grossMonthlyPay: "grossMonthlyPay",
+  ccnl: "ccnl",
+  sourceService: "sourceService",
+  shortlistCap: "shortlistCap",
+  reservedL68: "reservedL68",
+  publishedAt: "publishedAt",
+  closingDate: "closingDate",
+};
+const COLUMN_OF_EXTRA_FIELD = new Map(Object.entries(EXTRA_FIELD).map(([column, field]) => [field as string, column as ShowcaseColumn]));
+
+/** The column to name for a field: Vetrina's own when the file has it, else the showcase column it is read from. */
+export function showcaseColumnOf(field: string, has: (key: ShowcaseColumn) => boolean = () => false): string {
+  const name = field.split(".")[0] ?? "";
+  const extra = COLUMN_OF_EXTRA_FIELD.get(name);
+  const column = extra && has(extra) ? extra : FIELD_COLUMN[name];
   return column ? SHOWCASE_HEADER[column] : field;
 }
 
@@ -111,54 +148,68 @@ export function parseStatus(text: string | undefined): VacancyStatus | undefined
 
 let atecoByLabel: Map<string, string> | undefined;
 
-/** "47.11", "4711", "H", "52.10 - Magazzinaggio", "H - Trasporto…", or an ATECO label written out. */
+/**
+ * "47.11", "4711", "H", "52.10 - Magazzinaggio", "H - Trasporto…", or an ATECO label written out;
+ * undefined for a text that names no code. A code ATECO 2007 does not have is an error.
+ */
 export function atecoFromSector(text: string): string | undefined {
   const value = text.trim();
   // A digit code may be followed by its label; a section letter only alone or before a dash,
   // so that a label starting with a one-letter word is not read as a section.
   const lead = /^(\d{2}(?:\.\d{1,2}){0,2}|\d{4}|\d{6})(?:$|[\s\-–—:|])/.exec(value) ?? /^([A-Ua-u])(?:$|\s*[-–—:|])/.exec(value);
-  const entry = lead?.[1] ? atecoEntry(normalizeAtecoCode(lead[1])) : undefined;
-  if (entry) return entry.code;
+  if (lead?.[1]) {
+    const entry = atecoEntry(normalizeAtecoCode(lead[1]));
+    if (!entry) throw new CellError(`Codice ATECO 2007 sconosciuto «${lead[1]}» in «${value}»`);
+    return entry.code;
+  }
   atecoByLabel ??= new Map(listAteco().map((e) => [foldName(e.label), e.code]));
   return atecoByLabel.get(foldName(value));
 }
 
 const SEDE = /\b(?:sede(?: di lavoro)?|luogo di lavoro)\s*[:=]\s*([^;\n.,]+(?:\([A-Za-z]{2}\))?)/i;
 
-function read<T>(issues: RowIssues, column: ShowcaseColumn, f: () => T): T | undefined {
-  try {
-    return f();
-  } catch (err) {
-    if (err instanceof CellError) {
-      issues.error(SHOWCASE_HEADER[column], err.message);
-      return undefined;
-    }
-    throw err;
-  }
-}
-
 const MAX_COMPETENCES = 50;
 
-export async function mapShowcaseRow(get: (key: ShowcaseColumn) => Cell | undefined, refs: ShowcaseRowRefs): Promise<ShowcaseRowResult> {
+/** "001272 - Torino (TO)" as the export writes it: the code; anything else is a code or a name to resolve. */
+const LEADING_ISTAT_CODE = /^(\d{6})\s*(?:[-–—]|$)/;
+
+/**
+ * Maps one row. `has` says which columns the file has: Vetrina's columns replace what the showcase's
+ * free text would give only when present (a file of the thirteen columns imports as it always did).
+ */
+export async function mapShowcaseRow(
+  get: (key: ShowcaseColumn) => Cell | undefined,
+  refs: ShowcaseRowRefs,
+  has: (key: ShowcaseColumn) => boolean = () => false,
+): Promise<ShowcaseRowResult> {
   const issues = new RowIssues();
   const text = (key: ShowcaseColumn) => cellText(get(key));
   const raw: Record<string, unknown> = {};
   const label = [text("requestedProfile"), text("companyName")].filter(Boolean).join(" – ");
+  const read = <T>(column: ShowcaseColumn, f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (err) {
+      if (!(err instanceof CellError)) throw err;
+      issues.error(SHOWCASE_HEADER[column], err.message);
+      return undefined;
+    }
+  };
 
   for (const key of ["requestedProfile", "companyName", "companyTaxCode", "cpi"] as const) {
     if (text(key) === undefined) issues.error(SHOWCASE_HEADER[key], "Campo obbligatorio");
   }
 
-  const status = read(issues, "status", () => parseStatus(text("status")));
-  const arrivalDate = read(issues, "arrivalDate", () => parseDate(get("arrivalDate")));
-  if (arrivalDate) raw.arrivalDate = arrivalDate.toISOString().slice(0, 10);
+  const status = read("status", () => parseStatus(text("status")));
+  const arrivalDate = read("arrivalDate", () => parseDate(get("arrivalDate")));
+  if (arrivalDate) raw.arrivalDate = isoDay(arrivalDate);
   else if (text("arrivalDate") === undefined) {
     issues.error(SHOWCASE_HEADER.arrivalDate, "Campo obbligatorio nell'importazione: con la data si riconosce l'offerta a ogni nuova importazione");
   }
 
   raw.requestedProfile = text("requestedProfile");
   raw.companyName = text("companyName");
-  const positions = read(issues, "positions", () => parseInteger(get("positions")));
+  const positions = read("positions", () => parseInteger(get("positions")));
   if (positions !== undefined) raw.positions = positions;
 
   const taxCell = get("companyTaxCode");
@@ -173,7 +224,7 @@ export async function mapShowcaseRow(get: (key: ShowcaseColumn) => Cell | undefi
   const sector = text("sector");
   if (sector !== undefined) {
     raw.sectorLabel = sector;
-    const ateco = atecoFromSector(sector);
+    const ateco = read("sector", () => atecoFromSector(sector));
     if (ateco) raw.atecoCode = ateco;
   }
 
@@ -207,23 +258,87 @@ export async function mapShowcaseRow(get: (key: ShowcaseColumn) => Cell | undefi
   const notes = text("notes");
   if (notes !== undefined) raw.notes = notes;
 
-  let workplaceFromCpi = false;
+  const workplace = has("workplace") ? text("workplace") : undefined;
   const sede = notes ? SEDE.exec(notes)?.[1]?.trim() : undefined;
-  if (sede) {
+  if (workplace !== undefined) {
+    const found = await refs.comuni.resolve(LEADING_ISTAT_CODE.exec(workplace)?.[1] ?? workplace);
+    if ("comune" in found) raw.workplaceIstatCode = found.comune.istatCode;
+    else issues.error(SHOWCASE_HEADER.workplace, `${found.error}: «${workplace}»`);
+  } else if (sede) {
     const found = await refs.comuni.resolve(sede);
     if ("comune" in found) raw.workplaceIstatCode = found.comune.istatCode;
     else issues.warn(SHOWCASE_HEADER.notes, `Sede di lavoro non riconosciuta (${found.error}): usato il comune del CPI`);
   }
-  if (raw.workplaceIstatCode === undefined && cpi) {
+
+  readExtraColumns(get, has, raw, read);
+
+  let workplaceFromCpi = false;
+  const workplaceRefused = workplace !== undefined && raw.workplaceIstatCode === undefined;
+  if (raw.workplaceIstatCode === undefined && cpi && !workplaceRefused) {
     raw.workplaceIstatCode = cpi.comuneIstatCode;
     workplaceFromCpi = true;
   }
 
-  if (!issues.ok) return { ok: false, issues, label };
-  const parsed = vacancyCreateSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const p of problemsFromZod(parsed.error, showcaseColumnOf)) issues.error(p.column, p.message);
-    return { ok: false, issues, label };
+  // A workplace missing because the CPI it would come from is unknown is the CPI's error, said once.
+  const columnOf = (field: string) =>
+    field === "workplaceIstatCode" && raw.workplaceIstatCode === undefined && !workplaceRefused ? SHOWCASE_HEADER.cpi : showcaseColumnOf(field, has);
+  const input = parseRow(vacancyCreateSchema, raw, issues, columnOf);
+  if (input && input.arrivalDate) {
+    // Dates out of order or a permanent contract with a duration: said here with the rest, not at the first write.
+    for (const p of vacancyTermsProblems({ ...input, arrivalDate: input.arrivalDate })) issues.error(columnOf(p.field), p.message);
   }
-  return { ok: true, issues, row: { input: parsed.data, status, workplaceFromCpi, label, provided: Object.keys(raw) as (keyof VacancyCreateInput)[] } };
+  if (!input || !issues.ok) return { ok: false, issues, label };
+  const vetrinaId = text("vetrinaId");
+  return { ok: true, issues, row: { input, status, vetrinaId, workplaceFromCpi, label, provided: Object.keys(raw) as (keyof VacancyCreateInput)[] } };
+}
+
+type CellReader = <T>(column: ShowcaseColumn, f: () => T) => T | undefined;
+
+/** Vetrina's columns but the workplace: each one present replaces what the showcase's text gave for its field. */
+function readExtraColumns(get: (key: ShowcaseColumn) => Cell | undefined, has: (key: ShowcaseColumn) => boolean, raw: Record<string, unknown>, read: CellReader) {
+  const text = (key: ShowcaseColumn) => cellText(get(key));
+  const list = (key: ShowcaseColumn, commas = false) => {
+    const items = splitList(text(key), commas);
+    return items.length ? items : undefined;
+  };
+  const day = (key: ShowcaseColumn) => {
+    const d = parseDate(get(key));
+    return d && isoDay(d);
+  };
+  const readers: Record<Exclude<ShowcaseExtraColumn, "vetrinaId" | "workplace">, () => unknown> = {
+    profileTitle: () => text("profileTitle"),
+    profileCode: () => text("profileCode"),
+    atecoCode: () => {
+      const code = text("atecoCode");
+      if (code === undefined) return undefined;
+      const entry = atecoEntry(normalizeAtecoCode(code));
+      if (!entry) throw new CellError(`Codice ATECO 2007 sconosciuto «${code}»`);
+      return entry.code;
+    },
+    mustHaveCompetences: () => list("mustHaveCompetences"),
+    niceToHaveCompetences: () => list("niceToHaveCompetences"),
+    requiredLicences: () => list("requiredLicences", true),
+    requiredLanguages: () => {
+      const items = readLanguages(text("requiredLanguages"));
+      return items.length ? items : undefined;
+    },
+    requiredEducationLevel: () => readEducation(text("requiredEducationLevel")),
+    contractType: () => text("contractType"),
+    contractMonths: () => parseInteger(get("contractMonths")),
+    hoursPerWeek: () => parseNumber(get("hoursPerWeek")),
+    grossMonthlyPay: () => parseNumber(get("grossMonthlyPay")),
+    ccnl: () => text("ccnl"),
+    sourceService: () => text("sourceService")?.toLowerCase(),
+    shortlistCap: () => parseInteger(get("shortlistCap")),
+    reservedL68: () => parseYesNo(get("reservedL68")),
+    publishedAt: () => day("publishedAt"),
+    closingDate: () => day("closingDate"),
+  };
+  for (const [column, reader] of Object.entries(readers) as [keyof typeof readers, () => unknown][]) {
+    if (!has(column)) continue;
+    const field = EXTRA_FIELD[column];
+    delete raw[field];
+    const value = read(column, reader);
+    if (value !== undefined) raw[field] = value;
+  }
 }

@@ -20,6 +20,8 @@ export interface ColumnSpec<K extends string = string> {
 export interface TableRow<K extends string> {
   rowNumber: number;
   get(key: K): Cell | undefined;
+  /** Whether the file has the column at all (an empty cell and a missing column may mean different things). */
+  has(key: K): boolean;
 }
 
 export interface Table<K extends string> {
@@ -86,6 +88,7 @@ export async function readTable<K extends string>(source: AsyncIterable<GridRow>
       const i = position.get(key);
       return i === undefined ? undefined : row.cells[i];
     },
+    has: (key: K) => position.has(key),
   });
   async function* rows(): AsyncGenerator<TableRow<K>> {
     for (const row of grid.slice(best.index + 1)) yield tableRow(row);

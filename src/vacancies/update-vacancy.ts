@@ -39,10 +39,15 @@ export async function updateVacancy(
     const sent = stripUndefined(input);
     const merged = { ...current, ...sent };
     assertVacancyTerms(merged);
-    await tx.vacancy.update({
-      where: { id },
-      data: { ...sent, showcaseKey: showcaseKey(merged) },
-    });
+    // A corrected arrival date, profile, company or CPI changes the natural key: it must not become another offer's.
+    const key = showcaseKey(merged);
+    const other = key === current.showcaseKey ? null : await tx.vacancy.findUnique({ where: { showcaseKey: key }, select: { id: true } });
+    if (other) {
+      throw new AppError("CONFLICT", "Offerta già presente in vetrina (stessa azienda, CPI, profilo e data di arrivo).", [
+        { field: "arrivalDate", message: `Con questi dati l'offerta coinciderebbe con l'offerta esistente ${other.id}` },
+      ]);
+    }
+    await tx.vacancy.update({ where: { id }, data: { ...sent, showcaseKey: key } });
     const vacancy = await readBackAndAudit(tx, actor, id, "update", route);
     const changes = fieldChanges(current, sent as Partial<typeof current>, PERSONAL_FIELDS);
     if (changes.length > 0) await appendEvents({ ctx, tx, actor, route }, [{ type: "vacancy.changed", entityType: "vacancy", entityId: id, payload: { changes } }]);

@@ -19,11 +19,16 @@ export interface VacancyHistoryItem {
   reason: string | null;
   /** What changed, field by field (the referent's name and e-mail by field name only). */
   changes: FieldChange[];
+  /** Where a publication or status change came from when not the API: "importazione" (with the import's run), "scadenza". */
+  source: string | null;
+  importRunId: string | null;
 }
 
 type Entry = Omit<VacancyHistoryItem, "byUserName">;
 
-const statusItem = (seq: number | null, row: Pick<VacancyStatusChange, "fromState" | "toState" | "reason" | "byUserId" | "at">): Entry => ({
+type StatusRow = Pick<VacancyStatusChange, "fromState" | "toState" | "reason" | "byUserId" | "at"> & Partial<Pick<VacancyStatusChange, "source" | "importRunId">>;
+
+const statusItem = (seq: number | null, row: StatusRow): Entry => ({
   seq,
   type: row.fromState === null ? "published" : "status_changed",
   at: row.at.toISOString(),
@@ -32,6 +37,8 @@ const statusItem = (seq: number | null, row: Pick<VacancyStatusChange, "fromStat
   to: row.toState,
   reason: row.reason,
   changes: [{ field: "status", before: row.fromState, after: row.toState }],
+  source: row.source ?? null,
+  importRunId: row.importRunId ?? null,
 });
 
 function eventItem(event: StoredDomainEvent, rows: Map<string, VacancyStatusChange>): Entry | null {
@@ -39,10 +46,12 @@ function eventItem(event: StoredDomainEvent, rows: Map<string, VacancyStatusChan
   switch (event.type) {
     case "vacancy.published": {
       const row = rows.get(event.payload.statusChangeId);
-      return statusItem(event.seq, { fromState: null, toState: event.payload.status, reason: row?.reason ?? null, byUserId: who.byUserId, at: who.at });
+      return statusItem(event.seq, { ...row, fromState: null, toState: event.payload.status, reason: row?.reason ?? null, byUserId: who.byUserId, at: who.at });
     }
-    case "vacancy.status_changed":
-      return statusItem(event.seq, { fromState: event.payload.from, toState: event.payload.to, reason: event.payload.reason, byUserId: who.byUserId, at: who.at });
+    case "vacancy.status_changed": {
+      const row = rows.get(event.payload.statusChangeId);
+      return statusItem(event.seq, { ...row, fromState: event.payload.from, toState: event.payload.to, reason: event.payload.reason, byUserId: who.byUserId, at: who.at });
+    }
     case "vacancy.changed":
       return {
         seq: event.seq,
@@ -53,6 +62,8 @@ function eventItem(event: StoredDomainEvent, rows: Map<string, VacancyStatusChan
         to: null,
         reason: event.payload.reason ?? null,
         changes: event.payload.changes,
+        source: null,
+        importRunId: null,
       };
     default:
       return null;
@@ -61,8 +72,8 @@ function eventItem(event: StoredDomainEvent, rows: Map<string, VacancyStatusChan
 
 /**
  * Every change of a vacancy, oldest first, from its events: publication, field changes with before and
- * after, status changes with their reason; status changes recorded before events existed come from the
- * status table.
+ * after, status changes with their reason and origin (an import, a deadline); status changes recorded
+ * before events existed come from the status table.
  */
 export async function vacancyHistory(db: Db, actor: Actor, id: string): Promise<VacancyHistoryItem[]> {
   assertAllowed(canReadVacancy(actor, await findVacancy(db, id)));
