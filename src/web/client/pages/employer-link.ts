@@ -1,0 +1,94 @@
+import { useState } from "preact/hooks";
+import { answer, vetrina } from "../api.js";
+import { seg } from "../router.js";
+import { OUTCOME_LABELS } from "../labels.js";
+import { ErrorBox, formatDate, html, inputValue, PageTitle, Show, useAction, useLoad } from "../ui.js";
+
+/** What an employer may record through the link (a no-show is the CPI's to record). */
+const LINK_OUTCOMES = ["interviewed", "hired", "not_selected", "withdrew"] as const;
+
+interface LinkPerson {
+  entryId: string;
+  name: string;
+  profile: { availableFor: string[]; education: string | null };
+  experiences: { profileTitle: string; sector: string | null; from: string | null; to: string | null; relevant: boolean }[];
+  competences: string[];
+  distanceBandLabel: string | null;
+  contact: { label: string; email: string | null; phone: string | null };
+  outcome: string | null;
+  outcomeLabel: string;
+}
+
+interface LinkView {
+  statusLabel: string;
+  readOnly: boolean;
+  readOnlyMessage: string | null;
+  sentAt: string | null;
+  outcomeCheckDue: string | null;
+  declinedReason: string | null;
+  vacancy: { requestedProfile: string; companyName: string; positions: number; workplace: string | null; contractOffer: string | null; cpi: string };
+  referent: { name: string; email: string; cpi: string } | null;
+  people: LinkPerson[];
+  link: { expiresAt: string };
+}
+
+/** The employer's page behind the delivery link: no account, the token in the address is the credential. */
+export function EmployerLinkPage({ token }: { token: string }) {
+  const view = useLoad(() => answer<LinkView>(vetrina(null).GET("/api/v1/link/{token}", { params: { path: { token } } })), [token]);
+  const base = `/api/v1/link/${seg(token)}`;
+  return html`<${Show} loaded=${view} what="della rosa">${(v: LinkView) => html`
+    <${PageTitle} text=${`Rosa di candidati: ${v.vacancy.requestedProfile}`} />
+    <p class="meta">${v.vacancy.companyName} · ${v.vacancy.positions} ${v.vacancy.positions === 1 ? "posizione" : "posizioni"}${v.vacancy.workplace ? ` · ${v.vacancy.workplace}` : ""} · ${v.statusLabel}</p>
+    <p>Inviata il ${formatDate(v.sentAt)}${v.outcomeCheckDue ? `; il centro per l'impiego verificherà gli esiti entro il ${formatDate(v.outcomeCheckDue)}` : ""}. Il collegamento scade il ${formatDate(v.link.expiresAt)}.</p>
+    ${v.referent && html`<p>Referente: ${v.referent.name} (${v.referent.cpi}), <a href=${`mailto:${v.referent.email}`}>${v.referent.email}</a></p>`}
+    ${v.readOnlyMessage && html`<p class="warning">${v.readOnlyMessage}</p>`}
+    ${v.declinedReason && html`<p class="warning">Rosa rifiutata: ${v.declinedReason}</p>`}
+    <p class="actions"><a class="button secondary" href=${`${base}/lista.xlsx`} download>Scarica in Excel</a> <a class="button secondary" href=${`${base}/lista.pdf`} download>Scarica in PDF</a></p>
+    <section aria-labelledby="persone-rosa">
+      <h2 id="persone-rosa">Persone proposte</h2>
+      <ol class="cards">${v.people.map((p) => html`<li><${PersonCard} person=${p} token=${token} readOnly=${v.readOnly} onDone=${view.reload} /></li>`)}</ol>
+    </section>
+    ${!v.readOnly && html`<${DeclineForm} token=${token} onDone=${view.reload} />`}
+  `}</${Show}>`;
+}
+
+function PersonCard({ person: p, token, readOnly, onDone }: { person: LinkPerson; token: string; readOnly: boolean; onDone: () => void }) {
+  const action = useAction();
+  const id = `esito-${p.entryId}`;
+  const record = async (outcome: string) => outcome && (await action.run(() => answer(vetrina(null).POST("/api/v1/link/{token}/entries/{entryId}/outcome", { params: { path: { token, entryId: p.entryId } }, body: { outcome: outcome as "hired" } })))) && onDone();
+  return html`<article class="card">
+    <h3>${p.name}</h3>
+    <p class="meta">${p.distanceBandLabel ?? ""}${p.profile.education ? ` · ${p.profile.education.toLowerCase()}` : ""}</p>
+    <p><strong>Disponibile per:</strong> ${p.profile.availableFor.join(", ") || "—"}</p>
+    ${p.experiences.length > 0 && html`<p><strong>Esperienze:</strong></p><ul>${p.experiences.map((x) => html`<li>${x.profileTitle}${x.sector ? `, ${x.sector}` : ""} (${x.from ?? "?"} – ${x.to ?? "oggi"})${x.relevant ? " · pertinente" : ""}</li>`)}</ul>`}
+    <p><strong>Competenze:</strong> ${p.competences.join("; ") || "—"}</p>
+    <p><strong>${p.contact.label}:</strong> ${p.contact.email && html`<a href=${`mailto:${p.contact.email}`}>${p.contact.email}</a>`} ${p.contact.phone ?? ""}</p>
+    ${readOnly
+      ? html`<p>Esito: ${p.outcomeLabel}</p>`
+      : html`<div class="field small"><label for=${id}>Esito per ${p.name}</label>
+          <select id=${id} value=${p.outcome ?? ""} disabled=${action.busy} onChange=${(e: Event) => record(inputValue(e))}>
+            <option value="">${OUTCOME_LABELS.none}</option>
+            ${LINK_OUTCOMES.map((o) => html`<option value=${o}>${OUTCOME_LABELS[o]}</option>`)}
+          </select></div>`}
+    <${ErrorBox} error=${action.error} />
+  </article>`;
+}
+
+function DeclineForm({ token, onDone }: { token: string; onDone: () => void }) {
+  const [reason, setReason] = useState("");
+  const action = useAction();
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (await action.run(() => answer(vetrina(null).POST("/api/v1/link/{token}/decline", { params: { path: { token } }, body: { reason } })))) onDone();
+  };
+  return html`<section aria-labelledby="rifiuta">
+    <h2 id="rifiuta">Rifiutare la rosa</h2>
+    <p>Se nessuna persona va bene, dite al centro per l'impiego perché: la rosa si chiude e l'offerta torna in preselezione.</p>
+    <form onSubmit=${submit}>
+      <div class="field"><label for="decline-reason">Motivo del rifiuto</label>
+        <textarea id="decline-reason" required minlength="3" value=${reason} onInput=${(e: Event) => setReason(inputValue(e))}></textarea></div>
+      <${ErrorBox} error=${action.error} />
+      <button type="submit" class="danger" disabled=${action.busy}>Rifiuta la rosa</button>
+    </form>
+  </section>`;
+}
