@@ -50,3 +50,14 @@ export type CandidateMatchesQuery = z.infer<typeof candidateMatchesQuerySchema>;
 /** Building a list takes the same narrowing as the matches: the list is drawn from the narrowed pool. */
 export const buildShortlistBodySchema = z.object({ narrow: narrowingList.optional() }).strict().openapi("BuildShortlistBody");
 export type BuildShortlistBody = z.infer<typeof buildShortlistBodySchema>;
+
+/** What an offer the person does not qualify for lacks (match-gap.ts), as the person's matches show it. */
+export const offerGapSchema = z
+  .object({
+    missing: z.array(z.object({ competence: z.string(), mustHave: z.boolean() }).strict()).describe("Competenze chieste dall'offerta che la persona non ha (le indispensabili prima)"),
+    scoreOnceClosed: z.number().describe("Punteggio che la persona avrebbe acquisendole"),
+    qualifiesOnceClosed: z.boolean().describe("Acquisendole la persona risulterebbe idonea"),
+    summary: z.string().describe("In italiano: «Manca: «Patentino F-gas»; una volta acquisita la persona risulterebbe idonea…»"),
+  })
+  .strict()
+  .openapi("OfferGap");

@@ -6,7 +6,7 @@ import { activeProgrammes } from "./active-programmes.js";
 import { vacancyFacts } from "./build-facts.js";
 import { rarityWeights } from "./competence-rarity.js";
 import { evaluateMatch, type MatchContext, type PreparedOffer } from "./evaluate-match.js";
-import type { MatchEvaluation } from "./match-types.js";
+import type { MatchEvaluation, VacancyFacts } from "./match-types.js";
 import { matchFilterPredicate, type MatchFilters } from "./match-filters.js";
 import { narrowingOptions, type NarrowingOption } from "./narrow-pool.js";
 import { rankMatches, type Scored } from "./rank-matches.js";
@@ -57,7 +57,11 @@ export function isQualified(e: MatchEvaluation, qualifyingScore: number): boolea
 }
 
 export function prepareOffer(vacancy: VacancyRecord): PreparedOffer {
-  const facts = vacancyFacts(vacancy);
+  return prepareOfferFacts(vacancyFacts(vacancy));
+}
+
+/** The same from the facts an index document carries. */
+export function prepareOfferFacts(facts: VacancyFacts): PreparedOffer {
   // A mistyped title with two readings is settled by the competences the offer asks for.
   const occupation = interpretInContext(resolveOccupation(facts.title, facts.profileCode), [], [...facts.mustHave, ...facts.niceToHave]);
   return { facts, occupation };

@@ -209,10 +209,13 @@ export class OccupationTaxonomy {
   /** Curated pairs: which side of which pair a concept key, CP2011 code or ISCO group stands on. */
   private readonly pairSides = new Map<string, string[]>();
   private readonly pairsSkipped: InterchangeablePair[] = [];
+  private readonly pairs: readonly InterchangeablePair[];
+  private unitsByIsco: Map<string, string[]> | null = null;
   readonly stats: OccupationTaxonomyStats;
 
   constructor(sources: OccupationSources, synonyms: readonly SynonymEntry[], loadMs = 0, interchangeable: readonly InterchangeablePair[] = []) {
     const started = performance.now();
+    this.pairs = interchangeable;
     const occupationSynonyms = synonyms.filter((s) => s.domain === "occupation");
     this.rewriter = new PhraseRewriter(occupationSynonyms);
     for (const g of sources.iscoGroups) this.iscoLabels.set(g.code, g.label);
@@ -862,6 +865,42 @@ export class OccupationTaxonomy {
     return [...keys];
   }
 
+  /**
+   * The occupations the taxonomy puts next to a resolved one, as titles and codes to resolve: the other
+   * CP2011 units of its 4-level groups, the units the derived link puts in its ISCO-08 group, and the
+   * other side of every curated pair it stands on. Its own units are left out; relatedness() says how
+   * close each one is.
+   */
+  neighbourOccupations(r: ResolvedOccupation): { title: string; code: string | null }[] {
+    const own = new Set(r.concepts.flatMap((c) => (c.cp2011Unit ? [c.cp2011Unit] : [])));
+    const units = new Set<string>();
+    const titles = new Set<string>();
+    for (const c of r.concepts) {
+      for (const u of c.cp2011Group ? (this.unitsByGroup4.get(c.cp2011Group) ?? []) : []) units.add(u);
+      for (const u of c.iscoGroup ? (this.unitsOfIsco().get(c.iscoGroup) ?? []) : []) units.add(u);
+      for (const side of this.sidesOf(c)) {
+        const pair = this.pairs[Number(side.slice(0, -2))];
+        const other = pair ? (side.endsWith(":a") ? pair.b : pair.a) : undefined;
+        if (!other) continue;
+        if (CP5.test(other)) units.add(other);
+        else if (CP4.test(other)) for (const u of this.unitsByGroup4.get(other) ?? []) units.add(u);
+        else if (!ISCO4.test(other)) titles.add(other);
+      }
+    }
+    return [
+      ...[...units].filter((u) => !own.has(u)).map((u) => ({ title: this.unitNames.get(u) ?? u, code: u })),
+      ...[...titles].map((title) => ({ title, code: null })),
+    ];
+  }
+
+  private unitsOfIsco(): Map<string, string[]> {
+    if (!this.unitsByIsco) {
+      this.unitsByIsco = new Map();
+      for (const [unit, link] of this.unitToIsco) this.unitsByIsco.set(link.code, [...(this.unitsByIsco.get(link.code) ?? []), unit]);
+    }
+    return this.unitsByIsco;
+  }
+
   /** Name of a CP2011 unit (5 levels) or 4-level group (its units' names when they differ). */
   unitLabel(code: string): string | null {
     const trimmed = code.trim();
@@ -973,6 +1012,10 @@ export function interpretationNote(r: ResolvedOccupation): string {
 
 export function retrievalKeys(r: ResolvedOccupation): string[] {
   return occupationTaxonomy().retrievalKeys(r);
+}
+
+export function neighbourOccupations(r: ResolvedOccupation): { title: string; code: string | null }[] {
+  return occupationTaxonomy().neighbourOccupations(r);
 }
 
 export function unitLabel(code: string): string | null {
