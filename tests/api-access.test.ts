@@ -278,6 +278,16 @@ const ROWS: Row[] = [
     expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
   },
   {
+    route: "GET /candidates/:id/proximity (a Torino person)",
+    send: get(() => `/api/v1/candidates/${ids.torinoCandidate}/proximity`),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
+  {
+    route: "POST /proximity/group (a Torino person)",
+    send: async (who) => as(who, request(h.t.app).post("/api/v1/proximity/group").send({ candidateIds: [ids.torinoCandidate] })),
+    expect: { default: 200, anonymous: 401, otherReferent: 403, employer: 403, otherEmployer: 403 },
+  },
+  {
     route: "POST /vacancies/:id/shortlist (a fresh Torino vacancy)",
     send: async (who) => {
       const fresh = await request(h.t.app).post("/api/v1/vacancies").set("authorization", `Bearer ${h.p.admin}`).send(vacancyBody());
