@@ -33,8 +33,13 @@ const CONTRACT_LABELS: Record<ContractType, string> = {
 const dayIt = (isoDay: string | null) => (isoDay ? isoDay.split("-").reverse().join("/") : null);
 const listCell = (items: readonly string[]) => (items.length ? writeList(items) : null);
 
-/** Offers published through the API have structured terms but no text: the column spells them out. */
-function describeContract(v: VacancyView): string | null {
+type ContractTerms = { contractType?: string | null | undefined; contractMonths?: number | null | undefined; hoursPerWeek?: number | null | undefined; grossMonthlyPay?: number | null | undefined };
+
+/**
+ * Offers published through the API have structured terms but no text: the column spells them out. The
+ * import knows these texts (showcase-row-mapping.ts), so they do not become the offer's own text elsewhere.
+ */
+export function describeContract(v: ContractTerms): string | null {
   const parts = [
     v.contractType ? CONTRACT_LABELS[v.contractType as ContractType] : null,
     v.contractMonths ? `${v.contractMonths} mesi` : null,
@@ -44,11 +49,15 @@ function describeContract(v: VacancyView): string | null {
   return parts.length ? parts.join(", ") : null;
 }
 
+/** "52.10 - MAGAZZINAGGIO E CUSTODIA": the sector spelled out from its code, for an offer without a sector text. */
+export function describeAteco(atecoCode: string): string {
+  const label = atecoLabel(atecoCode);
+  return label ? `${atecoCode} - ${label}` : atecoCode;
+}
+
 function describeSector(v: VacancyView): string | null {
   if (v.sectorLabel) return v.sectorLabel;
-  if (!v.atecoCode) return null;
-  const label = atecoLabel(v.atecoCode);
-  return label ? `${v.atecoCode} - ${label}` : v.atecoCode;
+  return v.atecoCode ? describeAteco(v.atecoCode) : null;
 }
 
 /** "001272 - Torino (TO)": the ISTAT code first, which the import reads; the name for the reader. */

@@ -83,7 +83,7 @@ async function importRow(ctx: AppContext, actor: Actor, table: TableRow<Showcase
   const scope = canWriteVacancy(actor, row.input.cpiCode);
   if (scope) return reject(SHOWCASE_HEADER.cpi, scope);
 
-  const key = showcaseKey({ ...row.input, arrivalDate: row.input.arrivalDate! });
+  const key = showcaseKey(row.input);
   const firstOfId = row.vetrinaId === undefined ? undefined : seen.byId.get(row.vetrinaId);
   if (firstOfId !== undefined) return reject(SHOWCASE_HEADER.vetrinaId, `Offerta ripetuta: stesso Id Vetrina della riga ${firstOfId}`);
   const first = seen.byKey.get(key);
@@ -174,5 +174,7 @@ async function changedFields(
     const next = row.input[key];
     if (next !== undefined && JSON.stringify(next) !== JSON.stringify(storedInput[key])) changes[key] = next;
   }
+  // The one field a sheet may empty, as the API may: a duration cleared in Vetrina's column (the offer became permanent).
+  if (has("contractMonths") && row.input.contractMonths === undefined && existing.contractMonths !== null) changes.contractMonths = null;
   return Object.keys(changes).length ? (changes as VacancyUpdateInput) : undefined;
 }

@@ -5,6 +5,7 @@ import { normalizeTaxCode } from "../validation/tax-code.js";
 import { vacancyCreateSchema, type VacancyCreateInput } from "../vacancies/vacancy-schemas.js";
 import { VACANCY_STATUS_LABELS, VACANCY_STATUSES, type VacancyStatus } from "../vacancies/vacancy-status.js";
 import { vacancyTermsProblems } from "../vacancies/vacancy-terms.js";
+import { describeAteco, describeContract } from "../exports/showcase-row.js";
 import { readEducation, readLanguages } from "./candidate-cell-formats.js";
 import { CellError, cellText, isoDay, parseDate, parseInteger, parseNumber, parseYesNo, splitList, type Cell } from "./cell-values.js";
 import { parseRow, RowIssues } from "./import-report.js";
@@ -25,6 +26,9 @@ import { SHOWCASE_HEADER, type ShowcaseColumn, type ShowcaseExtraColumn } from "
  * - Area economica: kept as written in sectorLabel; an ATECO code at its start ("47.11", "H 49",
  *   "52.10 - Magazzinaggio") or an exact ATECO label also fills atecoCode. A code that ATECO 2007
  *   does not have rejects the row, naming the column and the value.
+ * - With Vetrina's columns, an "Area economica" or "Proposta contratto" exactly as the export spells
+ *   them out for an offer that has no such text ("52.10 - MAGAZZINAGGIO E CUSTODIA", "Tempo determinato,
+ *   12 mesi, 38 ore settimanali") is not stored as the offer's text: the structured columns hold it.
  * - Proposta contratto: kept in contractOfferText; contract type, months, weekly hours and gross
  *   monthly pay are read from it when written plainly (parse-contract-offer.ts).
  * - Competenze – requisiti: kept whole in competencesText and split on ";", new lines and commas
@@ -46,8 +50,11 @@ export interface ShowcaseRowRefs {
   employersByTaxCode: Map<string, string>;
 }
 
+/** A showcase row always names its CPI and arrival day: they are part of what identifies the offer. */
+export type ShowcaseInput = VacancyCreateInput & { cpiCode: string; arrivalDate: Date };
+
 export interface MappedShowcaseRow {
-  input: VacancyCreateInput;
+  input: ShowcaseInput;
   /** Undefined when the cell is empty. */
   status: VacancyStatus | undefined;
   /** The «Id Vetrina» cell, when the file has one. */
@@ -221,15 +228,21 @@ export async function mapShowcaseRow(
     if (employerId) raw.employerId = employerId;
   }
 
+  // With Vetrina's columns, a sector or contract text in the form the export spells out for an offer
+  // without one is that spelling, not the offer's text: the structured columns say the same, or newer.
   const sector = text("sector");
   if (sector !== undefined) {
-    raw.sectorLabel = sector;
     const ateco = read("sector", () => atecoFromSector(sector));
     if (ateco) raw.atecoCode = ateco;
+    if (!(has("atecoCode") && ateco && sector === describeAteco(ateco))) raw.sectorLabel = sector;
   }
 
   const contract = text("contractOffer");
-  if (contract !== undefined) Object.assign(raw, { contractOfferText: contract }, parseContractOffer(contract));
+  if (contract !== undefined) {
+    const terms = parseContractOffer(contract);
+    Object.assign(raw, terms);
+    if (!(has("contractType") && contract === describeContract(terms))) raw.contractOfferText = contract;
+  }
 
   const competences = text("competences");
   if (competences !== undefined) {
@@ -283,13 +296,19 @@ export async function mapShowcaseRow(
   const columnOf = (field: string) =>
     field === "workplaceIstatCode" && raw.workplaceIstatCode === undefined && !workplaceRefused ? SHOWCASE_HEADER.cpi : showcaseColumnOf(field, has);
   const input = parseRow(vacancyCreateSchema, raw, issues, columnOf);
-  if (input && input.arrivalDate) {
-    // Dates out of order or a permanent contract with a duration: said here with the rest, not at the first write.
-    for (const p of vacancyTermsProblems({ ...input, arrivalDate: input.arrivalDate })) issues.error(columnOf(p.field), p.message);
-  }
-  if (!input || !issues.ok) return { ok: false, issues, label };
-  const vetrinaId = text("vetrinaId");
-  return { ok: true, issues, row: { input, status, vetrinaId, workplaceFromCpi, label, provided: Object.keys(raw) as (keyof VacancyCreateInput)[] } };
+  // Dates out of order or a permanent contract with a duration: said here with the rest, not at the first write.
+  if (input?.arrivalDate) for (const p of vacancyTermsProblems({ ...input, arrivalDate: input.arrivalDate })) issues.error(columnOf(p.field), p.message);
+  // Both are required cells, so a row without them has an error already.
+  if (!input?.cpiCode || !input.arrivalDate || !issues.ok) return { ok: false, issues, label };
+  const row: MappedShowcaseRow = {
+    input: { ...input, cpiCode: input.cpiCode, arrivalDate: input.arrivalDate },
+    status,
+    vetrinaId: text("vetrinaId"),
+    workplaceFromCpi,
+    label,
+    provided: Object.keys(raw) as (keyof VacancyCreateInput)[],
+  };
+  return { ok: true, issues, row };
 }
 
 type CellReader = <T>(column: ShowcaseColumn, f: () => T) => T | undefined;
