@@ -474,6 +474,41 @@ const ROWS: Row[] = [
     expect: { default: 403, anonymous: 401, admin: 200, referent: 200, otherReferent: 200 },
   },
   { route: "GET /cpis", send: get(() => "/api/v1/cpis"), expect: { default: 200, anonymous: 401 } },
+  { route: "GET /cpis/:code", send: get(() => `/api/v1/cpis/${CPI_TORINO}`), expect: { default: 200, anonymous: 401 } },
+  { route: "GET /cpis/:code/catchment", send: get(() => `/api/v1/cpis/${CPI_TORINO}/catchment`), expect: { default: 200, anonymous: 401 } },
+  {
+    route: "POST /cpis",
+    send: (who) => as(who, request(h.t.app).post("/api/v1/cpis").send({ code: `AT-PROVA-${WHO.indexOf(who)}`, name: `CPI di prova ${who}`, comuneIstatCode: "005005" })),
+    expect: { default: 403, anonymous: 401, admin: 201 },
+  },
+  {
+    route: "PATCH /cpis/:code",
+    send: (who) => as(who, request(h.t.app).patch(`/api/v1/cpis/${CPI_MILANO}`).send({ address: `Via di ${who}` })),
+    expect: { default: 403, anonymous: 401, admin: 200 },
+  },
+  {
+    route: "PUT /cpis/:code/catchment",
+    send: (who) => as(who, request(h.t.app).put("/api/v1/cpis/AT-ASTI/catchment").send({ comuni: ["005005"] })),
+    expect: { default: 403, anonymous: 401, admin: 200 },
+  },
+  {
+    route: "POST /cpis/:code/close (a CPI of its own per caller)",
+    send: async (who) => {
+      const code = `AT-CHIUSO-${WHO.indexOf(who)}`;
+      await h.t.ctx.db.cpi.create({ data: { code, name: `CPI da chiudere ${who}`, provinceAcronym: "AT", comuneIstatCode: "005005" } });
+      return as(who, request(h.t.app).post(`/api/v1/cpis/${code}/close`).send({}));
+    },
+    expect: { default: 403, anonymous: 401, admin: 200 },
+  },
+  {
+    route: "POST /cpis/import",
+    send: async (who) => {
+      const res = await as(who, request(h.t.app).post("/api/v1/cpis/import").attach("file", Buffer.from(`Codice;Nome;Comune sede\nAT-IMPORT-${WHO.indexOf(who)};CPI importato;Asti\n`), "cpi.csv"));
+      if (res.status === 202) await waitForImport(h.t.app, h.p.admin, res.body.id);
+      return res;
+    },
+    expect: { default: 403, anonymous: 401, admin: 202 },
+  },
   { route: "GET /comuni?q=", send: get(() => "/api/v1/comuni?q=monca"), expect: { default: 200, anonymous: 401 } },
   { route: "GET /comuni/:istatCode", send: get(() => `/api/v1/comuni/${TORINO}`), expect: { default: 200, anonymous: 401 } },
   { route: "GET /code-lists/:list", send: get(() => "/api/v1/code-lists/licences"), expect: { default: 200, anonymous: 401 } },

@@ -57,7 +57,7 @@ const candidateFields = {
   email: email.optional(),
   phone: z.string().regex(/^\+?[\d\s./-]{6,20}$/, "Numero di telefono non valido").optional(),
   domicileIstatCode: comuneRef.describe("Comune di domicilio: codice ISTAT o nome"),
-  cpiCode: cpiCode.describe("CPI competente"),
+  cpiCode: cpiCode.optional().describe("CPI competente; se assente, il CPI il cui bacino comprende il comune di domicilio"),
   availabilityDeclaredAt: dateOnly.optional().describe("Data della DID"),
   declaredProfiles: z.array(declaredProfile).max(20).default([]),
   competences: competenceList,
@@ -86,6 +86,7 @@ export const candidateCreateSchema = z
     for (const { field, message } of taxCodeDisagreements(c.taxCode, c)) ctx.addIssue({ code: "custom", path: [field], message });
   })
   .openapi("CandidateCreate");
+/** A registration as sent: without cpiCode the CPI serving the domicile is taken (competentCpiOf). */
 export type CandidateCreateInput = z.infer<typeof candidateCreateSchema>;
 
 /**

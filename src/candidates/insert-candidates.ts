@@ -17,7 +17,7 @@ export function candidateRecordOf(id: string, input: CandidateCreateInput, at: D
     email: input.email ?? null,
     phone: input.phone ?? null,
     domicileIstatCode: input.domicileIstatCode,
-    cpiCode: input.cpiCode,
+    cpiCode: cpi.code,
     availabilityDeclaredAt: input.availabilityDeclaredAt ?? null,
     declaredProfiles: input.declaredProfiles,
     competences: input.competences,

@@ -7,11 +7,17 @@ import type { DbTx } from "../db/client.js";
 import { appendEvents } from "../events/append-events.js";
 import { assertReferencesExist } from "../validation/check-references.js";
 import { findCandidate, type CandidateRecord } from "./candidate-repository.js";
+import { competentCpiOf } from "../cpis/competent-cpi.js";
 import type { CandidateCreateInput } from "./candidate-schemas.js";
 import { candidateWriteData } from "./candidate-write-data.js";
 
-/** Registers a job seeker of the actor's CPI; one person per tax code; `candidate.registered` in the same transaction. */
-export async function registerCandidate(ctx: AppContext, actor: Actor, input: CandidateCreateInput, route: string): Promise<CandidateRecord> {
+/**
+ * Registers a job seeker of the actor's CPI; one person per tax code; `candidate.registered` in the same
+ * transaction. Without a cpiCode the person goes to the CPI whose catchment holds the domicile; a closed
+ * CPI takes nobody new.
+ */
+export async function registerCandidate(ctx: AppContext, actor: Actor, request: CandidateCreateInput, route: string): Promise<CandidateRecord> {
+  const input = { ...request, cpiCode: await competentCpiOf(ctx.db, request.cpiCode, { field: "domicileIstatCode", istatCode: request.domicileIstatCode }) };
   assertAllowed(canWriteCandidate(actor, input.cpiCode));
   return ctx.db.$transaction(async (tx) => {
     await assertReferencesExist(tx, {

@@ -4,6 +4,7 @@ import { AppError } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import { appendEvents } from "../events/append-events.js";
 import { assertReferencesExist } from "../validation/check-references.js";
+import { assertCpiOpen } from "../cpis/competent-cpi.js";
 import { candidateChangedFields } from "./candidate-changes.js";
 import { findCandidate, type CandidateRecord } from "./candidate-repository.js";
 import type { CandidateUpdateInput } from "./candidate-schemas.js";
@@ -28,6 +29,8 @@ export async function updateCandidate(
       comuni: [{ field: "domicileIstatCode", istatCode: input.domicileIstatCode }],
       tutorId: input.tutorId,
     });
+    // Moving a person to a closed CPI is refused; staying with one that closed is not a change.
+    if (input.cpiCode !== undefined && input.cpiCode !== current.cpiCode) await assertCpiOpen(tx, input.cpiCode);
     assertTaxCodeAgrees(current, input);
     if (input.taxCode !== undefined && input.taxCode !== current.taxCode) {
       const other = await tx.candidate.findUnique({ where: { taxCode: input.taxCode } });

@@ -14,7 +14,8 @@ import { pickTitle } from "./vacancy-generator.js";
 export interface DemoCandidate {
   id: string;
   /** What a CPI operator would have registered (validated shape). */
-  input: CandidateCreateInput;
+  /** The demo always names the person's CPI (the area it was drawn from). */
+  input: CandidateCreateInput & { cpiCode: string };
   createdAt: Date;
   familyKey: string;
 }
@@ -152,7 +153,7 @@ export class PersonGenerator {
       ? `${emailLocalPart(name.firstName, name.lastName)}${rng.chance(0.5) ? String(birthDate.getUTCFullYear()).slice(2) : ""}@${rng.pick(["example.com", "example.net", "example.org"])}`
       : undefined;
 
-    const input: CandidateCreateInput = {
+    const input: DemoCandidate["input"] = {
       taxCode,
       firstName: name.firstName,
       lastName: name.lastName,

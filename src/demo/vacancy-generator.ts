@@ -21,7 +21,7 @@ export interface DemoStatusChange {
 export interface DemoVacancy {
   id: string;
   /** What a referent would have sent to the API (validated shape). */
-  input: VacancyCreateInput & { arrivalDate: Date; profileTitle: string };
+  input: VacancyCreateInput & { arrivalDate: Date; profileTitle: string; cpiCode: string };
   status: VacancyStatus;
   history: DemoStatusChange[];
   showcaseKey: string;

@@ -3,7 +3,8 @@ import type { ColumnSpec } from "./table-columns.js";
 /**
  * The job seekers file (docs/import-persone.md describes each column with examples). Import and
  * candidatesToCsv both read this list, so the file written is the file read.
- * Required: who the person is and where they belong (tax code, names, domicile, CPI).
+ * Required: who the person is and where they live (tax code, names, domicile); without a CPI the person
+ * goes to the CPI whose catchment holds the domicile.
  */
 export const CANDIDATE_COLUMNS = [
   { key: "taxCode", header: "Codice fiscale", aliases: ["CF"], required: true },
@@ -12,7 +13,7 @@ export const CANDIDATE_COLUMNS = [
   { key: "email", header: "Email", aliases: ["E-mail", "Mail", "Posta elettronica"] },
   { key: "phone", header: "Telefono", aliases: ["Cellulare", "Tel"] },
   { key: "domicile", header: "Comune domicilio", aliases: ["Comune di domicilio", "Domicilio"], required: true },
-  { key: "cpi", header: "Cpi", aliases: ["CPI competente", "Centro per l'impiego"], required: true },
+  { key: "cpi", header: "Cpi", aliases: ["CPI competente", "Centro per l'impiego"] },
   { key: "didDate", header: "Data DID", aliases: ["DID", "Data disponibilità"] },
   { key: "programmes", header: "Programmi", aliases: ["Programma"] },
   { key: "profiles", header: "Profili", aliases: ["Profili professionali", "Profilo"] },

@@ -13,22 +13,27 @@ import {
 } from "./candidate-cell-formats.js";
 import { parseRow, RowIssues } from "./import-report.js";
 import type { ComuneResolver, CpiResolver } from "./reference-resolvers.js";
+import type { CpiDirectory } from "../cpis/competent-cpi.js";
+import type { Comune } from "../generated/prisma/client.js";
 
 /**
  * How one row of the people file becomes a candidate: cell by cell into the API's create schema.
  * An empty cell means "not said": a new person gets the schema's default, a known person keeps what
  * is stored. Comune domicilio: "Moncalieri (TO)", "Moncalieri" when unique, or the ISTAT code. Cpi:
- * as in the showcase (code, document or display name). Tutor: the user's e-mail (or id).
+ * as in the showcase (code, document or display name); empty, the CPI whose catchment holds the domicile.
+ * Tutor: the user's e-mail (or id).
  */
 
 export interface CandidateRowRefs {
   cpis: CpiResolver;
   comuni: ComuneResolver;
   tutorsByKey: Map<string, string>;
+  directory: CpiDirectory;
 }
 
 export interface MappedCandidateRow {
-  input: CandidateCreateInput;
+  /** The CPI settled: the one written, or the one serving the domicile. */
+  input: CandidateCreateInput & { cpiCode: string };
   /** Fields the file gave (schema defaults excluded): only these may update a stored person. */
   provided: (keyof CandidateCreateInput)[];
   label: string;
@@ -84,7 +89,7 @@ export async function mapCandidateRow(get: (key: CandidateColumn) => Cell | unde
   };
   const nonEmpty = <T>(items: T[]) => (items.length ? items : undefined);
 
-  for (const key of ["taxCode", "lastName", "firstName", "domicile", "cpi"] as const) {
+  for (const key of ["taxCode", "lastName", "firstName", "domicile"] as const) {
     if (text(key) === undefined) issues.error(CANDIDATE_HEADER[key], "Campo obbligatorio");
   }
   set("taxCode", "taxCode", () => text("taxCode"));
@@ -94,10 +99,13 @@ export async function mapCandidateRow(get: (key: CandidateColumn) => Cell | unde
   set("phone", "phone", () => text("phone"));
 
   const domicile = text("domicile");
+  let domicileComune: Comune | undefined;
   if (domicile !== undefined) {
     const found = await refs.comuni.resolve(domicile);
-    if ("comune" in found) raw.domicileIstatCode = found.comune.istatCode;
-    else issues.error(CANDIDATE_HEADER.domicile, found.error);
+    if ("comune" in found) {
+      domicileComune = found.comune;
+      raw.domicileIstatCode = found.comune.istatCode;
+    } else issues.error(CANDIDATE_HEADER.domicile, found.error);
   }
   const cpiText = text("cpi");
   if (cpiText !== undefined) {
@@ -135,5 +143,11 @@ export async function mapCandidateRow(get: (key: CandidateColumn) => Cell | unde
 
   const input = parseRow(candidateCreateSchema, raw, issues, candidateColumnOf);
   if (!input) return { ok: false, issues, label };
-  return { ok: true, issues, row: { input, provided: Object.keys(raw) as (keyof CandidateCreateInput)[], label } };
+  // Not among the provided fields: a stored person keeps their CPI when the cell is empty.
+  const cpiCode = input.cpiCode ?? refs.directory.servingOrError(domicileComune!, "cpiCode");
+  if (typeof cpiCode !== "string") {
+    issues.error(CANDIDATE_HEADER.cpi, cpiCode.fields[0]!.message);
+    return { ok: false, issues, label };
+  }
+  return { ok: true, issues, row: { input: { ...input, cpiCode }, provided: Object.keys(raw) as (keyof CandidateCreateInput)[], label } };
 }

@@ -35,7 +35,7 @@ export function candidateCells(c: CandidateCreateInput, comuneLabel: (istatCode:
     email: c.email ?? "",
     phone: c.phone ?? "",
     domicile: comuneLabel(c.domicileIstatCode),
-    cpi: c.cpiCode,
+    cpi: c.cpiCode ?? "",
     didDate: dateText(c.availabilityDeclaredAt),
     programmes: writeProgrammes(c.programmes ?? []),
     profiles: writeProfiles(c.declaredProfiles ?? []),

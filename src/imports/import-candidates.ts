@@ -19,6 +19,7 @@ import { CANDIDATE_COLUMNS, CANDIDATE_HEADER, type CandidateColumn } from "./can
 import { candidateColumnOf, mapCandidateRow, type CandidateRowRefs, type MappedCandidateRow } from "./candidate-row-mapping.js";
 import { problemsFromError, rowReport, type RowReport } from "./import-report.js";
 import { ComuneResolver, loadCpiResolver, loadTutors } from "./reference-resolvers.js";
+import { CpiDirectory } from "../cpis/competent-cpi.js";
 import { importNow, type ImportDefinition, type ImportFile, type ImportOptions, type ImportResult } from "./run-import.js";
 
 /**
@@ -49,7 +50,7 @@ export const candidatesImport: ImportDefinition<CandidateColumn> = {
   chunkSize: CHUNK,
   prepare: async (ctx, actor, opts) => {
     const tutors = await loadTutors(ctx.db);
-    const refs: CandidateRowRefs = { cpis: await loadCpiResolver(ctx.db), comuni: new ComuneResolver(ctx.db), tutorsByKey: tutors.byKey };
+    const refs: CandidateRowRefs = { cpis: await loadCpiResolver(ctx.db), comuni: new ComuneResolver(ctx.db), tutorsByKey: tutors.byKey, directory: await CpiDirectory.load(ctx.db) };
     const firstRowOfTaxCode = new Map<string, number>();
     return async (rows) => {
       const reports: RowReport[] = [];
@@ -76,7 +77,7 @@ export const candidatesImport: ImportDefinition<CandidateColumn> = {
         prepared.push({ rowNumber, row: mapped.row, warnings });
       }
       if (prepared.length > 0) {
-        reports.push(...(await writeWhileBusy(prepared.map((p) => p.rowNumber), () => importChunk(ctx, actor, prepared, opts))));
+        reports.push(...(await writeWhileBusy(prepared.map((p) => p.rowNumber), () => importChunk(ctx, actor, prepared, opts, refs.directory))));
       }
       return reports.sort((a, b) => a.row - b.row);
     };
@@ -93,12 +94,17 @@ type Plan =
   | { kind: "done"; report: RowReport };
 
 /** Safe to repeat after a busy store: the stored people are read again and a failed chunk wrote nothing. */
-async function importChunk(ctx: AppContext, actor: Actor, prepared: Prepared[], opts: ImportOptions): Promise<RowReport[]> {
+async function importChunk(ctx: AppContext, actor: Actor, prepared: Prepared[], opts: ImportOptions, directory: CpiDirectory): Promise<RowReport[]> {
   const stored = await ctx.db.candidate.findMany({ where: { taxCode: { in: prepared.map((p) => p.row.input.taxCode) } }, include: candidateInclude });
   const byTaxCode = new Map(stored.map((c) => [c.taxCode, c]));
   const plans: Plan[] = prepared.map((p): Plan => {
     const current = byTaxCode.get(p.row.input.taxCode);
-    if (!current) return { kind: "create", p };
+    if (!current) {
+      // A closed CPI keeps its people but takes no new ones.
+      const closed = directory.closedError(p.row.input.cpiCode);
+      if (!closed) return { kind: "create", p };
+      return { kind: "done", report: rowReport(p.rowNumber, "rejected", { label: p.row.label, warnings: p.warnings, errors: [{ column: CANDIDATE_HEADER.cpi, message: closed.fields[0]!.message }] }) };
+    }
     const base = { id: current.id, label: p.row.label, warnings: p.warnings };
     // The same two checks as updateCandidate: the stored person must be the actor's to change.
     const scope = canReadCandidate(actor, current) ?? canWriteCandidate(actor, current.cpiCode);

@@ -36,7 +36,7 @@ export interface ImportTotals {
   rejected: number;
 }
 
-export type ImportKind = "import-vacancies" | "import-candidates";
+export type ImportKind = "import-vacancies" | "import-candidates" | "import-cpis";
 
 /** What the run keeps in its record: the totals, not the rows. */
 export interface ImportSummary {

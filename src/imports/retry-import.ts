@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor.js";
 import { assertAllowed, canImport } from "../auth/policies.js";
 import type { AppContext } from "../context.js";
 import { candidatesImport } from "./import-candidates.js";
+import { cpisImport } from "../cpis/import-cpis.js";
 import type { ImportKind } from "./import-report.js";
 import { vacanciesImport } from "./import-vacancies.js";
 import type { ImportDefinition, ImportFile, ImportOptions } from "./run-import.js";
@@ -15,6 +16,7 @@ import type { ImportDefinition, ImportFile, ImportOptions } from "./run-import.j
 const DEFINITIONS: Record<ImportKind, ImportDefinition> = {
   "import-vacancies": vacanciesImport as ImportDefinition,
   "import-candidates": candidatesImport as ImportDefinition,
+  "import-cpis": cpisImport as ImportDefinition,
 };
 
 export const RETRYABLE = ["failed", "abandoned"];

@@ -1,5 +1,7 @@
 import type { Db } from "../db/client.js";
+import { insertRows } from "../db/insert-rows.js";
 import type { Cpi as CpiRow } from "../generated/prisma/client.js";
+import { haversineKm } from "../geo/haversine.js";
 
 /** The fields a CPI seed gives; the rest (address, e-mail, dates) take their defaults. */
 export type Cpi = Pick<CpiRow, "code" | "name" | "provinceAcronym" | "comuneIstatCode">;
@@ -165,12 +167,50 @@ export function cpiRow(cpi: Cpi): CpiRow {
   return { ...cpi, address: null, email: null, provisional: false, closedAt: null, createdAt: SEEDED_AT, updatedAt: SEEDED_AT };
 }
 
+export interface CatchmentRow {
+  comuneIstatCode: string;
+  cpiCode: string;
+}
+
+/**
+ * A catchment derived from where CPIs sit, for CPIs whose real catchment no document gives: every comune of
+ * a province that has CPIs goes to the nearest of them (centroid to the CPI's comune, ties to the smaller
+ * code). Comuni of provinces without a CPI are left out: no CPI serves them until one is loaded.
+ */
+export function nearestCpiCatchment(cpis: readonly Cpi[], comuni: readonly ComuneRow[] = shippedComuni().rows): CatchmentRow[] {
+  const byCode = new Map(comuni.map((c) => [c.istatCode, c]));
+  const byProvince = new Map<string, { code: string; at: ComuneRow }[]>();
+  for (const cpi of [...cpis].sort((a, b) => a.code.localeCompare(b.code))) {
+    const at = byCode.get(cpi.comuneIstatCode);
+    if (at) byProvince.set(cpi.provinceAcronym, [...(byProvince.get(cpi.provinceAcronym) ?? []), { code: cpi.code, at }]);
+  }
+  const rows: CatchmentRow[] = [];
+  for (const comune of comuni) {
+    const candidates = byProvince.get(comune.provinceAcronym);
+    if (!candidates) continue;
+    let best = candidates[0]!;
+    let bestKm = haversineKm(comune, best.at);
+    for (const c of candidates.slice(1)) {
+      const km = haversineKm(comune, c.at);
+      if (km < bestKm) [best, bestKm] = [c, km];
+    }
+    rows.push({ comuneIstatCode: comune.istatCode, cpiCode: best.code });
+  }
+  return rows;
+}
+
 export interface LoadCpisResult {
   total: number;
   created: number;
+  /** Comuni given a seeded CPI by this load (only CPIs that had no catchment yet get one). */
+  catchmentAdded: number;
 }
 
-/** Upserts the seeded CPIs (comuni must be loaded first). Existing CPIs are updated, never deleted. */
+/**
+ * Upserts the seeded CPIs (comuni must be loaded first). Existing CPIs are updated, never deleted. A seeded
+ * CPI with no catchment yet gets the derived one (nearestCpiCatchment); a catchment an administrator set is
+ * left alone, and a comune another CPI already serves keeps it.
+ */
 export async function loadCpis(db: Db, cpis: readonly Cpi[] = resolveCpis()): Promise<LoadCpisResult> {
   const comuneCodes = [...new Set(cpis.map((c) => c.comuneIstatCode))];
   const present = await db.comune.count({ where: { istatCode: { in: comuneCodes } } });
@@ -182,5 +222,14 @@ export async function loadCpis(db: Db, cpis: readonly Cpi[] = resolveCpis()): Pr
     cpis.map(({ code, ...fields }) => db.cpi.upsert({ where: { code }, create: { code, ...fields }, update: fields })),
   );
   const after = await db.cpi.count();
-  return { total: cpis.length, created: after - before };
+  const served = new Set((await db.cpiCatchment.groupBy({ by: ["cpiCode"] })).map((g) => g.cpiCode));
+  const unserved = new Set(cpis.filter((c) => !served.has(c.code)).map((c) => c.code));
+  let catchmentAdded = 0;
+  if (unserved.size > 0) {
+    const rows = nearestCpiCatchment(cpis).filter((r) => unserved.has(r.cpiCode));
+    const catchmentBefore = await db.cpiCatchment.count();
+    await db.$transaction((tx) => insertRows(tx, "CpiCatchment", rows, { ignoreDuplicates: true }));
+    catchmentAdded = (await db.cpiCatchment.count()) - catchmentBefore;
+  }
+  return { total: cpis.length, created: after - before, catchmentAdded };
 }

@@ -19,6 +19,6 @@ export async function loadReferenceData(db: Db, log: ReferenceLog = () => {}): P
       : `comuni: ${comuni.fileRows} caricati (${comuni.created} nuovi)`,
   );
   const cpis = await loadCpis(db);
-  log(`cpi: ${cpis.total} caricati (${cpis.created} nuovi)`);
+  log(`cpi: ${cpis.total} caricati (${cpis.created} nuovi), ${cpis.catchmentAdded} comuni aggiunti ai bacini`);
   return { comuni, cpis };
 }

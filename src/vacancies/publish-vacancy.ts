@@ -7,6 +7,7 @@ import type { DbTx } from "../db/client.js";
 import { appendEvents } from "../events/append-events.js";
 import { profileCodeForTitle } from "../reference/taxonomy-lookup.js";
 import { assertReferencesExist } from "../validation/check-references.js";
+import { vacancyCpiOf } from "../cpis/vacancy-cpi.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { findVacancy, type VacancyRecord } from "./vacancy-repository.js";
 import type { VacancyCreateInput } from "./vacancy-schemas.js";
@@ -22,7 +23,7 @@ export interface PublishOptions {
 }
 
 /**
- * Checks scope and references, resolves the profile code from the title when none is given (only when the
+ * Settles the CPI (vacancyCpiOf: the one named, else the referent's), checks scope and references, resolves the profile code from the title when none is given (only when the
  * title reads as one occupation: profileCodeForTitle), then writes the vacancy with its referent (see referentOnPublish), its
  * first status, the audit and the `vacancy.published` event in one transaction (its handlers keep the
  * search index in step).
@@ -30,9 +31,10 @@ export interface PublishOptions {
 export async function publishVacancy(
   ctx: AppContext,
   actor: Actor,
-  input: VacancyCreateInput,
+  request: VacancyCreateInput,
   opts: PublishOptions,
 ): Promise<VacancyRecord> {
+  const input = { ...request, cpiCode: await vacancyCpiOf(ctx.db, actor, request) };
   assertAllowed(canWriteVacancy(actor, input.cpiCode));
   const arrivalDate = input.arrivalDate ?? todayUtc();
   const status = opts.status ?? "open";

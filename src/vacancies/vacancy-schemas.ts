@@ -68,7 +68,7 @@ const vacancyFields = {
   grossMonthlyPay: z.number().min(0).max(100000).optional(),
   ccnl: shortText.optional().describe("Contratto collettivo applicato (CCNL), se l'offerta lo indica"),
   workplaceIstatCode: comuneRef.describe("Comune della sede di lavoro: codice ISTAT o nome"),
-  cpiCode: cpiCode,
+  cpiCode: cpiCode.optional().describe("CPI dell'offerta; se assente, quello del referente (referentUserId o chi pubblica), altrimenti quello del cui bacino fa parte la sede di lavoro"),
   referentName: shortText.optional(),
   referentEmail: email.optional(),
   notes: longText.optional(),

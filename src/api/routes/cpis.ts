@@ -1,24 +1,140 @@
-import { Router } from "express";
+import { Router, type Request, type Response } from "express";
+import multer, { MulterError } from "multer";
 import { z } from "../../validation/zod-setup.js";
 import type { AppContext } from "../../context.js";
+import { actorOf } from "../../auth/authenticate.js";
+import { requireRole } from "../../auth/policies.js";
+import { AppError, forbidden } from "../../errors/app-error.js";
 import { mountRoute } from "../route-contract.js";
+import { queryBoolean } from "../../validation/common-schemas.js";
+import { importLinks } from "../../imports/import-view.js";
+import { formatFromName, unsupportedFile } from "../../imports/parse-spreadsheet.js";
+import { importInBackground } from "../../imports/run-import.js";
+import { cpisImport } from "../../cpis/import-cpis.js";
+import { listCpis, readCatchment, readCpi } from "../../cpis/cpi-repository.js";
+import { closeCpi, createCpi, setCatchment, updateCpi } from "../../cpis/manage-cpis.js";
+import {
+  catchmentSetSchema,
+  catchmentViewSchema,
+  cpiCloseSchema,
+  cpiCodeParams,
+  cpiCreateSchema,
+  cpiListQuery,
+  cpiUpdateSchema,
+  cpiViewSchema,
+} from "../../cpis/cpi-schemas.js";
 
 const tag = "CPI";
+const ADMIN = "admin";
 
-/** CPIs and their catchment areas: created, changed, closed and imported by administrators. */
+const uploadBody = z
+  .object({ file: z.any().optional().openapi({ type: "string", format: "binary", description: "Il file .xlsx o .csv dei CPI" }) })
+  .openapi("CpiSpreadsheetUpload");
+const importAccepted = z.strictObject({ id: z.string(), status: z.string(), links: z.strictObject({ self: z.string(), rows: z.string() }) });
+
+type Middleware = (req: Request, res: Response, next: (err?: unknown) => void) => void;
+
+/** CPIs and their catchment areas: created, changed, closed and imported by administrators; read by everyone. */
 export function cpiRoutes(ctx: AppContext): Router {
   const r = Router();
   mountRoute(
     r,
-    { method: "get", path: "/cpis", tag, summary: "Elenco dei CPI", roles: "tutti", query: z.object({ province: z.string().max(2).optional() }).strict() },
-    async ({ query }) => {
-      const cpis = await ctx.db.cpi.findMany({
-        where: query.province ? { provinceAcronym: query.province.toUpperCase() } : {},
-        include: { comune: true },
-        orderBy: [{ provinceAcronym: "asc" }, { name: "asc" }],
-      });
-      return cpis.map((c) => ({ code: c.code, name: c.name, provinceAcronym: c.provinceAcronym, comune: { istatCode: c.comune.istatCode, name: c.comune.name } }));
+    { operationId: "listCpis", response: z.array(cpiViewSchema), errors: [], method: "get", path: "/cpis", tag, summary: "Elenco dei CPI (anche chiusi); con comune=, il CPI il cui bacino comprende il comune", roles: "tutti", query: cpiListQuery },
+    ({ query }) => listCpis(ctx.db, query),
+  );
+  mountRoute(
+    r,
+    { operationId: "createCpi", response: cpiViewSchema, errors: ["CONFLICT", "UNKNOWN_REFERENCE"], method: "post", path: "/cpis", tag, summary: "Crea un CPI, con il suo bacino (comuni serviti) se indicato", roles: ADMIN, body: cpiCreateSchema, successStatus: 201 },
+    ({ actor, body }) => createCpi(ctx, actor, body),
+  );
+
+  // Before /cpis/:code, so "import" is not read as a CPI code. The role is checked before the file is read.
+  const mayImport: Middleware = (_req, res, next) => {
+    const reason = requireRole(actorOf(res), ["admin"]);
+    next(reason ? forbidden(reason) : undefined);
+  };
+  const multipart = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: Math.floor(ctx.env.UPLOAD_LIMIT_MB * 1024 * 1024), files: 1 },
+    fileFilter: (_req, file, cb) =>
+      formatFromName(file.originalname, file.mimetype) ? cb(null, true) : cb(unsupportedFile(`«${file.originalname}» non è un file .xlsx o .csv.`)),
+  }).single("file");
+  const upload: Middleware = (req, res, next) =>
+    multipart(req, res, (err?: unknown) =>
+      next(err === undefined || err instanceof AppError || err instanceof MulterError ? err : new AppError("MALFORMED_UPLOAD", "Caricamento non valido: corpo multipart non leggibile.", [{ field: "file", message: "Corpo multipart non leggibile." }])),
+    );
+  mountRoute(
+    r,
+    {
+      operationId: "importCpis",
+      response: importAccepted,
+      errors: ["CONFLICT", "MALFORMED_UPLOAD", "TOO_MANY_ROWS"],
+      method: "post",
+      path: "/cpis/import",
+      tag,
+      summary:
+        "Importa l'elenco dei CPI da .xlsx o .csv (Codice, Nome, Provincia, Comune sede, Indirizzo, Email, Bacino); idempotente; risponde subito 202 con l'id dell'importazione (stato: GET /imports/:id, righe: GET /imports/:id/rows)",
+      roles: ADMIN,
+      query: z.object({ dryRun: queryBoolean.optional().describe("Controlla e riporta l'esito senza scrivere") }).strict(),
+      body: uploadBody,
+      upload: true,
+      successStatus: 202,
     },
+    async ({ actor, req, query, route }) => {
+      if (!req.file) throw new AppError("VALIDATION_FAILED", "Nessun file ricevuto.", [{ field: "file", message: "Allegare il file nel campo «file» (multipart/form-data)" }]);
+      const file = { data: req.file.buffer, name: req.file.originalname, mimeType: req.file.mimetype };
+      const id = await importInBackground(ctx, actor, cpisImport, file, { dryRun: query.dryRun ?? false, route });
+      return { id, status: "queued", links: importLinks(id) };
+    },
+    [mayImport, upload],
+  );
+
+  mountRoute(
+    r,
+    { operationId: "getCpi", response: cpiViewSchema, errors: ["NOT_FOUND"], method: "get", path: "/cpis/:code", tag, summary: "Un CPI: sede, contatti, se provvisorio, se chiuso, quanti comuni nel bacino", roles: "tutti", params: cpiCodeParams },
+    ({ params }) => readCpi(ctx.db, params.code),
+  );
+  mountRoute(
+    r,
+    { operationId: "updateCpi", response: cpiViewSchema, errors: ["NOT_FOUND", "UNKNOWN_REFERENCE"], method: "patch", path: "/cpis/:code", tag, summary: "Aggiorna i campi inviati di un CPI (il codice non cambia)", roles: ADMIN, params: cpiCodeParams, body: cpiUpdateSchema },
+    ({ actor, params, body }) => updateCpi(ctx, actor, params.code, body),
+  );
+  mountRoute(
+    r,
+    {
+      operationId: "closeCpi",
+      response: cpiViewSchema,
+      errors: ["CONFLICT", "INVALID_TRANSITION", "NOT_FOUND", "UNKNOWN_REFERENCE"],
+      method: "post",
+      path: "/cpis/:code/close",
+      tag,
+      summary: "Chiude un CPI: persone e offerte restano, ma non ne accoglie di nuove; il bacino passa a transferCatchmentTo se indicato",
+      roles: ADMIN,
+      params: cpiCodeParams,
+      body: cpiCloseSchema,
+    },
+    ({ actor, params, body }) => closeCpi(ctx, actor, params.code, body),
+  );
+  mountRoute(
+    r,
+    { operationId: "getCpiCatchment", response: catchmentViewSchema, errors: ["NOT_FOUND"], method: "get", path: "/cpis/:code/catchment", tag, summary: "I comuni del bacino di un CPI", roles: "tutti", params: cpiCodeParams },
+    ({ params }) => readCatchment(ctx.db, params.code),
+  );
+  mountRoute(
+    r,
+    {
+      operationId: "setCpiCatchment",
+      response: catchmentViewSchema,
+      errors: ["NOT_FOUND", "UNKNOWN_REFERENCE"],
+      method: "put",
+      path: "/cpis/:code/catchment",
+      tag,
+      summary: "Sostituisce il bacino di un CPI: i comuni elencati passano a questo CPI (anche da un altro, indicato in moved), quelli tolti restano senza CPI",
+      roles: ADMIN,
+      params: cpiCodeParams,
+      body: catchmentSetSchema,
+    },
+    ({ actor, params, body }) => setCatchment(ctx, actor, params.code, body.comuni),
   );
   return r;
 }
