@@ -69,10 +69,11 @@ export async function signIn(page: Page, base: string, token: string): Promise<v
 /** axe-core on the page as it is: no violation of serious or critical impact (WCAG 2.1 A and AA rules). */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as it is.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-  )) as axe.AxeResults;
+  if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(axe.source);
+  const result = (await page.evaluate(() => {
+    const inPage = globalThis as unknown as { axe: typeof axe; document: axe.ElementContext };
+    return inPage.axe.run(inPage.document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+  })) as axe.AxeResults;
   const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), `accessibilità di ${what}`).toEqual([]);
 }

@@ -53,6 +53,11 @@ describe("the web interface in a browser", () => {
     const c = await h.as(h.p.referent).post("/api/v1/vacancies", vacancyBody({ requestedProfile: "Addetto al magazzino ricambi", profileTitle: "Magazziniere", employerId: h.p.employerId }));
     ids.cook = c.body.id;
     for (let n = 1; n <= 4; n++) ids.people.push(await person(n));
+    // Two people who do not qualify by themselves: a tutor puts them forward by hand.
+    for (const n of [5, 6]) await person(n, { declaredProfiles: [{ title: "Commessa" }], competences: ["Gestione della cassa"], experiences: [] });
+    // The second vacancy's list is in preparation already: proposals are accepted into it.
+    const built = await h.as(h.p.referent).post(`/api/v1/vacancies/${ids.cook}/shortlist`, {});
+    expect(built.status, JSON.stringify(built.body)).toBe(201);
     ids.beneficiary = await person(9, {
       programmes: [{ programme: "ADI", startDate: daysFromToday(-100) }],
       householdHasChildrenUnder14: false,
@@ -127,7 +132,7 @@ describe("the web interface in a browser", () => {
     await expectAccessible(page, "la rosa in preparazione");
     await screenshot(page, "rosa");
     await page.getByRole("button", { name: /Invia all'azienda \(2 persone disponibili\)/ }).click();
-    await page.getByText("Inviata all'azienda").waitFor();
+    await page.getByText("Inviata all'azienda", { exact: true }).waitFor();
     await page.getByLabel("E-mail del referente aziendale").fill("hr@logistica.example.it");
     await page.getByRole("button", { name: "Rilascia un collegamento" }).click();
     await page.getByText("Collegamento (mostrato una sola volta)").waitFor();
@@ -135,4 +140,160 @@ describe("the web interface in a browser", () => {
     expect(ids.link).toMatch(/^http:\/\/.*\/link\/[\w-]+$/);
     noProblems();
   });
+
+  it("a tutor proposes people from the matches; the referent accepts one and declines the other with a reason", async () => {
+    await fresh();
+    await signIn(page, base, h.p.tutor);
+    const nav = page.getByRole("navigation", { name: "Navigazione principale" });
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Vetrina", "Segnalazioni", "Novità"]);
+    await page.goto(`${base}/offerte/${ids.cook}/abbinamenti`);
+    await page.getByRole("heading", { name: "Persone in ordine di idoneità" }).waitFor();
+    // The ranking leaves the two out: the tutor finds them among their own people.
+    await page.getByLabel("Cerca fra le tue persone (profilo, competenze, codice fiscale)").fill("commessa");
+    await page.locator("#segnala-altra ~ div").getByRole("button", { name: "Cerca" }).click();
+    await page.locator("#segnala-altra ~ div").locator(".hits, p[role=status], .error").first().waitFor();
+    for (const [n, note] of [
+      [5, "Ha lavorato sei anni in magazzino"],
+      [6, "Patentino del muletto"],
+    ] as const) {
+      await page.getByRole("button", { name: new RegExp(`^Segnala\\W+Giulia Prova ${n}$`) }).click();
+      await page.getByLabel(`Perché Giulia Prova ${n} è adatta/o all'offerta`).fill(note);
+      await page.getByRole("button", { name: "Invia la segnalazione" }).click();
+      await page.getByText("Segnalazione inviata al referente.").waitFor();
+    }
+    await expectAccessible(page, "le persone adatte viste da un tutor");
+    await page.getByRole("link", { name: "Segnalazioni" }).click();
+    await page.getByRole("heading", { level: 1, name: "Le mie segnalazioni" }).waitFor();
+    await expect.poll(() => page.locator(".card").count()).toBe(2);
+    noProblems();
+
+    await fresh();
+    await signIn(page, base, h.p.referent);
+    await page.getByRole("link", { name: "Segnalazioni" }).click();
+    await page.getByRole("heading", { level: 1, name: "Segnalazioni da esaminare" }).waitFor();
+    await expect.poll(() => page.locator(".card").count()).toBe(2);
+    await expectAccessible(page, "le segnalazioni da esaminare");
+    await screenshot(page, "segnalazioni");
+    const card = (n: number) => page.locator(".card", { hasText: `Giulia Prova ${n},` });
+    await card(5).getByRole("button", { name: "Accetta e metti in rosa" }).click();
+    await expect.poll(() => page.locator(".card").count()).toBe(1);
+    await card(6).getByRole("button", { name: "Rifiuta…" }).click();
+    await card(6).getByLabel("Motivo del rifiuto").selectOption({ label: "Rosa già completa" });
+    await card(6).getByRole("button", { name: "Rifiuta la segnalazione" }).click();
+    await page.getByText("Nessuna segnalazione.").waitFor();
+    await page.getByLabel("Stato").selectOption({ label: "Tutti" });
+    await card(6).getByText(/Rosa già completa/).waitFor();
+    await page.goto(`${base}/offerte/${ids.cook}/rosa`);
+    const accepted = page.locator("table.entries tr", { has: page.getByRole("rowheader", { name: /Giulia Prova 5/ }) });
+    await accepted.waitFor();
+    expect(await accepted.textContent()).toContain("Segnalazione accettata");
+    noProblems();
+
+    await fresh();
+    await signIn(page, base, h.p.tutor);
+    await page.goto(`${base}/segnalazioni`);
+    await card(6).getByText(/Decisione di Referente Torino .*: Rosa già completa/).waitFor();
+    expect(await card(5).locator(".badge").textContent()).toMatch(/^Accettata/);
+    noProblems();
+  });
+
+  it("a navigator lands on the watch list and reads the feed", async () => {
+    await fresh();
+    await signIn(page, base, h.p.navigator);
+    await page.waitForURL("**/attenzione");
+    const nav = page.getByRole("navigation", { name: "Navigazione principale" });
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Vetrina", "Segnalazioni", "Lista di attenzione", "Novità"]);
+    const row = page.getByRole("row", { name: /Giulia Prova 9/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("Assegno di inclusione");
+    expect(await page.locator(".figures").textContent()).toMatch(/beneficiari\s*1/);
+    await expectAccessible(page, "la lista di attenzione");
+    await screenshot(page, "lista-attenzione");
+    await row.getByRole("link", { name: "Giulia Prova 9" }).click();
+    await page.getByRole("heading", { level: 1, name: "Offerte adatte alla persona" }).waitFor();
+    await page.locator(".figures").getByText("offerte in elenco").waitFor();
+    await expectAccessible(page, "le offerte adatte a una persona");
+    await page.getByRole("link", { name: "Novità" }).click();
+    await page.getByRole("heading", { level: 1, name: "Novità" }).waitFor();
+    await page.getByRole("status").first().waitFor();
+    await expectAccessible(page, "le novità");
+    noProblems();
+  });
+
+  it("the employer opens the delivery link, records an outcome and sees it kept", async () => {
+    expect(ids.link).not.toBe("");
+    await fresh();
+    // The address carries the service's configured host (PUBLIC_BASE_URL); the test server has its own port.
+    await page.goto(`${base}${new URL(ids.link).pathname}`);
+    await page.getByRole("heading", { level: 1, name: "Rosa di candidati: Magazziniere" }).waitFor();
+    await expect.poll(() => page.locator(".card").count()).toBe(2);
+    expect(await page.getByRole("navigation", { name: "Navigazione principale" }).count()).toBe(0);
+    await expectAccessible(page, "la pagina dell'azienda");
+    await screenshot(page, "azienda");
+    const outcome = () => page.locator(".card").first().getByLabel(/^Esito per /);
+    await outcome().selectOption({ label: "Colloquio svolto" });
+    await expect.poll(() => outcome().isEnabled()).toBe(true);
+    await page.reload();
+    await page.locator(".card").first().waitFor();
+    expect(await outcome().inputValue()).toBe("interviewed");
+    noProblems();
+  });
+
+  it("a referent publishes a vacancy with autocomplete for occupation, competences and comune", async () => {
+    await fresh();
+    await signIn(page, base, h.p.referent);
+    await page.getByRole("link", { name: "Nuova offerta", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Nuova offerta" }).waitFor();
+    await page.getByLabel("Profilo richiesto (come scritto dall'azienda)").fill("Carrellista notturno");
+    const occupation = page.getByLabel("Professione nella classificazione (CP2011)");
+    await occupation.pressSequentially("magazz");
+    const occupationOption = page.locator(`#${await occupation.getAttribute("list")} option`).first();
+    await occupationOption.waitFor({ state: "attached" });
+    await occupation.fill((await occupationOption.getAttribute("value"))!);
+    await page.getByLabel("Nome azienda").fill("Logistica Sabauda S.r.l.");
+    await page.getByLabel("Codice fiscale dell'azienda").fill(vacancyBody().companyTaxCode as string);
+    const comune = page.getByLabel("Comune della sede di lavoro");
+    await comune.pressSequentially("Moncal");
+    await page.locator(`#${await comune.getAttribute("list")} option[value="Moncalieri (TO)"]`).waitFor({ state: "attached" });
+    await comune.fill("Moncalieri (TO)");
+    const competence = page.getByLabel("Aggiungi a «competenze indispensabili»");
+    await competence.pressSequentially("carrell");
+    await page.locator(`#${await competence.getAttribute("list")} option[value="carrellista"]`).waitFor({ state: "attached" });
+    await competence.fill("carrellista");
+    await page.getByRole("group", { name: "Competenze indispensabili" }).getByRole("button", { name: "Aggiungi" }).click();
+    await page.getByRole("group", { name: "Competenze indispensabili" }).getByText("carrellista").waitFor();
+    await page.getByLabel("Tipo di contratto").selectOption({ label: "tempo determinato" });
+    await expectAccessible(page, "il modulo di una nuova offerta");
+    await screenshot(page, "nuova-offerta");
+    await page.getByRole("button", { name: "Pubblica l'offerta" }).click();
+    await page.getByRole("heading", { level: 1, name: "Carrellista notturno" }).waitFor();
+    const data = page.locator("dl.data");
+    expect(await data.textContent()).toContain("Moncalieri (TO)");
+    expect(await data.textContent()).toContain("carrellista");
+    expect(await data.textContent()).toMatch(/Profilo nella classificazione.*\(\d(\.\d)+\)/);
+    noProblems();
+  });
+
+  it("an administrator sees the users, uploads a showcase file with its row report and reads the job runs", async () => {
+    await fresh();
+    await signIn(page, base, h.p.admin);
+    const nav = page.getByRole("navigation", { name: "Navigazione principale" });
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Vetrina", "Nuova offerta", "Segnalazioni", "Lista di attenzione", "Novità", "Utenti", "Importazioni", "Job pianificati"]);
+    await nav.getByRole("link", { name: "Utenti" }).click();
+    await page.getByRole("row", { name: /Tutor Torino/ }).waitFor();
+    await expectAccessible(page, "gli utenti");
+    await nav.getByRole("link", { name: "Importazioni" }).click();
+    await page.getByLabel("File .xlsx o .csv").setInputFiles(new URL("../fixtures/vetrina-piemonte.csv", import.meta.url).pathname);
+    await page.getByRole("button", { name: "Carica" }).click();
+    const report = page.getByRole("table", { name: "Esito riga per riga" });
+    await report.waitFor({ timeout: 30_000 });
+    expect(await report.locator("tbody tr").count()).toBeGreaterThan(5);
+    await expectAccessible(page, "le importazioni");
+    await screenshot(page, "importazione");
+    await nav.getByRole("link", { name: "Job pianificati" }).click();
+    await page.getByRole("table", { name: "Orari" }).getByText("expire-vacancies").waitFor();
+    await expectAccessible(page, "i job");
+    noProblems();
+  });
 });
+

@@ -76,6 +76,7 @@ export function MatchesPage({ me, params }: { me: Me; params: Record<string, str
         }}>Pagina successiva</button>`}
       </section>
     `}</${Show}>
+    ${canPropose(me) && html`<${ProposeAnyone} vacancyId=${id} />`}
     <${WhyNot} vacancyId=${id} />`;
 }
 
@@ -142,8 +143,8 @@ function MatchRow({ match: m, me, vacancyId }: { match: Match; me: Me; vacancyId
 }
 
 /** A tutor or navigator puts the person forward to the vacancy's referent. */
-function ProposeForm({ vacancyId, candidateId, name }: { vacancyId: string; candidateId: string; name: string }) {
-  const [open, setOpen] = useState(false);
+function ProposeForm({ vacancyId, candidateId, name, startOpen = false }: { vacancyId: string; candidateId: string; name: string; startOpen?: boolean }) {
+  const [open, setOpen] = useState(startOpen);
   const [note, setNote] = useState("");
   const [done, setDone] = useState(false);
   const action = useAction();
@@ -162,6 +163,16 @@ function ProposeForm({ vacancyId, candidateId, name }: { vacancyId: string; cand
     <${ErrorBox} error=${action.error} />
     <button type="submit" disabled=${action.busy}>Invia la segnalazione</button>
   </form>`;
+}
+
+/** A person the ranking leaves out can still be put forward: found among one's own people. */
+function ProposeAnyone({ vacancyId }: { vacancyId: string }) {
+  const [chosen, setChosen] = useState<PersonHit | null>(null);
+  return html`<section aria-labelledby="segnala-altra">
+    <h2 id="segnala-altra">Segnala un'altra persona</h2>
+    <${PersonSearch} idPrefix="propose" label="Cerca fra le tue persone (profilo, competenze, codice fiscale)" actionLabel="Segnala" onPick=${setChosen} />
+    ${chosen && html`<${ProposeForm} key=${chosen.id} vacancyId=${vacancyId} candidateId=${chosen.id} name=${`${chosen.firstName} ${chosen.lastName}`} startOpen=${true} />`}
+  </section>`;
 }
 
 /** "Why not" for anyone: find a person of one's CPIs and see why they rank where they do, exclusions included. */

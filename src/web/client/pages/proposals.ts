@@ -101,5 +101,7 @@ function Decide({ proposal: p, onDone }: { proposal: Proposal; onDone: () => voi
       <button type="button" class="secondary" onClick=${() => setMode("idle")}>Annulla</button>
     </form>`}
     <${ErrorBox} error=${action.error} />
+    ${action.error instanceof ApiError && action.error.fields.some((f) => f.field === "shortlist") &&
+    html`<p><a href=${`/offerte/${seg(p.vacancy.id)}/rosa`}>Prepara la rosa dell'offerta</a>, poi accetta la segnalazione.</p>`}
   </div>`;
 }
