@@ -11,66 +11,7 @@ export interface paths {
          * Registro di chi ha letto o modificato i dati
          * @description Ruoli: admin.
          */
-        get: {
-            parameters: {
-                query?: {
-                    entityId?: string;
-                    entityType?: "candidate" | "vacancy" | "employer" | "user";
-                    page?: number;
-                    pageSize?: number;
-                    userId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listAuditEntries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -90,141 +31,13 @@ export interface paths {
          * Cerca persone (stessa forma della vetrina: testo tollerante ai refusi, sinonimi, faccette con etichette)
          * @description Ruoli: operatori, nei propri CPI.
          */
-        get: {
-            parameters: {
-                query?: {
-                    availability?: string | string[];
-                    cpi?: string | string[];
-                    educationLevel?: string | string[];
-                    /** @description Patente o abilitazione (B, C, CE, CQC merci…): trova anche chi ne ha una che la comprende (CE per C) */
-                    licence?: string | string[];
-                    /** @description Vicino al comune (codice ISTAT o nome)… */
-                    nearComune?: string;
-                    page?: number;
-                    pageSize?: number;
-                    programme?: string | string[];
-                    province?: string | string[];
-                    q?: string;
-                    sort?: "relevance" | "date" | "date_asc" | "distance";
-                    /** @description Id del tutor, oppure «me» */
-                    tutor?: string;
-                    /** @description …entro K km (30 se assente); solo con nearComune */
-                    withinKm?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["searchCandidates"];
         put?: never;
         /**
          * Registra una persona in cerca di lavoro
          * @description Ruoli: operatori del CPI competente.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["CandidateCreate"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createCandidate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -242,190 +55,21 @@ export interface paths {
          * Legge la scheda di una persona (lettura registrata)
          * @description Ruoli: operatori del CPI; il tutor della persona.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getCandidate"];
         put?: never;
         post?: never;
         /**
          * Cancella la persona dall'archivio e dall'indice (diritto all'oblio)
          * @description Ruoli: admin; referente del CPI.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["eraseCandidate"];
         options?: never;
         head?: never;
         /**
          * Aggiorna i campi inviati; le liste inviate sostituiscono quelle registrate
          * @description Ruoli: operatori del CPI.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["CandidateUpdate"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateCandidate"];
         trace?: never;
     };
     "/api/v1/candidates/{id}/conditionality-events": {
@@ -439,130 +83,13 @@ export interface paths {
          * Fatti e segnalazioni di condizionalità della persona, dal più recente, anche quelli senza segnalazione (con il motivo). Lettura registrata
          * @description Ruoli: operatori che possono leggere la persona (i propri CPI o il proprio portafoglio; admin tutti).
          */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listCandidateConditionalityEvents"];
         put?: never;
         /**
          * Registra un appuntamento mancato, una misura di politica attiva mancata o una conferma SFL mancata; senza giustificato motivo, per chi percepisce un beneficio che lo prevede, apre la segnalazione con la sanzione progressiva
          * @description Ruoli: admin; referenti del CPI della persona; tutor e navigator che seguono la persona.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ConditionalityFactCreate"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["recordConditionalityEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -580,130 +107,13 @@ export interface paths {
          * Offerte congrue fatte alla persona, dalla più recente, con esiti e segnalazioni. Lettura registrata
          * @description Ruoli: operatori che possono leggere la persona (i propri CPI o il proprio portafoglio; admin tutti).
          */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listCandidateCongruaOffers"];
         put?: never;
         /**
          * Registra un'offerta fatta alla persona (della vetrina o esterna) con giorno e canale; ne valuta e conserva la congruità a quel giorno, con le versioni delle regole
          * @description Ruoli: operatori che possono leggere la persona (i propri CPI o il proprio portafoglio; admin tutti).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["CongruaOfferRecord"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["recordCongruaOffer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -721,65 +131,27 @@ export interface paths {
          * Offerte aperte più adatte alla persona, con competenze mancanti
          * @description Ruoli: operatori che possono leggere la persona.
          */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
+        get: operations["listCandidateMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidates/{id}/proximity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /**
+         * Professioni di prossimità della persona: offerte aperte raggiungibili, competenze possedute e mancanti, se una formazione breve la renderebbe idonea; ogni proposta spiegata
+         * @description Ruoli: operatori che possono leggere la persona (tutor della persona, operatori dei suoi CPI, admin); registrata come lettura dei suoi dati.
+         */
+        get: operations["getCandidateProximity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -799,62 +171,7 @@ export interface paths {
          * Una lista di codici con le etichette italiane (patenti e abilitazioni, titoli di studio, contratti, lingue, livelli)
          * @description Ruoli: tutti.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    list: "licences" | "education-levels" | "contract-types" | "languages" | "language-levels";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getCodeList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -874,63 +191,7 @@ export interface paths {
          * Completamento automatico delle competenze (codice, denominazione, confidenza)
          * @description Ruoli: tutti.
          */
-        get: {
-            parameters: {
-                query: {
-                    limit?: number;
-                    q: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["searchCompetences"];
         put?: never;
         post?: never;
         delete?: never;
@@ -950,63 +211,7 @@ export interface paths {
          * Completamento automatico dei comuni per nome
          * @description Ruoli: tutti.
          */
-        get: {
-            parameters: {
-                query: {
-                    limit?: number;
-                    q: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["searchComuni"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1026,62 +231,7 @@ export interface paths {
          * Un comune per codice ISTAT
          * @description Ruoli: tutti.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    istatCode: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getComune"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1101,69 +251,7 @@ export interface paths {
          * Segnalazioni di condizionalità per ANPAL e INPS di un CPI (o dei propri), dalla più vecchia; filtri reported ed exported. Lettura registrata
          * @description Ruoli: admin; referenti del CPI.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description CPI delle segnalazioni; senza, tutti quelli dell'operatore */
-                    cpi?: string;
-                    /** @description true: già in un'esportazione; false: non ancora esportate */
-                    exported?: "0" | "1" | "true" | "false" | "si" | "no";
-                    page?: number;
-                    pageSize?: number;
-                    /** @description true: già segnalate ad ANPAL e INPS; false: da segnalare */
-                    reported?: "0" | "1" | "true" | "false" | "si" | "no";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listConditionalityEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1183,128 +271,13 @@ export interface paths {
          * Esportazioni delle segnalazioni, dalla più recente, con lo stato della comunicazione
          * @description Ruoli: admin; referenti del CPI.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Solo le esportazioni di questo CPI */
-                    cpi?: string;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listConditionalityExports"];
         put?: never;
         /**
          * Crea un'esportazione con tutte le segnalazioni del CPI non ancora esportate (mai una segnalazione in due esportazioni)
          * @description Ruoli: admin; referenti del CPI.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ConditionalityExportCreate"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createConditionalityExport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1322,64 +295,7 @@ export interface paths {
          * Scarica l'esportazione in CSV (colonne in italiano; stesso contenuto a ogni scaricamento). Scaricamento registrato
          * @description Ruoli: admin; referenti del CPI.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv; charset=utf-8": string;
-                    };
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["downloadConditionalityExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1401,66 +317,7 @@ export interface paths {
          * Segna come comunicate ad ANPAL e INPS le segnalazioni dell'esportazione, con chi e quando (una volta sola)
          * @description Ruoli: admin; referenti del CPI.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["markConditionalityExportReported"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1478,62 +335,7 @@ export interface paths {
          * Legge un'offerta congrua: condizioni, valutazione com'era al giorno dell'offerta, esito con la sua storia, segnalazioni. Lettura registrata
          * @description Ruoli: operatori che possono leggere la persona (i propri CPI o il proprio portafoglio; admin tutti).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getCongruaOffer"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1555,66 +357,7 @@ export interface paths {
          * Registra l'esito (accettata, rifiutata con giustificato motivo, rifiutata senza motivo, non presentata) o lo corregge; apre le segnalazioni di condizionalità previste
          * @description Ruoli: operatori che possono leggere la persona (i propri CPI o il proprio portafoglio; admin tutti).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["CongruaOfferOutcome"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["recordCongruaOfferOutcome"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1629,67 +372,84 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Elenco dei CPI
+         * Elenco dei CPI (anche chiusi); con comune=, il CPI il cui bacino comprende il comune
          * @description Ruoli: tutti.
          */
-        get: {
-            parameters: {
-                query?: {
-                    province?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
+        get: operations["listCpis"];
+        put?: never;
+        /**
+         * Crea un CPI, con il suo bacino (comuni serviti) se indicato
+         * @description Ruoli: admin.
+         */
+        post: operations["createCpi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cpis/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /**
+         * Un CPI: sede, contatti, se provvisorio, se chiuso, quanti comuni nel bacino
+         * @description Ruoli: tutti.
+         */
+        get: operations["getCpi"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Aggiorna i campi inviati di un CPI (il codice non cambia)
+         * @description Ruoli: admin.
+         */
+        patch: operations["updateCpi"];
+        trace?: never;
+    };
+    "/api/v1/cpis/{code}/catchment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * I comuni del bacino di un CPI
+         * @description Ruoli: tutti.
+         */
+        get: operations["getCpiCatchment"];
+        /**
+         * Sostituisce il bacino di un CPI: i comuni elencati passano a questo CPI (anche da un altro, indicato in moved), quelli tolti restano senza CPI
+         * @description Ruoli: admin.
+         */
+        put: operations["setCpiCatchment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cpis/{code}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chiude un CPI: persone e offerte restano, ma non ne accoglie di nuove; il bacino passa a transferCatchmentTo se indicato
+         * @description Ruoli: admin.
+         */
+        post: operations["closeCpi"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1707,64 +467,29 @@ export interface paths {
          * Referenti delle offerte di un CPI: nome ed e-mail, solo utenti attivi
          * @description Ruoli: operatori (admin, referenti, tutor, navigator); non le aziende.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listCpiReferents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cpis/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Importa l'elenco dei CPI da .xlsx o .csv (Codice, Nome, Provincia, Comune sede, Indirizzo, Email, Bacino); idempotente; risponde subito 202 con l'id dell'importazione (stato: GET /imports/:id, righe: GET /imports/:id/rows)
+         * @description Ruoli: admin.
+         */
+        post: operations["importCpis"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1782,73 +507,7 @@ export interface paths {
          * Scadenze in scadenza e scadute delle offerte aperte (rosa entro 20 giorni dall'arrivo, selezione entro 7 giorni dalla richiesta, verifica dell'esito entro 15 giorni dall'invio; giorni configurabili), con i conteggi per CPI e per referente
          * @description Ruoli: admin (tutti i CPI); operatori dei propri CPI; mine=true: le offerte di cui si è referente.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Codici dei CPI; se assente tutti quelli dell'operatore (tutti per l'amministratore) */
-                    cpi?: string | string[];
-                    /** @description rosa, selezione o verifica_esito; tutte se assente */
-                    kind?: "rosa" | "selezione" | "verifica_esito";
-                    /** @description Solo le offerte di cui si è referente */
-                    mine?: "0" | "1" | "true" | "false" | "si" | "no";
-                    page?: number;
-                    pageSize?: number;
-                    /** @description Solo le offerte di questo referente */
-                    referentUserId?: string;
-                    /** @description in_scadenza o scaduta; entrambe se assente */
-                    stage?: "in_scadenza" | "scaduta";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listDeadlines"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1868,65 +527,7 @@ export interface paths {
          * Messaggi e-mail dal più recente, con stato (in coda, in invio, inviata, non inviata, senza destinatario), tentativi ed errore; filtri stato e tipo
          * @description Ruoli: admin: tutti i messaggi; gli altri utenti: i messaggi indirizzati al proprio indirizzo.
          */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: "segnalazione_nuova" | "segnalazione_decisa" | "rosa_inviata" | "scadenza" | "verifica_esito" | "riepilogo";
-                    page?: number;
-                    pageSize?: number;
-                    status?: "in_coda" | "in_invio" | "inviata" | "non_inviata" | "senza_destinatario";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listEmails"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1946,62 +547,7 @@ export interface paths {
          * Un messaggio e-mail con il testo
          * @description Ruoli: admin: tutti i messaggi; gli altri utenti: i messaggi indirizzati al proprio indirizzo.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getEmail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2023,66 +569,7 @@ export interface paths {
          * Rimette in coda un messaggio non inviato, con tutti i suoi tentativi
          * @description Ruoli: admin.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["retryEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2100,127 +587,13 @@ export interface paths {
          * Elenco delle aziende
          * @description Ruoli: operatori; un'azienda vede solo sé stessa.
          */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listEmployers"];
         put?: never;
         /**
          * Registra un'azienda
          * @description Ruoli: admin; referente.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["EmployerCreate"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createEmployer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2238,62 +611,7 @@ export interface paths {
          * Legge un'azienda
          * @description Ruoli: operatori; l'azienda stessa.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getEmployer"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2303,66 +621,7 @@ export interface paths {
          * Aggiorna un'azienda
          * @description Ruoli: admin; referente.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["EmployerUpdate"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateEmployer"];
         trace?: never;
     };
     "/api/v1/exports/vacancies.xlsx": {
@@ -2376,80 +635,7 @@ export interface paths {
          * Esporta la vetrina in .xlsx (stesse colonne e stessi filtri della ricerca)
          * @description Ruoli: operatori (admin, referente, tutor, navigator).
          */
-        get: {
-            parameters: {
-                query?: {
-                    contractType?: string | string[];
-                    cpi?: string | string[];
-                    /** @description Vicino al comune (codice ISTAT o nome)… */
-                    nearComune?: string;
-                    page?: number;
-                    pageSize?: number;
-                    /** @description Sigla della provincia della sede di lavoro */
-                    province?: string | string[];
-                    q?: string;
-                    reservedL68?: "0" | "1" | "true" | "false" | "si" | "no";
-                    /** @description Sezione ATECO (lettera) o codice */
-                    sector?: string | string[];
-                    sort?: "relevance" | "date" | "date_asc" | "distance";
-                    sourceService?: string | string[];
-                    status?: string | string[];
-                    /** @description …entro K km */
-                    withinKm?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["exportVacancies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2469,66 +655,7 @@ export interface paths {
          * Il proprio notiziario dal più recente, con cursore (nextCursor), tipo, titolo e riepilogo in italiano, collegamenti (offerta, persona) e segno di visto; unseen=true solo i non visti
          * @description Ruoli: operatori (admin, referente, tutor, navigator): solo il proprio notiziario; le aziende no (403).
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description nextCursor della pagina precedente */
-                    cursor?: string;
-                    limit?: number;
-                    /** @description true: solo gli elementi non ancora visti */
-                    unseen?: "0" | "1" | "true" | "false" | "si" | "no";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["readFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2548,68 +675,7 @@ export interface paths {
          * Lo stesso notiziario in Atom (per programmi di posta e intranet): titoli e riepiloghi in italiano, solo codici e dati delle offerte, nessun dato personale
          * @description Ruoli: operatori (admin, referente, tutor, navigator): solo il proprio notiziario; le aziende no (403).
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description nextCursor della pagina precedente */
-                    cursor?: string;
-                    limit?: number;
-                    /** @description true: solo gli elementi non ancora visti */
-                    unseen?: "0" | "1" | "true" | "false" | "si" | "no";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/atom+xml": string;
-                    };
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["readFeedAtom"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2631,68 +697,7 @@ export interface paths {
          * Segna visti i propri elementi: quelli indicati (ids) o tutti fino a uno (upTo, compreso); risponde con quanti ne ha segnati
          * @description Ruoli: operatori (admin, referente, tutor, navigator): solo il proprio notiziario; le aziende no (403).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": {
-                        ids?: string[];
-                        /** @description id di un elemento: segna visti quello e tutti i più vecchi */
-                        upTo?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["markFeedSeen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2710,67 +715,7 @@ export interface paths {
          * Indicatori per CPI e periodo: offerte ricevute, posizioni, rose inviate, persone assunte, offerte congrue proposte e rifiutate, eventi di condizionalità, quota di persone RdC/ADI/SFL con almeno un'offerta coerente
          * @description Ruoli: admin (tutti i CPI); operatori dei propri CPI; non le aziende.
          */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Codici dei CPI; se assente tutti quelli dell'operatore (tutti per l'amministratore) */
-                    cpi?: string | string[];
-                    /** @description Primo giorno del periodo (AAAA-MM-GG) */
-                    from: string;
-                    /** @description Ultimo giorno del periodo, compreso (AAAA-MM-GG) */
-                    to: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getFigures"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2790,69 +735,7 @@ export interface paths {
          * Indicatori per CPI e periodo: offerte ricevute, posizioni, rose inviate, persone assunte, offerte congrue proposte e rifiutate, eventi di condizionalità, quota di persone RdC/ADI/SFL con almeno un'offerta coerente (CSV con separatore «;», una riga per CPI e il totale)
          * @description Ruoli: admin (tutti i CPI); operatori dei propri CPI; non le aziende.
          */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Codici dei CPI; se assente tutti quelli dell'operatore (tutti per l'amministratore) */
-                    cpi?: string | string[];
-                    /** @description Primo giorno del periodo (AAAA-MM-GG) */
-                    from: string;
-                    /** @description Ultimo giorno del periodo, compreso (AAAA-MM-GG) */
-                    to: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                    };
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["downloadFigures"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2872,62 +755,7 @@ export interface paths {
          * Legge un'importazione: stato, avanzamento, totali, errore; le righe con GET /imports/:id/rows
          * @description Ruoli: admin; referente (le proprie importazioni).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getImport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2949,62 +777,7 @@ export interface paths {
          * Ripete un'importazione fallita o interrotta dal file conservato (le righe già scritte risultano invariate); risponde 202 con la nuova importazione
          * @description Ruoli: admin; referente (le proprie importazioni).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["retryImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3022,67 +795,7 @@ export interface paths {
          * L'esito riga per riga di un'importazione, a pagine, filtrabile per esito
          * @description Ruoli: admin; referente (le proprie importazioni).
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Solo le righe con questo esito */
-                    outcome?: "created" | "updated" | "unchanged" | "rejected";
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listImportRows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3104,67 +817,7 @@ export interface paths {
          * Importa persone da .xlsx o .csv (colonne in docs/import-persone.md); risponde subito 202 con l'id dell'importazione, che prosegue in background (stato: GET /imports/:id, righe: GET /imports/:id/rows)
          * @description Ruoli: admin; referente (solo le persone dei propri CPI).
          */
-        post: {
-            parameters: {
-                query?: {
-                    /** @description Controlla e riporta l'esito senza scrivere */
-                    dryRun?: "0" | "1" | "true" | "false" | "si" | "no";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "multipart/form-data": components["schemas"]["SpreadsheetUpload"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["importCandidates"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3184,67 +837,7 @@ export interface paths {
          * Importa la vetrina da .xlsx o .csv (colonne della vetrina regionale); risponde subito 202 con l'id dell'importazione, che prosegue in background (stato: GET /imports/:id, righe: GET /imports/:id/rows)
          * @description Ruoli: admin; referente (solo le righe dei propri CPI).
          */
-        post: {
-            parameters: {
-                query?: {
-                    /** @description Controlla e riporta l'esito senza scrivere */
-                    dryRun?: "0" | "1" | "true" | "false" | "si" | "no";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "multipart/form-data": components["schemas"]["SpreadsheetUpload"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["importVacancies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3262,60 +855,7 @@ export interface paths {
          * Lavori: pianificazioni con ultima e prossima esecuzione, lavori in coda o in corso per tipo, lavori non riusciti con l'errore
          * @description Ruoli: admin.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getJobsOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3337,62 +877,7 @@ export interface paths {
          * Rimette in coda un lavoro non riuscito, con tutti i suoi tentativi
          * @description Ruoli: admin.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["retryJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3410,62 +895,7 @@ export interface paths {
          * La rosa ricevuta, con i soli dati che l'azienda può vedere (nome e iniziale, profilo, esperienze pertinenti, competenze, fascia di distanza; contatti solo con il consenso, altrimenti il referente del CPI); rosa chiusa in sola lettura. Accesso registrato
          * @description Ruoli: chiunque abbia il collegamento (nessun account: il token nel percorso è la credenziale; scaduto, revocato o sconosciuto → 404).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["openEmployerLink"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3487,66 +917,7 @@ export interface paths {
          * L'azienda rifiuta la rosa, con il motivo: la rosa si chiude come rifiutata e l'offerta torna in preselezione
          * @description Ruoli: chiunque abbia il collegamento (nessun account: il token nel percorso è la credenziale; scaduto, revocato o sconosciuto → 404).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ShortlistDecline"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["declineShortlistThroughLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3566,67 +937,7 @@ export interface paths {
          * L'azienda registra l'esito di una persona (colloquio svolto, assunta/o, non selezionata/o, ritirata/o) con le stesse regole del referente; l'assunzione rende la persona occupata
          * @description Ruoli: chiunque abbia il collegamento (nessun account: il token nel percorso è la credenziale; scaduto, revocato o sconosciuto → 404).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    entryId: string;
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ShortlistLinkOutcome"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["recordOutcomeThroughLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3644,64 +955,7 @@ export interface paths {
          * La rosa ricevuta in PDF stampabile (gli stessi dati minimi). Esportazione registrata
          * @description Ruoli: chiunque abbia il collegamento (nessun account: il token nel percorso è la credenziale; scaduto, revocato o sconosciuto → 404).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/pdf": string;
-                    };
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["downloadEmployerLinkPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3721,64 +975,7 @@ export interface paths {
          * La rosa ricevuta in .xlsx (gli stessi dati minimi). Esportazione registrata
          * @description Ruoli: chiunque abbia il collegamento (nessun account: il token nel percorso è la credenziale; scaduto, revocato o sconosciuto → 404).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["downloadEmployerLinkXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3798,63 +995,7 @@ export interface paths {
          * Completamento automatico delle professioni (codice, denominazione, confidenza)
          * @description Ruoli: tutti.
          */
-        get: {
-            parameters: {
-                query: {
-                    limit?: number;
-                    q: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["searchOccupations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3874,68 +1015,7 @@ export interface paths {
          * Le mie segnalazioni (mine=true; sempre per tutor e navigator) o, per il referente, quelle da esaminare sulle sue offerte; filtro per stato (codice o etichetta)
          * @description Ruoli: operatori.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description true: le segnalazioni fatte da me; altrimenti, per un referente, quelle da esaminare sulle sue offerte */
-                    mine?: "0" | "1" | "true" | "false" | "si" | "no";
-                    page?: number;
-                    pageSize?: number;
-                    /** @description Stati, codice o etichetta (in_attesa, accettata, rifiutata, ritirata) */
-                    status?: string | string[];
-                    vacancyId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listProposals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3955,62 +1035,7 @@ export interface paths {
          * Una segnalazione con la sua storia: chi, quando, quale decisione e perché (lettura registrata)
          * @description Ruoli: chi l'ha fatta; il referente dell'offerta, admin, operatori del suo CPI.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getProposal"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4032,66 +1057,7 @@ export interface paths {
          * Accetta la segnalazione: la persona entra nella rosa in preparazione, entro il tetto; una persona esclusa da un vincolo solo confermando l'eccezione con il motivo
          * @description Ruoli: il referente dell'offerta; admin (offerta senza referente assegnato: i referenti del suo CPI).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ProposalAccept"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["acceptProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4111,66 +1077,7 @@ export interface paths {
          * Rifiuta la segnalazione con un motivo dell'elenco (codice o etichetta: profilo_non_coerente, requisiti_mancanti, rosa_completa, persona_non_disponibile, offerta_chiusa, altro con nota obbligatoria)
          * @description Ruoli: il referente dell'offerta; admin (offerta senza referente assegnato: i referenti del suo CPI).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ProposalDecline"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["declineProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4190,66 +1097,27 @@ export interface paths {
          * Ritira la segnalazione finché è in attesa
          * @description Ruoli: chi l'ha fatta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ProposalWithdraw"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
+        post: operations["withdrawProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proximity/group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        put?: never;
+        /**
+         * Professioni di prossimità di un gruppo (le persone disponibili di un CPI, o un elenco come i lavoratori di un'azienda in crisi): le professioni con più offerte raggiungibili e le competenze la cui formazione qualificherebbe più persone
+         * @description Ruoli: admin; referenti, tutor e navigator per i propri CPI o per persone che possono leggere; non modifica nulla (registra la lettura dei dati delle persone).
+         */
+        post: operations["computeGroupProximity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4267,63 +1135,7 @@ export interface paths {
          * Rubrica dei referenti delle offerte (nome, e-mail, CPI), solo utenti attivi; cpi= per uno o più CPI
          * @description Ruoli: operatori (admin, referenti, tutor, navigator); non le aziende.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Codici dei CPI, separati da virgole */
-                    cpi?: string | string[];
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listReferents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4345,66 +1157,7 @@ export interface paths {
          * Revoca un collegamento: da subito non apre più la rosa
          * @description Ruoli: admin; referente del CPI dell'offerta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ShortlistLinkRevoke"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["revokeShortlistLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4422,65 +1175,7 @@ export interface paths {
          * Mappa semestrale dei fabbisogni del CPI: gruppi professionali (CP2011) e settori (ATECO) delle offerte arrivate nel semestre e delle persone in carico, dove si incontrano e dove no
          * @description Ruoli: admin (tutti i CPI); operatori del CPI; non le aziende.
          */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Codice del CPI */
-                    cpi: string;
-                    /** @description Semestre (AAAA-H1 o AAAA-H2); se assente quello in corso */
-                    half?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getTrends"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4500,67 +1195,7 @@ export interface paths {
          * Mappa semestrale dei fabbisogni del CPI: gruppi professionali (CP2011) e settori (ATECO) delle offerte arrivate nel semestre e delle persone in carico, dove si incontrano e dove no (grafico SVG a barre)
          * @description Ruoli: admin (tutti i CPI); operatori del CPI; non le aziende.
          */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Codice del CPI */
-                    cpi: string;
-                    /** @description Semestre (AAAA-H1 o AAAA-H2); se assente quello in corso */
-                    half?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "image/svg+xml": string;
-                    };
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getTrendsSvg"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4580,127 +1215,13 @@ export interface paths {
          * Elenco degli utenti
          * @description Ruoli: admin.
          */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    role?: "admin" | "referent" | "tutor" | "navigator" | "employer";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listUsers"];
         put?: never;
         /**
          * Crea un utente e restituisce il suo token una sola volta (scade dopo TOKEN_TTL_DAYS giorni)
          * @description Ruoli: admin.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["UserCreate"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4720,66 +1241,7 @@ export interface paths {
          * Disattiva un utente: tutti i suoi token smettono subito di funzionare (non se stessi). Registrato
          * @description Ruoli: admin.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["UserActionNoBody"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["deactivateUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4799,66 +1261,7 @@ export interface paths {
          * Riattiva un utente: tornano validi i suoi token non revocati né scaduti. Registrato
          * @description Ruoli: admin.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["UserActionNoBody"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["reactivateUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4876,127 +1279,13 @@ export interface paths {
          * Elenca i token dell'utente: etichetta, creazione, scadenza, ultimo uso, revoca (mai il token)
          * @description Ruoli: admin; ogni utente per i propri token.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listTokens"];
         put?: never;
         /**
          * Emette un nuovo token per l'utente, restituito una sola volta; scade dopo expiresInDays giorni (predefinito TOKEN_TTL_DAYS). Registrato se per un altro utente
          * @description Ruoli: admin.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["TokenCreate"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["issueToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5016,67 +1305,7 @@ export interface paths {
          * Revoca un token: smette subito di funzionare
          * @description Ruoli: admin; ogni utente per i propri token.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    tokenId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["UserActionNoBody"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["revokeToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5094,60 +1323,7 @@ export interface paths {
          * Chi sono: ruolo, CPI, azienda
          * @description Ruoli: tutti.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getCurrentUser"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5167,143 +1343,13 @@ export interface paths {
          * Cerca nella vetrina (testo tollerante ai refusi e con i sinonimi, filtri, vicinanza, faccette con etichette); le offerte chiuse solo se chieste
          * @description Ruoli: tutti; le aziende vedono solo le proprie offerte.
          */
-        get: {
-            parameters: {
-                query?: {
-                    contractType?: string | string[];
-                    cpi?: string | string[];
-                    /** @description Anche le offerte chiuse (coperte, annullate, scadute); senza, e senza status, solo le altre */
-                    includeClosed?: "0" | "1" | "true" | "false" | "si" | "no";
-                    /** @description Vicino al comune (codice ISTAT o nome)… */
-                    nearComune?: string;
-                    page?: number;
-                    pageSize?: number;
-                    /** @description Sigla della provincia della sede di lavoro */
-                    province?: string | string[];
-                    q?: string;
-                    reservedL68?: "0" | "1" | "true" | "false" | "si" | "no";
-                    /** @description Sezione ATECO (lettera) o codice */
-                    sector?: string | string[];
-                    sort?: "relevance" | "date" | "date_asc" | "distance";
-                    sourceService?: string | string[];
-                    status?: string | string[];
-                    /** @description …entro K km (30 se assente); solo con nearComune */
-                    withinKm?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["searchVacancies"];
         put?: never;
         /**
          * Pubblica un'offerta, con il suo referente (referentUserId, o l'e-mail referentEmail, o chi pubblica)
          * @description Ruoli: admin; referente del CPI dell'offerta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["VacancyCreate"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["publishVacancy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5321,62 +1367,7 @@ export interface paths {
          * Legge un'offerta, con il referente e le posizioni coperte
          * @description Ruoli: tutti; le aziende solo le proprie.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getVacancy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5386,66 +1377,7 @@ export interface paths {
          * Aggiorna i campi inviati di un'offerta
          * @description Ruoli: admin; referente del CPI.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["VacancyUpdate"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateVacancy"];
         trace?: never;
     };
     "/api/v1/vacancies/{id}/close": {
@@ -5461,66 +1393,7 @@ export interface paths {
          * Chiude un'offerta: coperta, annullata o scaduta
          * @description Ruoli: admin; referente del CPI.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["VacancyClose"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["closeVacancy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5538,62 +1411,7 @@ export interface paths {
          * Storia dell'offerta: ogni modifica, campo per campo (anche il cambio di referente, con il motivo), e ogni cambio di stato, con chi e quando
          * @description Ruoli: tutti; le aziende solo le proprie.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getVacancyHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5613,73 +1431,7 @@ export interface paths {
          * Persone in ordine di idoneità per l'offerta: punteggio, componenti, motivi, verdetto di congruità; parametri per restringere quando le idonee superano il tetto della rosa
          * @description Ruoli: admin e referenti del CPI dell'offerta (tutte le persone); altri operatori: le persone dei propri CPI o in carico, con posizioni e conteggi calcolati solo su di loro.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Solo persone di questi CPI */
-                    cpi?: string | string[];
-                    maxDistanceKm?: number;
-                    /** @description Parametri che restringono la rosa, come li propone pool.narrowing[].filter («patente:CE», «distanza:20»); devono valere tutti */
-                    narrow?: string | string[];
-                    onlyQualified?: "true" | "false";
-                    page?: number;
-                    pageSize?: number;
-                    /** @description Solo persone in questi programmi */
-                    programme?: string | string[];
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listVacancyMatches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5699,63 +1451,7 @@ export interface paths {
          * Spiega il punteggio di una persona per l'offerta, esclusioni comprese («perché no»)
          * @description Ruoli: operatori che possono leggere la persona; i referenti del CPI dell'offerta.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    candidateId: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["explainMatch"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5775,130 +1471,13 @@ export interface paths {
          * Segnalazioni dell'offerta, con lo stato e il motivo delle decisioni (lettura registrata)
          * @description Ruoli: il referente dell'offerta, admin, operatori del suo CPI; gli altri operatori solo le proprie.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Stati, codice o etichetta (in_attesa, accettata, rifiutata, ritirata) */
-                    status?: string | string[];
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listVacancyProposals"];
         put?: never;
         /**
          * Segnala al referente una persona seguita per l'offerta, con una nota; una segnalazione per persona e offerta; solo offerte aperte o in preselezione (altrimenti 409 VACANCY_CLOSED)
          * @description Ruoli: tutor e navigator, per le persone dei propri CPI o del proprio portafoglio.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ProposalCreate"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5918,66 +1497,7 @@ export interface paths {
          * Affida l'offerta a un altro referente attivo del CPI, con il motivo; il cambio resta nella storia dell'offerta
          * @description Ruoli: admin; referente del CPI dell'offerta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["VacancyReferent"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["reassignVacancyReferent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5997,66 +1517,7 @@ export interface paths {
          * Registra la richiesta di selezione dell'azienda (da avviare entro 7 giorni); correggibile finché la selezione non è avviata
          * @description Ruoli: admin; referente del CPI dell'offerta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["SelectionRequest"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["recordSelectionRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6076,66 +1537,7 @@ export interface paths {
          * Registra l'avvio della selezione richiesta
          * @description Ruoli: admin; referente del CPI dell'offerta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["SelectionStart"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["recordSelectionStart"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6153,127 +1555,13 @@ export interface paths {
          * Legge la rosa (gli operatori: tutta, con la storia; l'azienda: solo le persone inviate). Contatti delle persone fuori dai propri CPI solo al referente dell'offerta, a rosa aperta, per chi viene dall'abbinamento e non è stato tolto. Lettura registrata
          * @description Ruoli: operatori del CPI dell'offerta; l'azienda titolare, solo la rosa inviata.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getShortlist"];
         put?: never;
         /**
          * Costruisce la rosa in preparazione dall'abbinamento (fino al tetto: 15 salvo diversa richiesta)
          * @description Ruoli: admin; referente del CPI dell'offerta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["BuildShortlistBody"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["buildShortlist"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6291,64 +1579,7 @@ export interface paths {
          * La rosa inviata in PDF stampabile, come la vede l'azienda (gli stessi dati minimi del .xlsx). Esportazione registrata
          * @description Ruoli: admin; referente del CPI dell'offerta; l'azienda titolare dell'offerta.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/pdf": string;
-                    };
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["downloadShortlistPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6368,64 +1599,7 @@ export interface paths {
          * La rosa inviata in .xlsx, come la vede l'azienda (dati minimi: nome e iniziale, profilo, esperienze pertinenti, competenze, fascia di distanza, contatti solo con consenso). Esportazione registrata
          * @description Ruoli: admin; referente del CPI dell'offerta; l'azienda titolare dell'offerta.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["downloadShortlistXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6447,66 +1621,7 @@ export interface paths {
          * L'azienda rifiuta la rosa ricevuta, con il motivo: la rosa si chiude come rifiutata e l'offerta torna in preselezione
          * @description Ruoli: l'azienda titolare dell'offerta; admin; referente del CPI per conto dell'azienda.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ShortlistDecline"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["declineShortlist"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6526,66 +1641,7 @@ export interface paths {
          * Inserisce a mano una persona disponibile, con il motivo, entro il tetto; una persona di un CPI fuori dal proprio ambito solo se l'abbinamento la trova idonea; una persona esclusa da un vincolo (patente, distanza, L. 68) solo confermando l'eccezione con il motivo (altrimenti 422 EXCLUDED_NEEDS_CONFIRMATION)
          * @description Ruoli: admin; referente del CPI dell'offerta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ShortlistAdd"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["addShortlistEntry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6605,67 +1661,7 @@ export interface paths {
          * Trasforma in un passo la persona della rosa in un'offerta congrua dell'offerta della vetrina (oggi, salvo altra data)
          * @description Ruoli: operatori che possono leggere la persona (i propri CPI o il proprio portafoglio; admin tutti).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    candidateId: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["CongruaOfferFromListEntry"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createCongruaOfferFromShortlistEntry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6685,67 +1681,7 @@ export interface paths {
          * Registra l'esito del contatto (disponibile, non disponibile, non raggiungibile; da contattare per riprovare)
          * @description Ruoli: admin; referente del CPI dell'offerta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    candidateId: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ShortlistContact"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["recordShortlistContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6765,67 +1701,7 @@ export interface paths {
          * Registra l'esito dell'azienda (colloquio, assunzione, …); l'assunzione rende la persona occupata
          * @description Ruoli: admin; referente del CPI; l'azienda titolare dell'offerta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    candidateId: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ShortlistOutcome"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["recordShortlistOutcome"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6845,67 +1721,7 @@ export interface paths {
          * Toglie una persona dalla rosa, con il motivo (resta nella storia)
          * @description Ruoli: admin; referente del CPI dell'offerta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    candidateId: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ShortlistRemove"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["removeShortlistEntry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6923,62 +1739,7 @@ export interface paths {
          * Storia delle rose dell'offerta: chi ha cambiato cosa, quando e perché
          * @description Ruoli: operatori del CPI dell'offerta.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getShortlistHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6998,127 +1759,13 @@ export interface paths {
          * Collegamenti rilasciati all'azienda per le rose dell'offerta: destinatario, stato (attivo, scaduto, revocato), ultimo accesso; mai il token
          * @description Ruoli: admin; referente del CPI dell'offerta.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listShortlistLinks"];
         put?: never;
         /**
          * Rilascia un nuovo collegamento alla rosa inviata (per esempio per un altro referente aziendale): l'indirizzo con il token è nella risposta, una sola volta; scade dopo 30 giorni
          * @description Ruoli: admin; referente del CPI dell'offerta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ShortlistLinkIssue"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["issueShortlistLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7138,66 +1785,7 @@ export interface paths {
          * Registra la verifica dell'esito con l'azienda per l'ultima rosa inviata (entro 15 giorni dall'invio)
          * @description Ruoli: admin; referente del CPI dell'offerta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["OutcomeCheck"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["recordOutcomeCheck"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7217,66 +1805,7 @@ export interface paths {
          * Invia all'azienda le sole persone disponibili (mai oltre il tetto); verifica dell'esito entro DEADLINE_OUTCOME_CHECK_DAYS giorni (15 salvo configurazione)
          * @description Ruoli: admin; referente del CPI dell'offerta.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ShortlistNoBody"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["sendShortlist"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7296,66 +1825,7 @@ export interface paths {
          * Cambia lo stato (aperta → in preselezione → rosa inviata → coperta / annullata / scaduta)
          * @description Ruoli: admin; referente del CPI.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["VacancyStatusChange"];
-                };
-            };
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["changeVacancyStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7373,67 +1843,24 @@ export interface paths {
          * Persone RdC/ADI/SFL del CPI senza un'offerta coerente negli ultimi giorni: per ciascuna le migliori offerte aperte (dagli abbinamenti calcolati) o il motivo per cui non ce ne sono; quota di persone coperte rispetto all'obiettivo regionale
          * @description Ruoli: admin (tutti i CPI); navigator, referenti e tutor del CPI; non le aziende.
          */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Codice del CPI */
-                    cpi: string;
-                    /** @description Giorni senza offerta coerente (predefinito WATCH_LIST_DAYS, 60) */
-                    days?: number;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Esito positivo */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Dati non validi */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Autenticazione mancante o non valida */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Ruolo o CPI non autorizzati */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Non trovato */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
+        get: operations["getWatchList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** Stato del servizio: l'archivio e l'indice rispondono (mai limitato, senza autenticazione) */
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7455,7 +1882,7 @@ export interface components {
              * @default available
              * @enum {string}
              */
-            availability: "available" | "not_available" | "employed";
+            availability?: "available" | "not_available" | "employed";
             /**
              * Format: date
              * @description Data della DID
@@ -7463,11 +1890,11 @@ export interface components {
              */
             availabilityDeclaredAt?: string;
             /** @default [] */
-            competences: string[];
-            /** @description CPI competente */
-            cpiCode: string;
+            competences?: string[];
+            /** @description CPI competente; se assente, il CPI il cui bacino comprende il comune di domicilio */
+            cpiCode?: string;
             /** @default [] */
-            declaredProfiles: {
+            declaredProfiles?: {
                 code?: string;
                 title: string;
             }[];
@@ -7477,13 +1904,13 @@ export interface components {
              */
             domicileIstatCode: string;
             /** @default [] */
-            drivingLicences: string[];
+            drivingLicences?: string[];
             /** @example diploma */
             educationLevel?: string;
             /** Format: email */
             email?: string;
             /** @default [] */
-            experiences: {
+            experiences?: {
                 /**
                  * Format: date
                  * @example 2026-11-23
@@ -7504,7 +1931,7 @@ export interface components {
             /** @description Componente con disabilità nel nucleo (regole RdC) */
             householdHasDisabledMember?: boolean;
             /** @default [] */
-            languages: {
+            languages?: {
                 /** @example inglese */
                 code: string;
                 /** @example B2 */
@@ -7517,7 +1944,7 @@ export interface components {
             maxTravelMinutes?: number;
             phone?: string;
             /** @default [] */
-            programmes: {
+            programmes?: {
                 /**
                  * Format: date
                  * @example 2026-11-23
@@ -7537,11 +1964,11 @@ export interface components {
              * @description Consenso a condividere i contatti con le aziende
              * @default false
              */
-            shareContactsConsent: boolean;
+            shareContactsConsent?: boolean;
             /** @example RSSMRA85T10A562S */
             taxCode: string;
             /** @default [] */
-            trainings: {
+            trainings?: {
                 /**
                  * Format: date
                  * @example 2026-11-23
@@ -7562,7 +1989,7 @@ export interface components {
              */
             availabilityDeclaredAt?: string;
             competences?: string[];
-            /** @description CPI competente */
+            /** @description CPI competente; se assente, il CPI il cui bacino comprende il comune di domicilio */
             cpiCode?: string;
             declaredProfiles?: {
                 code?: string;
@@ -7713,6 +2140,79 @@ export interface components {
             /** @description Offerta della vetrina */
             vacancyId?: string;
         };
+        Cpi: {
+            address: string | null;
+            /** @description Quanti comuni conta il bacino */
+            catchmentSize: number;
+            /** @description Data e ora di chiusura (ISO 8601); null se aperto */
+            closedAt: string | null;
+            code: string;
+            comune: {
+                /** @example 001272 */
+                istatCode: string;
+                name: string;
+            };
+            email: string | null;
+            name: string;
+            provinceAcronym: string;
+            provisional: boolean;
+        };
+        CpiCatchment: {
+            comuni: {
+                /** @example 001272 */
+                istatCode: string;
+                name: string;
+                provinceAcronym: string;
+            }[];
+            cpiCode: string;
+            moved: {
+                fromCpiCode: string;
+                /** @example 001272 */
+                istatCode: string;
+            }[];
+        };
+        CpiCatchmentSet: {
+            /** @description Comuni del bacino: codici ISTAT o nomi */
+            comuni: string[];
+        };
+        CpiClose: {
+            /** @description CPI aperto che prende i comuni del bacino del CPI chiuso */
+            transferCatchmentTo?: string;
+        };
+        CpiCreate: {
+            address?: string;
+            /** @description Comuni del bacino: codici ISTAT o nomi */
+            catchment?: string[];
+            code: string;
+            /**
+             * @description Comune della sede: codice ISTAT o nome; ne segue la provincia
+             * @example Torino
+             */
+            comuneIstatCode: string;
+            /** Format: email */
+            email?: string;
+            name: string;
+        };
+        CpiSpreadsheetUpload: {
+            /**
+             * Format: binary
+             * @description Il file .xlsx o .csv dei CPI
+             */
+            file?: string;
+        };
+        CpiUpdate: {
+            address?: string | null;
+            /**
+             * @description Comune della sede: codice ISTAT o nome
+             * @example Torino
+             */
+            comuneIstatCode?: string;
+            /** Format: email */
+            email?: string | null;
+            name?: string;
+            /** @description CPI provvisorio (costruito dai dati dimostrativi) */
+            provisional?: boolean;
+        };
         EmployerCreate: {
             atecoCode?: string;
             atecoLabel?: string;
@@ -7738,10 +2238,7 @@ export interface components {
         Error: {
             /** @example VALIDATION_FAILED */
             code: string;
-            fields: {
-                field: string;
-                message: string;
-            }[];
+            fields: components["schemas"]["FieldError"][];
             /** @example Dati non validi: correggere i campi indicati. */
             message: string;
         };
@@ -7770,6 +2267,89 @@ export interface components {
             /** @description Comune della sede di lavoro: nome («Moncalieri», «Calliano (TN)») o codice ISTAT */
             workplaceComune: string;
         };
+        FieldError: {
+            field: string;
+            message: string;
+        };
+        GroupProximity: {
+            competences: {
+                competence: string;
+                occupations: string[];
+                /** @description Persone che acquisendola (con al più un'altra) risulterebbero idonee per qualche offerta */
+                people: number;
+                /** @description Persone per cui basta questa sola */
+                peopleByItself: number;
+                reason: string;
+                /** @description Offerte distinte che aprirebbe */
+                vacancies: number;
+            }[];
+            computedAt: string;
+            occupations: {
+                occupation: {
+                    /** @description Unità professionale CP2011 */
+                    code: string | null;
+                    /** @description «cp5:<unità CP2011>», o la chiave del concetto quando la tassonomia non dà un'unità */
+                    key: string;
+                    label: string;
+                    /** @description Come le offerte raggiungibili chiamano la professione */
+                    vacancyTitles: string[];
+                };
+                /** @description Persone per cui è di prossimità con offerte raggiungibili */
+                people: number;
+                peopleQualifiedNow: number;
+                peopleQualifiedOnceGapClosed: number;
+                reasons: string[];
+                /** @description Offerte distinte della professione raggiungibili da almeno una persona del gruppo */
+                vacanciesInReach: number;
+            }[];
+            /** @description Persone senza offerte aperte raggiungibili per le proprie professioni */
+            peopleWithoutOwnVacancies: number;
+            /** @description Persone con almeno una professione di prossimità con offerte raggiungibili */
+            peopleWithSuggestion: number;
+            scope: {
+                cpiCode: string | null;
+                people: number;
+            };
+            summary: string;
+        };
+        GroupProximityBody: {
+            /** @description Un elenco di persone (es. i lavoratori di un'azienda in crisi) */
+            candidateIds?: string[];
+            /** @description Le persone disponibili di questo CPI */
+            cpiCode?: string;
+            /**
+             * @description Quante professioni e competenze mostrare
+             * @default 10
+             */
+            limit?: number;
+        };
+        Health: {
+            /** @enum {string} */
+            index: "ok" | "down";
+            /** @description Eventi non ancora applicati, per indice (null se l'archivio non risponde) */
+            indexLag: {
+                [key: string]: number;
+            } | null;
+            /** @enum {string} */
+            searchBackend: "embedded" | "meilisearch";
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            /** @enum {string} */
+            store: "ok" | "down";
+        };
+        OfferGap: {
+            /** @description Competenze chieste dall'offerta che la persona non ha (le indispensabili prima) */
+            missing: {
+                competence: string;
+                mustHave: boolean;
+            }[];
+            /** @description Acquisendole la persona risulterebbe idonea */
+            qualifiesOnceClosed: boolean;
+            /** @description Punteggio che la persona avrebbe acquisendole */
+            scoreOnceClosed: number;
+            /** @description In italiano: «Manca: «Patentino F-gas»; una volta acquisita la persona risulterebbe idonea…» */
+            summary: string;
+        } | null;
         OutcomeCheck: {
             /**
              * Format: date
@@ -7779,6 +2359,42 @@ export interface components {
             checkedAt?: string;
             /** @description Che cosa ha detto l'azienda */
             note?: string;
+        };
+        PersonProximity: {
+            candidateId: string;
+            computedAt: string;
+            modelVersion: string;
+            occupations: components["schemas"]["ProximitySuggestion"][];
+            ownOccupations: {
+                code: string | null;
+                declared: boolean;
+                label: string;
+                title: string;
+            }[];
+            ownOccupationVacancies: {
+                inReach: number;
+                qualified: number;
+            };
+            /** @description Professioni vicine escluse da un vincolo, con il motivo */
+            ruledOut: {
+                occupation: {
+                    /** @description Unità professionale CP2011 */
+                    code: string | null;
+                    /** @description «cp5:<unità CP2011>», o la chiave del concetto quando la tassonomia non dà un'unità */
+                    key: string;
+                    label: string;
+                    /** @description Come le offerte raggiungibili chiamano la professione */
+                    vacancyTitles: string[];
+                };
+                reason: string;
+            }[];
+            summary: string;
+            total: number;
+            travel: {
+                basis: string;
+                radiusKm: number;
+            };
+            withVacancies: number;
         };
         ProposalAccept: {
             /** @description true per inserire comunque una persona esclusa da un vincolo (patente, distanza, L. 68) */
@@ -7802,6 +2418,63 @@ export interface components {
         };
         ProposalWithdraw: {
             note?: string;
+        };
+        ProximitySuggestion: {
+            /** @description Offerte della professione escluse da un vincolo (patente, lingua, L. 68, distanza, età) */
+            excludedVacancies: number;
+            /** @description Competenze della persona che servono alla professione */
+            have: string[];
+            lack: {
+                competence: string;
+                mustHaveIn: number;
+                niceToHaveIn: number;
+            }[];
+            occupation: {
+                /** @description Unità professionale CP2011 */
+                code: string | null;
+                /** @description «cp5:<unità CP2011>», o la chiave del concetto quando la tassonomia non dà un'unità */
+                key: string;
+                label: string;
+                /** @description Come le offerte raggiungibili chiamano la professione */
+                vacancyTitles: string[];
+            };
+            qualifiedNow: number;
+            /** @description Offerte per cui risulterebbe idonea/o colmando un divario piccolo */
+            qualifiedOnceGapClosed: number;
+            /** @description La spiegazione, in italiano: relazione, offerte, competenze possedute e mancanti, divario */
+            reasons: string[];
+            /** @description Quota delle competenze ANPAL della professione condivise con la professione della persona */
+            referenceOverlap: number | null;
+            relation: {
+                /** @description La professione della persona da cui parte la relazione */
+                from: string | null;
+                /** @enum {string} */
+                level: "same_occupation" | "same_unit" | "interchangeable" | "same_group" | "related_group" | "text" | "none";
+                reason: string;
+                score: number;
+            };
+            /** @description Un divario piccolo (al più 2 competenze indispensabili, 3 in tutto) la/lo renderebbe idonea/o per qualche offerta */
+            smallGap: boolean;
+            /** @description Le competenze da acquisire, e quante offerte aprirebbero */
+            training: {
+                competence: string;
+                opens: number;
+            }[];
+            vacancies: {
+                companyName: string;
+                comune: string | null;
+                distanceKm: number | null;
+                gap: components["schemas"]["OfferGap"];
+                id: string;
+                qualified: boolean;
+                score: number;
+                smallGap: boolean;
+                title: string;
+            }[];
+            /** @description Offerte aperte della professione entro la portata della persona, nessun vincolo la esclude */
+            vacanciesInReach: number;
+            /** @description Copertura media delle competenze indispensabili delle offerte raggiungibili */
+            vacancyCoverage: number | null;
         };
         SelectionRequest: {
             /**
@@ -7888,7 +2561,7 @@ export interface components {
         UserActionNoBody: Record<string, never>;
         UserCreate: {
             /** @default [] */
-            cpiCodes: string[];
+            cpiCodes?: string[];
             /** Format: email */
             email: string;
             employerId?: string;
@@ -7929,17 +2602,18 @@ export interface components {
              * @example tempo determinato
              */
             contractType?: string;
-            cpiCode: string;
+            /** @description CPI dell'offerta; se assente, quello del referente (referentUserId o chi pubblica), altrimenti quello del cui bacino fa parte la sede di lavoro */
+            cpiCode?: string;
             employerId?: string;
             grossMonthlyPay?: number;
             hoursPerWeek?: number;
             /** @default [] */
-            mustHaveCompetences: string[];
+            mustHaveCompetences?: string[];
             /** @default [] */
-            niceToHaveCompetences: string[];
+            niceToHaveCompetences?: string[];
             notes?: string;
             /** @default 1 */
-            positions: number;
+            positions?: number;
             profileCode?: string;
             /** @description Titolo normalizzato del profilo; se assente, il profilo richiesto */
             profileTitle?: string;
@@ -7961,31 +2635,31 @@ export interface components {
              */
             requiredEducationLevel?: string;
             /** @default [] */
-            requiredLanguages: {
+            requiredLanguages?: {
                 /** @example inglese */
                 code: string;
                 /** @example B2 */
                 level: string;
             }[];
             /** @default [] */
-            requiredLicences: string[];
+            requiredLicences?: string[];
             /**
              * @description Riservata L. 68/1999
              * @default false
              */
-            reservedL68: boolean;
+            reservedL68?: boolean;
             /** @description Area economica */
             sectorLabel?: string;
             /**
              * @description Tetto della rosa: 15 salvo diversa richiesta dell'azienda
              * @default 15
              */
-            shortlistCap: number;
+            shortlistCap?: number;
             /**
              * @default cpi
              * @enum {string}
              */
-            sourceService: "cpi" | "alte_professionalita" | "grandi_reclutamenti" | "eures";
+            sourceService?: "cpi" | "alte_professionalita" | "grandi_reclutamenti" | "eures";
             /**
              * @description Comune della sede di lavoro: codice ISTAT o nome
              * @example Torino
@@ -8032,6 +2706,7 @@ export interface components {
              * @example tempo determinato
              */
             contractType?: string;
+            /** @description CPI dell'offerta; se assente, quello del referente (referentUserId o chi pubblica), altrimenti quello del cui bacino fa parte la sede di lavoro */
             cpiCode?: string;
             employerId?: string;
             grossMonthlyPay?: number;
@@ -8085,4 +2760,17300 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                entityId?: string;
+                entityType?: "candidate" | "vacancy" | "employer" | "user";
+                page?: number;
+                pageSize?: number;
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            action: string;
+                            at: string;
+                            entityId: string;
+                            entityType: string;
+                            route: string;
+                            user: {
+                                id: string;
+                                name: string;
+                                role: string;
+                            } | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    searchCandidates: {
+        parameters: {
+            query?: {
+                availability?: string | string[];
+                cpi?: string | string[];
+                educationLevel?: string | string[];
+                /** @description Patente o abilitazione (B, C, CE, CQC merci…): trova anche chi ne ha una che la comprende (CE per C) */
+                licence?: string | string[];
+                /** @description Vicino al comune (codice ISTAT o nome)… */
+                nearComune?: string;
+                page?: number;
+                pageSize?: number;
+                programme?: string | string[];
+                province?: string | string[];
+                q?: string;
+                sort?: "relevance" | "date" | "date_asc" | "distance";
+                /** @description Id del tutor, oppure «me» */
+                tutor?: string;
+                /** @description …entro K km (30 se assente); solo con nearComune */
+                withinKm?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        facets: {
+                            [key: string]: {
+                                code: string;
+                                count: number;
+                                label: string;
+                            }[];
+                        };
+                        items: {
+                            availability: string;
+                            availabilityDeclaredAt: string | null;
+                            competences: string[];
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            createdAt: string;
+                            declaredProfiles: {
+                                code?: string;
+                                title: string;
+                            }[];
+                            distanceKm: number | null;
+                            domicile: {
+                                istatCode: string;
+                                name: string;
+                                provinceAcronym: string;
+                            };
+                            drivingLicences: string[];
+                            educationLevel: string | null;
+                            email: string | null;
+                            experiences: {
+                                fromDate: string | null;
+                                profileCode: string | null;
+                                profileTitle: string;
+                                sector: string | null;
+                                toDate: string | null;
+                            }[];
+                            firstName: string;
+                            householdHasChildrenUnder14: boolean | null;
+                            householdHasDisabledMember: boolean | null;
+                            id: string;
+                            languages: {
+                                code: string;
+                                level: string;
+                            }[];
+                            lastContractHoursPerWeek: number | null;
+                            lastName: string;
+                            maxTravelKm: number | null;
+                            maxTravelMinutes: number | null;
+                            phone: string | null;
+                            programmes: {
+                                endDate: string | null;
+                                monthlyAmount: number | null;
+                                programme: string;
+                                startDate: string | null;
+                            }[];
+                            shareContactsConsent: boolean;
+                            taxCode: string;
+                            trainings: {
+                                completedAt: string | null;
+                                hours: number | null;
+                                title: string;
+                            }[];
+                            tutorId: string | null;
+                            updatedAt: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    createCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CandidateCreate"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        availability: string;
+                        availabilityDeclaredAt: string | null;
+                        competences: string[];
+                        cpi: {
+                            code: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        declaredProfiles: {
+                            code?: string;
+                            title: string;
+                        }[];
+                        domicile: {
+                            istatCode: string;
+                            name: string;
+                            provinceAcronym: string;
+                        };
+                        drivingLicences: string[];
+                        educationLevel: string | null;
+                        email: string | null;
+                        experiences: {
+                            fromDate: string | null;
+                            profileCode: string | null;
+                            profileTitle: string;
+                            sector: string | null;
+                            toDate: string | null;
+                        }[];
+                        firstName: string;
+                        householdHasChildrenUnder14: boolean | null;
+                        householdHasDisabledMember: boolean | null;
+                        id: string;
+                        languages: {
+                            code: string;
+                            level: string;
+                        }[];
+                        lastContractHoursPerWeek: number | null;
+                        lastName: string;
+                        maxTravelKm: number | null;
+                        maxTravelMinutes: number | null;
+                        phone: string | null;
+                        programmes: {
+                            endDate: string | null;
+                            monthlyAmount: number | null;
+                            programme: string;
+                            startDate: string | null;
+                        }[];
+                        shareContactsConsent: boolean;
+                        taxCode: string;
+                        trainings: {
+                            completedAt: string | null;
+                            hours: number | null;
+                            title: string;
+                        }[];
+                        tutorId: string | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        availability: string;
+                        availabilityDeclaredAt: string | null;
+                        competences: string[];
+                        cpi: {
+                            code: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        declaredProfiles: {
+                            code?: string;
+                            title: string;
+                        }[];
+                        domicile: {
+                            istatCode: string;
+                            name: string;
+                            provinceAcronym: string;
+                        };
+                        drivingLicences: string[];
+                        educationLevel: string | null;
+                        email: string | null;
+                        experiences: {
+                            fromDate: string | null;
+                            profileCode: string | null;
+                            profileTitle: string;
+                            sector: string | null;
+                            toDate: string | null;
+                        }[];
+                        firstName: string;
+                        householdHasChildrenUnder14: boolean | null;
+                        householdHasDisabledMember: boolean | null;
+                        id: string;
+                        languages: {
+                            code: string;
+                            level: string;
+                        }[];
+                        lastContractHoursPerWeek: number | null;
+                        lastName: string;
+                        maxTravelKm: number | null;
+                        maxTravelMinutes: number | null;
+                        phone: string | null;
+                        programmes: {
+                            endDate: string | null;
+                            monthlyAmount: number | null;
+                            programme: string;
+                            startDate: string | null;
+                        }[];
+                        shareContactsConsent: boolean;
+                        taxCode: string;
+                        trainings: {
+                            completedAt: string | null;
+                            hours: number | null;
+                            title: string;
+                        }[];
+                        tutorId: string | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    eraseCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    updateCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CandidateUpdate"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        availability: string;
+                        availabilityDeclaredAt: string | null;
+                        competences: string[];
+                        cpi: {
+                            code: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        declaredProfiles: {
+                            code?: string;
+                            title: string;
+                        }[];
+                        domicile: {
+                            istatCode: string;
+                            name: string;
+                            provinceAcronym: string;
+                        };
+                        drivingLicences: string[];
+                        educationLevel: string | null;
+                        email: string | null;
+                        experiences: {
+                            fromDate: string | null;
+                            profileCode: string | null;
+                            profileTitle: string;
+                            sector: string | null;
+                            toDate: string | null;
+                        }[];
+                        firstName: string;
+                        householdHasChildrenUnder14: boolean | null;
+                        householdHasDisabledMember: boolean | null;
+                        id: string;
+                        languages: {
+                            code: string;
+                            level: string;
+                        }[];
+                        lastContractHoursPerWeek: number | null;
+                        lastName: string;
+                        maxTravelKm: number | null;
+                        maxTravelMinutes: number | null;
+                        phone: string | null;
+                        programmes: {
+                            endDate: string | null;
+                            monthlyAmount: number | null;
+                            programme: string;
+                            startDate: string | null;
+                        }[];
+                        shareContactsConsent: boolean;
+                        taxCode: string;
+                        trainings: {
+                            completedAt: string | null;
+                            hours: number | null;
+                            title: string;
+                        }[];
+                        tutorId: string | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listCandidateConditionalityEvents: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateId: string;
+                        items: ({
+                            candidateId: string;
+                            congruaOfferId: string | null;
+                            cpiCode: string;
+                            exportId: string | null;
+                            fact: {
+                                /** @enum {string|null} */
+                                justifiedReason: "malattia_infortunio" | "richiamo_servizio" | "maternita" | "gravi_motivi_familiari" | "limiti_mobilita" | "forza_maggiore" | null;
+                                justifiedReasonLabel: string | null;
+                                note: string | null;
+                                notOpenedReason: string | null;
+                                recordedById: string | null;
+                                recordedByName: string | null;
+                            };
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            legalBasis: string | null;
+                            occurredAt: string;
+                            offer: null;
+                            ordinal: number | null;
+                            outcome: null;
+                            outcomeLabel: null;
+                            programme: string | null;
+                            programmeLabel: string | null;
+                            reportedAt: string | null;
+                            reportedById: string | null;
+                            reportedByName: string | null;
+                            ruleSet: null;
+                            sanction: string | null;
+                            toConfirm: boolean;
+                            toReport: boolean;
+                        } | {
+                            candidateId: string;
+                            congruaOfferId: string | null;
+                            cpiCode: string;
+                            exportId: string | null;
+                            fact: null;
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            legalBasis: string | null;
+                            occurredAt: string;
+                            offer: {
+                                channel: string;
+                                channelLabel: string;
+                                employerName: string;
+                                offeredAt: string;
+                                profile: string;
+                            };
+                            ordinal: number | null;
+                            outcome: string;
+                            outcomeLabel: string;
+                            programme: string | null;
+                            programmeLabel: string | null;
+                            reportedAt: string | null;
+                            reportedById: string | null;
+                            reportedByName: string | null;
+                            ruleSet: {
+                                id: string;
+                                label: string;
+                                version: number;
+                            };
+                            sanction: string | null;
+                            toConfirm: boolean;
+                            toReport: boolean;
+                        })[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    recordConditionalityEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConditionalityFactCreate"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateId: string;
+                        congruaOfferId: string | null;
+                        cpiCode: string;
+                        exportId: string | null;
+                        fact: {
+                            /** @enum {string|null} */
+                            justifiedReason: "malattia_infortunio" | "richiamo_servizio" | "maternita" | "gravi_motivi_familiari" | "limiti_mobilita" | "forza_maggiore" | null;
+                            justifiedReasonLabel: string | null;
+                            note: string | null;
+                            notOpenedReason: string | null;
+                            recordedById: string | null;
+                            recordedByName: string | null;
+                        };
+                        id: string;
+                        kind: string;
+                        kindLabel: string;
+                        legalBasis: string | null;
+                        occurredAt: string;
+                        offer: null;
+                        ordinal: number | null;
+                        outcome: null;
+                        outcomeLabel: null;
+                        programme: string | null;
+                        programmeLabel: string | null;
+                        reportedAt: string | null;
+                        reportedById: string | null;
+                        reportedByName: string | null;
+                        ruleSet: null;
+                        sanction: string | null;
+                        toConfirm: boolean;
+                        toReport: boolean;
+                    } | {
+                        candidateId: string;
+                        congruaOfferId: string | null;
+                        cpiCode: string;
+                        exportId: string | null;
+                        fact: null;
+                        id: string;
+                        kind: string;
+                        kindLabel: string;
+                        legalBasis: string | null;
+                        occurredAt: string;
+                        offer: {
+                            channel: string;
+                            channelLabel: string;
+                            employerName: string;
+                            offeredAt: string;
+                            profile: string;
+                        };
+                        ordinal: number | null;
+                        outcome: string;
+                        outcomeLabel: string;
+                        programme: string | null;
+                        programmeLabel: string | null;
+                        reportedAt: string | null;
+                        reportedById: string | null;
+                        reportedByName: string | null;
+                        ruleSet: {
+                            id: string;
+                            label: string;
+                            version: number;
+                        };
+                        sanction: string | null;
+                        toConfirm: boolean;
+                        toReport: boolean;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listCandidateCongruaOffers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateId: string;
+                        items: {
+                            candidateId: string;
+                            channel: string;
+                            channelLabel: string;
+                            conditionalityEvents: ({
+                                candidateId: string;
+                                congruaOfferId: string | null;
+                                cpiCode: string;
+                                exportId: string | null;
+                                fact: {
+                                    /** @enum {string|null} */
+                                    justifiedReason: "malattia_infortunio" | "richiamo_servizio" | "maternita" | "gravi_motivi_familiari" | "limiti_mobilita" | "forza_maggiore" | null;
+                                    justifiedReasonLabel: string | null;
+                                    note: string | null;
+                                    notOpenedReason: string | null;
+                                    recordedById: string | null;
+                                    recordedByName: string | null;
+                                };
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                legalBasis: string | null;
+                                occurredAt: string;
+                                offer: null;
+                                ordinal: number | null;
+                                outcome: null;
+                                outcomeLabel: null;
+                                programme: string | null;
+                                programmeLabel: string | null;
+                                reportedAt: string | null;
+                                reportedById: string | null;
+                                reportedByName: string | null;
+                                ruleSet: null;
+                                sanction: string | null;
+                                toConfirm: boolean;
+                                toReport: boolean;
+                            } | {
+                                candidateId: string;
+                                congruaOfferId: string | null;
+                                cpiCode: string;
+                                exportId: string | null;
+                                fact: null;
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                legalBasis: string | null;
+                                occurredAt: string;
+                                offer: {
+                                    channel: string;
+                                    channelLabel: string;
+                                    employerName: string;
+                                    offeredAt: string;
+                                    profile: string;
+                                };
+                                ordinal: number | null;
+                                outcome: string;
+                                outcomeLabel: string;
+                                programme: string | null;
+                                programmeLabel: string | null;
+                                reportedAt: string | null;
+                                reportedById: string | null;
+                                reportedByName: string | null;
+                                ruleSet: {
+                                    id: string;
+                                    label: string;
+                                    version: number;
+                                };
+                                sanction: string | null;
+                                toConfirm: boolean;
+                                toReport: boolean;
+                            })[];
+                            congrua: {
+                                evaluatedOn: string;
+                                evaluations: {
+                                    band: {
+                                        id: string;
+                                        label: string;
+                                    } | null;
+                                    criteria: {
+                                        /** @enum {string} */
+                                        criterion: "distance" | "hours" | "profile_coherence" | "contract" | "pay_above_benefit" | "pay_ccnl_minimum" | "pay_minimum" | "offer_statements" | "congruity_removed" | "l68_other_criteria";
+                                        reason: string;
+                                        /** @enum {boolean} */
+                                        toConfirm?: true;
+                                        /** @enum {string} */
+                                        verdict: "unknown" | "pass" | "fail";
+                                    }[];
+                                    monthsUnemployed: number | null;
+                                    notes: string[];
+                                    /** @enum {string} */
+                                    programme: "NASPI" | "DISCOLL" | "ADR" | "RDC" | "ADI" | "SFL" | "GOL" | "L68";
+                                    refusalConsequence: string;
+                                    ruleSet: {
+                                        effectiveFrom: string;
+                                        effectiveTo: string | null;
+                                        id: string;
+                                        label: string;
+                                        legalSource: string;
+                                        version: number;
+                                    };
+                                    /** @enum {boolean} */
+                                    toConfirm?: true;
+                                    /** @enum {string} */
+                                    verdict: "unknown" | "pass" | "fail";
+                                }[];
+                                registeredL68: boolean;
+                                ruleSets: {
+                                    id: string;
+                                    programme: string;
+                                    version: number;
+                                }[];
+                                /** @enum {string} */
+                                verdict: "unknown" | "pass" | "fail" | "not_applicable";
+                                verdictLabel: string;
+                            };
+                            cpiCode: string;
+                            createdAt: string;
+                            createdById: string | null;
+                            createdByName: string | null;
+                            history: {
+                                at: string;
+                                byUserId: string | null;
+                                byUserName: string | null;
+                                from: string | null;
+                                fromLabel: string | null;
+                                note: string | null;
+                                reason: string | null;
+                                reasonLabel: string | null;
+                                to: string;
+                                toLabel: string;
+                            }[];
+                            id: string;
+                            nextOutcomes: {
+                                label: string;
+                                /** @enum {string} */
+                                outcome: "in_attesa" | "accettata" | "rifiutata_giustificata" | "rifiutata_senza_motivo" | "non_presentata";
+                            }[];
+                            offeredAt: string;
+                            offerNumber: number | null;
+                            /** @enum {string} */
+                            outcome: "in_attesa" | "accettata" | "rifiutata_giustificata" | "rifiutata_senza_motivo" | "non_presentata";
+                            outcomeLabel: string;
+                            outcomeNote: string | null;
+                            refusalReason: string | null;
+                            refusalReasonLabel: string | null;
+                            shortlistEntryId: string | null;
+                            terms: {
+                                ccnl: string | null;
+                                companyTaxCode: string | null;
+                                competencesText: string | null;
+                                contractMonths: number | null;
+                                /** @enum {string|null} */
+                                contractType: "permanent" | "fixed_term" | "agency" | "apprenticeship" | "internship" | "occasional" | "self_employed" | "collaboration" | null;
+                                employerName: string;
+                                grossMonthlyPay: number | null;
+                                hoursPerWeek: number | null;
+                                profile: string;
+                                profileCode: string | null;
+                                /** @enum {string} */
+                                source: "vetrina" | "esterna";
+                                workplace: {
+                                    istatCode: string;
+                                    name: string;
+                                    provinceAcronym: string;
+                                } | null;
+                            };
+                            vacancyId: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    recordCongruaOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CongruaOfferRecord"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateId: string;
+                        channel: string;
+                        channelLabel: string;
+                        conditionalityEvents: ({
+                            candidateId: string;
+                            congruaOfferId: string | null;
+                            cpiCode: string;
+                            exportId: string | null;
+                            fact: {
+                                /** @enum {string|null} */
+                                justifiedReason: "malattia_infortunio" | "richiamo_servizio" | "maternita" | "gravi_motivi_familiari" | "limiti_mobilita" | "forza_maggiore" | null;
+                                justifiedReasonLabel: string | null;
+                                note: string | null;
+                                notOpenedReason: string | null;
+                                recordedById: string | null;
+                                recordedByName: string | null;
+                            };
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            legalBasis: string | null;
+                            occurredAt: string;
+                            offer: null;
+                            ordinal: number | null;
+                            outcome: null;
+                            outcomeLabel: null;
+                            programme: string | null;
+                            programmeLabel: string | null;
+                            reportedAt: string | null;
+                            reportedById: string | null;
+                            reportedByName: string | null;
+                            ruleSet: null;
+                            sanction: string | null;
+                            toConfirm: boolean;
+                            toReport: boolean;
+                        } | {
+                            candidateId: string;
+                            congruaOfferId: string | null;
+                            cpiCode: string;
+                            exportId: string | null;
+                            fact: null;
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            legalBasis: string | null;
+                            occurredAt: string;
+                            offer: {
+                                channel: string;
+                                channelLabel: string;
+                                employerName: string;
+                                offeredAt: string;
+                                profile: string;
+                            };
+                            ordinal: number | null;
+                            outcome: string;
+                            outcomeLabel: string;
+                            programme: string | null;
+                            programmeLabel: string | null;
+                            reportedAt: string | null;
+                            reportedById: string | null;
+                            reportedByName: string | null;
+                            ruleSet: {
+                                id: string;
+                                label: string;
+                                version: number;
+                            };
+                            sanction: string | null;
+                            toConfirm: boolean;
+                            toReport: boolean;
+                        })[];
+                        congrua: {
+                            evaluatedOn: string;
+                            evaluations: {
+                                band: {
+                                    id: string;
+                                    label: string;
+                                } | null;
+                                criteria: {
+                                    /** @enum {string} */
+                                    criterion: "distance" | "hours" | "profile_coherence" | "contract" | "pay_above_benefit" | "pay_ccnl_minimum" | "pay_minimum" | "offer_statements" | "congruity_removed" | "l68_other_criteria";
+                                    reason: string;
+                                    /** @enum {boolean} */
+                                    toConfirm?: true;
+                                    /** @enum {string} */
+                                    verdict: "unknown" | "pass" | "fail";
+                                }[];
+                                monthsUnemployed: number | null;
+                                notes: string[];
+                                /** @enum {string} */
+                                programme: "NASPI" | "DISCOLL" | "ADR" | "RDC" | "ADI" | "SFL" | "GOL" | "L68";
+                                refusalConsequence: string;
+                                ruleSet: {
+                                    effectiveFrom: string;
+                                    effectiveTo: string | null;
+                                    id: string;
+                                    label: string;
+                                    legalSource: string;
+                                    version: number;
+                                };
+                                /** @enum {boolean} */
+                                toConfirm?: true;
+                                /** @enum {string} */
+                                verdict: "unknown" | "pass" | "fail";
+                            }[];
+                            registeredL68: boolean;
+                            ruleSets: {
+                                id: string;
+                                programme: string;
+                                version: number;
+                            }[];
+                            /** @enum {string} */
+                            verdict: "unknown" | "pass" | "fail" | "not_applicable";
+                            verdictLabel: string;
+                        };
+                        cpiCode: string;
+                        createdAt: string;
+                        createdById: string | null;
+                        createdByName: string | null;
+                        history: {
+                            at: string;
+                            byUserId: string | null;
+                            byUserName: string | null;
+                            from: string | null;
+                            fromLabel: string | null;
+                            note: string | null;
+                            reason: string | null;
+                            reasonLabel: string | null;
+                            to: string;
+                            toLabel: string;
+                        }[];
+                        id: string;
+                        nextOutcomes: {
+                            label: string;
+                            /** @enum {string} */
+                            outcome: "in_attesa" | "accettata" | "rifiutata_giustificata" | "rifiutata_senza_motivo" | "non_presentata";
+                        }[];
+                        offeredAt: string;
+                        offerNumber: number | null;
+                        /** @enum {string} */
+                        outcome: "in_attesa" | "accettata" | "rifiutata_giustificata" | "rifiutata_senza_motivo" | "non_presentata";
+                        outcomeLabel: string;
+                        outcomeNote: string | null;
+                        refusalReason: string | null;
+                        refusalReasonLabel: string | null;
+                        shortlistEntryId: string | null;
+                        terms: {
+                            ccnl: string | null;
+                            companyTaxCode: string | null;
+                            competencesText: string | null;
+                            contractMonths: number | null;
+                            /** @enum {string|null} */
+                            contractType: "permanent" | "fixed_term" | "agency" | "apprenticeship" | "internship" | "occasional" | "self_employed" | "collaboration" | null;
+                            employerName: string;
+                            grossMonthlyPay: number | null;
+                            hoursPerWeek: number | null;
+                            profile: string;
+                            profileCode: string | null;
+                            /** @enum {string} */
+                            source: "vetrina" | "esterna";
+                            workplace: {
+                                istatCode: string;
+                                name: string;
+                                provinceAcronym: string;
+                            } | null;
+                        };
+                        vacancyId: string | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: VACANCY_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VACANCY_CLOSED";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listCandidateMatches: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateId: string;
+                        computedAt: string;
+                        excluded: number;
+                        items: {
+                            candidateId: string;
+                            components: {
+                                applicable: boolean;
+                                /** @enum {string} */
+                                name: "competences" | "profile" | "requirements" | "territory" | "priority";
+                                points: number;
+                                reason: string;
+                                value: number;
+                                weight: number;
+                            }[];
+                            congrua: {
+                                evaluations: unknown[];
+                                /** @enum {string} */
+                                verdict: "unknown" | "pass" | "fail" | "not_applicable";
+                            } | null;
+                            distanceKm: number | null;
+                            exclusions: {
+                                /** @enum {string} */
+                                code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                reason: string;
+                            }[];
+                            gap: {
+                                missing: {
+                                    competence: string;
+                                    mustHave: boolean;
+                                }[];
+                                qualifiesOnceClosed: boolean;
+                                scoreOnceClosed: number;
+                                summary: string;
+                            } | null;
+                            isNew?: boolean;
+                            matchedCompetences: {
+                                mustHave: boolean;
+                                offered: string;
+                                required: string;
+                                similarity: number;
+                            }[];
+                            missingCompetences: {
+                                competence: string;
+                                mustHave: boolean;
+                            }[];
+                            mustHaveCoverage: number | null;
+                            previousScore?: number | null;
+                            qualified: boolean;
+                            rank: number;
+                            reasons: string[];
+                            score: number;
+                            vacancy: {
+                                companyName: string;
+                                comune: string | null;
+                                cpiCode: string;
+                                id: string;
+                                province: string | null;
+                                status: string;
+                                title: string;
+                            };
+                            vacancyId: string;
+                        }[];
+                        modelVersion: string;
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                        travel: {
+                            basis: string;
+                            radiusKm: number;
+                        };
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getCandidateProximity: {
+        parameters: {
+            query?: {
+                /** @description Quante professioni di prossimità mostrare */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonProximity"];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getCodeList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list: "licences" | "education-levels" | "contract-types" | "languages" | "language-levels";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @enum {string} */
+                        kind: "patente" | "abilitazione";
+                        label: string;
+                        ministryCode: string | null;
+                        satisfies: string[];
+                    }[] | {
+                        code: string;
+                        label: string;
+                        rank: number;
+                    }[] | {
+                        code: string;
+                        label: string;
+                    }[];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    searchCompetences: {
+        parameters: {
+            query: {
+                limit?: number;
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        confidence: number;
+                        label: string;
+                    }[];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    searchComuni: {
+        parameters: {
+            query: {
+                limit?: number;
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        istatCode: string;
+                        lat: number;
+                        lon: number;
+                        name: string;
+                        provinceAcronym: string;
+                    }[];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getComune: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                istatCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cadastralCode: string;
+                        istatCode: string;
+                        lat: number;
+                        lon: number;
+                        name: string;
+                        nameNormalized: string;
+                        provinceAcronym: string;
+                        provinceCode: string;
+                        provinceName: string;
+                        regionCode: string;
+                        regionName: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listConditionalityEvents: {
+        parameters: {
+            query?: {
+                /** @description CPI delle segnalazioni; senza, tutti quelli dell'operatore */
+                cpi?: string;
+                /** @description true: già in un'esportazione; false: non ancora esportate */
+                exported?: "0" | "1" | "true" | "false" | "si" | "no";
+                page?: number;
+                pageSize?: number;
+                /** @description true: già segnalate ad ANPAL e INPS; false: da segnalare */
+                reported?: "0" | "1" | "true" | "false" | "si" | "no";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            candidateId: string;
+                            congruaOfferId: string | null;
+                            cpiCode: string;
+                            exportId: string | null;
+                            fact: {
+                                /** @enum {string|null} */
+                                justifiedReason: "malattia_infortunio" | "richiamo_servizio" | "maternita" | "gravi_motivi_familiari" | "limiti_mobilita" | "forza_maggiore" | null;
+                                justifiedReasonLabel: string | null;
+                                note: string | null;
+                                notOpenedReason: string | null;
+                                recordedById: string | null;
+                                recordedByName: string | null;
+                            };
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            legalBasis: string | null;
+                            occurredAt: string;
+                            offer: null;
+                            ordinal: number | null;
+                            outcome: null;
+                            outcomeLabel: null;
+                            person: {
+                                firstName: string;
+                                lastName: string;
+                                taxCode: string;
+                            } | null;
+                            programme: string | null;
+                            programmeLabel: string | null;
+                            reportedAt: string | null;
+                            reportedById: string | null;
+                            reportedByName: string | null;
+                            ruleSet: null;
+                            sanction: string | null;
+                            toConfirm: boolean;
+                            toReport: boolean;
+                        } | {
+                            candidateId: string;
+                            congruaOfferId: string | null;
+                            cpiCode: string;
+                            exportId: string | null;
+                            fact: null;
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            legalBasis: string | null;
+                            occurredAt: string;
+                            offer: {
+                                channel: string;
+                                channelLabel: string;
+                                employerName: string;
+                                offeredAt: string;
+                                profile: string;
+                            };
+                            ordinal: number | null;
+                            outcome: string;
+                            outcomeLabel: string;
+                            person: {
+                                firstName: string;
+                                lastName: string;
+                                taxCode: string;
+                            } | null;
+                            programme: string | null;
+                            programmeLabel: string | null;
+                            reportedAt: string | null;
+                            reportedById: string | null;
+                            reportedByName: string | null;
+                            ruleSet: {
+                                id: string;
+                                label: string;
+                                version: number;
+                            };
+                            sanction: string | null;
+                            toConfirm: boolean;
+                            toReport: boolean;
+                        })[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listConditionalityExports: {
+        parameters: {
+            query?: {
+                /** @description Solo le esportazioni di questo CPI */
+                cpi?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            cpiCode: string;
+                            createdAt: string;
+                            createdById: string | null;
+                            createdByName: string | null;
+                            eventCount: number;
+                            eventIds: string[];
+                            id: string;
+                            links: {
+                                csv: string;
+                            };
+                            reported: boolean;
+                            reportedAt: string | null;
+                            reportedById: string | null;
+                            reportedByName: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    createConditionalityExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConditionalityExportCreate"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cpiCode: string;
+                        createdAt: string;
+                        createdById: string | null;
+                        createdByName: string | null;
+                        eventCount: number;
+                        eventIds: string[];
+                        id: string;
+                        links: {
+                            csv: string;
+                        };
+                        reported: boolean;
+                        reportedAt: string | null;
+                        reportedById: string | null;
+                        reportedByName: string | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    downloadConditionalityExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    markConditionalityExportReported: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cpiCode: string;
+                        createdAt: string;
+                        createdById: string | null;
+                        createdByName: string | null;
+                        eventCount: number;
+                        eventIds: string[];
+                        id: string;
+                        links: {
+                            csv: string;
+                        };
+                        reported: boolean;
+                        reportedAt: string | null;
+                        reportedById: string | null;
+                        reportedByName: string | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getCongruaOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateId: string;
+                        channel: string;
+                        channelLabel: string;
+                        conditionalityEvents: ({
+                            candidateId: string;
+                            congruaOfferId: string | null;
+                            cpiCode: string;
+                            exportId: string | null;
+                            fact: {
+                                /** @enum {string|null} */
+                                justifiedReason: "malattia_infortunio" | "richiamo_servizio" | "maternita" | "gravi_motivi_familiari" | "limiti_mobilita" | "forza_maggiore" | null;
+                                justifiedReasonLabel: string | null;
+                                note: string | null;
+                                notOpenedReason: string | null;
+                                recordedById: string | null;
+                                recordedByName: string | null;
+                            };
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            legalBasis: string | null;
+                            occurredAt: string;
+                            offer: null;
+                            ordinal: number | null;
+                            outcome: null;
+                            outcomeLabel: null;
+                            programme: string | null;
+                            programmeLabel: string | null;
+                            reportedAt: string | null;
+                            reportedById: string | null;
+                            reportedByName: string | null;
+                            ruleSet: null;
+                            sanction: string | null;
+                            toConfirm: boolean;
+                            toReport: boolean;
+                        } | {
+                            candidateId: string;
+                            congruaOfferId: string | null;
+                            cpiCode: string;
+                            exportId: string | null;
+                            fact: null;
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            legalBasis: string | null;
+                            occurredAt: string;
+                            offer: {
+                                channel: string;
+                                channelLabel: string;
+                                employerName: string;
+                                offeredAt: string;
+                                profile: string;
+                            };
+                            ordinal: number | null;
+                            outcome: string;
+                            outcomeLabel: string;
+                            programme: string | null;
+                            programmeLabel: string | null;
+                            reportedAt: string | null;
+                            reportedById: string | null;
+                            reportedByName: string | null;
+                            ruleSet: {
+                                id: string;
+                                label: string;
+                                version: number;
+                            };
+                            sanction: string | null;
+                            toConfirm: boolean;
+                            toReport: boolean;
+                        })[];
+                        congrua: {
+                            evaluatedOn: string;
+                            evaluations: {
+                                band: {
+                                    id: string;
+                                    label: string;
+                                } | null;
+                                criteria: {
+                                    /** @enum {string} */
+                                    criterion: "distance" | "hours" | "profile_coherence" | "contract" | "pay_above_benefit" | "pay_ccnl_minimum" | "pay_minimum" | "offer_statements" | "congruity_removed" | "l68_other_criteria";
+                                    reason: string;
+                                    /** @enum {boolean} */
+                                    toConfirm?: true;
+                                    /** @enum {string} */
+                                    verdict: "unknown" | "pass" | "fail";
+                                }[];
+                                monthsUnemployed: number | null;
+                                notes: string[];
+                                /** @enum {string} */
+                                programme: "NASPI" | "DISCOLL" | "ADR" | "RDC" | "ADI" | "SFL" | "GOL" | "L68";
+                                refusalConsequence: string;
+                                ruleSet: {
+                                    effectiveFrom: string;
+                                    effectiveTo: string | null;
+                                    id: string;
+                                    label: string;
+                                    legalSource: string;
+                                    version: number;
+                                };
+                                /** @enum {boolean} */
+                                toConfirm?: true;
+                                /** @enum {string} */
+                                verdict: "unknown" | "pass" | "fail";
+                            }[];
+                            registeredL68: boolean;
+                            ruleSets: {
+                                id: string;
+                                programme: string;
+                                version: number;
+                            }[];
+                            /** @enum {string} */
+                            verdict: "unknown" | "pass" | "fail" | "not_applicable";
+                            verdictLabel: string;
+                        };
+                        cpiCode: string;
+                        createdAt: string;
+                        createdById: string | null;
+                        createdByName: string | null;
+                        history: {
+                            at: string;
+                            byUserId: string | null;
+                            byUserName: string | null;
+                            from: string | null;
+                            fromLabel: string | null;
+                            note: string | null;
+                            reason: string | null;
+                            reasonLabel: string | null;
+                            to: string;
+                            toLabel: string;
+                        }[];
+                        id: string;
+                        nextOutcomes: {
+                            label: string;
+                            /** @enum {string} */
+                            outcome: "in_attesa" | "accettata" | "rifiutata_giustificata" | "rifiutata_senza_motivo" | "non_presentata";
+                        }[];
+                        offeredAt: string;
+                        offerNumber: number | null;
+                        /** @enum {string} */
+                        outcome: "in_attesa" | "accettata" | "rifiutata_giustificata" | "rifiutata_senza_motivo" | "non_presentata";
+                        outcomeLabel: string;
+                        outcomeNote: string | null;
+                        refusalReason: string | null;
+                        refusalReasonLabel: string | null;
+                        shortlistEntryId: string | null;
+                        terms: {
+                            ccnl: string | null;
+                            companyTaxCode: string | null;
+                            competencesText: string | null;
+                            contractMonths: number | null;
+                            /** @enum {string|null} */
+                            contractType: "permanent" | "fixed_term" | "agency" | "apprenticeship" | "internship" | "occasional" | "self_employed" | "collaboration" | null;
+                            employerName: string;
+                            grossMonthlyPay: number | null;
+                            hoursPerWeek: number | null;
+                            profile: string;
+                            profileCode: string | null;
+                            /** @enum {string} */
+                            source: "vetrina" | "esterna";
+                            workplace: {
+                                istatCode: string;
+                                name: string;
+                                provinceAcronym: string;
+                            } | null;
+                        };
+                        vacancyId: string | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    recordCongruaOfferOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CongruaOfferOutcome"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateId: string;
+                        channel: string;
+                        channelLabel: string;
+                        conditionalityEvents: ({
+                            candidateId: string;
+                            congruaOfferId: string | null;
+                            cpiCode: string;
+                            exportId: string | null;
+                            fact: {
+                                /** @enum {string|null} */
+                                justifiedReason: "malattia_infortunio" | "richiamo_servizio" | "maternita" | "gravi_motivi_familiari" | "limiti_mobilita" | "forza_maggiore" | null;
+                                justifiedReasonLabel: string | null;
+                                note: string | null;
+                                notOpenedReason: string | null;
+                                recordedById: string | null;
+                                recordedByName: string | null;
+                            };
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            legalBasis: string | null;
+                            occurredAt: string;
+                            offer: null;
+                            ordinal: number | null;
+                            outcome: null;
+                            outcomeLabel: null;
+                            programme: string | null;
+                            programmeLabel: string | null;
+                            reportedAt: string | null;
+                            reportedById: string | null;
+                            reportedByName: string | null;
+                            ruleSet: null;
+                            sanction: string | null;
+                            toConfirm: boolean;
+                            toReport: boolean;
+                        } | {
+                            candidateId: string;
+                            congruaOfferId: string | null;
+                            cpiCode: string;
+                            exportId: string | null;
+                            fact: null;
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            legalBasis: string | null;
+                            occurredAt: string;
+                            offer: {
+                                channel: string;
+                                channelLabel: string;
+                                employerName: string;
+                                offeredAt: string;
+                                profile: string;
+                            };
+                            ordinal: number | null;
+                            outcome: string;
+                            outcomeLabel: string;
+                            programme: string | null;
+                            programmeLabel: string | null;
+                            reportedAt: string | null;
+                            reportedById: string | null;
+                            reportedByName: string | null;
+                            ruleSet: {
+                                id: string;
+                                label: string;
+                                version: number;
+                            };
+                            sanction: string | null;
+                            toConfirm: boolean;
+                            toReport: boolean;
+                        })[];
+                        congrua: {
+                            evaluatedOn: string;
+                            evaluations: {
+                                band: {
+                                    id: string;
+                                    label: string;
+                                } | null;
+                                criteria: {
+                                    /** @enum {string} */
+                                    criterion: "distance" | "hours" | "profile_coherence" | "contract" | "pay_above_benefit" | "pay_ccnl_minimum" | "pay_minimum" | "offer_statements" | "congruity_removed" | "l68_other_criteria";
+                                    reason: string;
+                                    /** @enum {boolean} */
+                                    toConfirm?: true;
+                                    /** @enum {string} */
+                                    verdict: "unknown" | "pass" | "fail";
+                                }[];
+                                monthsUnemployed: number | null;
+                                notes: string[];
+                                /** @enum {string} */
+                                programme: "NASPI" | "DISCOLL" | "ADR" | "RDC" | "ADI" | "SFL" | "GOL" | "L68";
+                                refusalConsequence: string;
+                                ruleSet: {
+                                    effectiveFrom: string;
+                                    effectiveTo: string | null;
+                                    id: string;
+                                    label: string;
+                                    legalSource: string;
+                                    version: number;
+                                };
+                                /** @enum {boolean} */
+                                toConfirm?: true;
+                                /** @enum {string} */
+                                verdict: "unknown" | "pass" | "fail";
+                            }[];
+                            registeredL68: boolean;
+                            ruleSets: {
+                                id: string;
+                                programme: string;
+                                version: number;
+                            }[];
+                            /** @enum {string} */
+                            verdict: "unknown" | "pass" | "fail" | "not_applicable";
+                            verdictLabel: string;
+                        };
+                        cpiCode: string;
+                        createdAt: string;
+                        createdById: string | null;
+                        createdByName: string | null;
+                        history: {
+                            at: string;
+                            byUserId: string | null;
+                            byUserName: string | null;
+                            from: string | null;
+                            fromLabel: string | null;
+                            note: string | null;
+                            reason: string | null;
+                            reasonLabel: string | null;
+                            to: string;
+                            toLabel: string;
+                        }[];
+                        id: string;
+                        nextOutcomes: {
+                            label: string;
+                            /** @enum {string} */
+                            outcome: "in_attesa" | "accettata" | "rifiutata_giustificata" | "rifiutata_senza_motivo" | "non_presentata";
+                        }[];
+                        offeredAt: string;
+                        offerNumber: number | null;
+                        /** @enum {string} */
+                        outcome: "in_attesa" | "accettata" | "rifiutata_giustificata" | "rifiutata_senza_motivo" | "non_presentata";
+                        outcomeLabel: string;
+                        outcomeNote: string | null;
+                        refusalReason: string | null;
+                        refusalReasonLabel: string | null;
+                        shortlistEntryId: string | null;
+                        terms: {
+                            ccnl: string | null;
+                            companyTaxCode: string | null;
+                            competencesText: string | null;
+                            contractMonths: number | null;
+                            /** @enum {string|null} */
+                            contractType: "permanent" | "fixed_term" | "agency" | "apprenticeship" | "internship" | "occasional" | "self_employed" | "collaboration" | null;
+                            employerName: string;
+                            grossMonthlyPay: number | null;
+                            hoursPerWeek: number | null;
+                            profile: string;
+                            profileCode: string | null;
+                            /** @enum {string} */
+                            source: "vetrina" | "esterna";
+                            workplace: {
+                                istatCode: string;
+                                name: string;
+                                provinceAcronym: string;
+                            } | null;
+                        };
+                        vacancyId: string | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listCpis: {
+        parameters: {
+            query?: {
+                /** @description Solo il CPI il cui bacino comprende questo comune */
+                comune?: string;
+                province?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cpi"][];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    createCpi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CpiCreate"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cpi"];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getCpi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cpi"];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    updateCpi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CpiUpdate"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cpi"];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getCpiCatchment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CpiCatchment"];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    setCpiCatchment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CpiCatchmentSet"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CpiCatchment"];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    closeCpi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CpiClose"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cpi"];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listCpiReferents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cpi: {
+                            code: string;
+                            name: string;
+                        };
+                        referents: {
+                            email: string;
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    importCpis: {
+        parameters: {
+            query?: {
+                /** @description Controlla e riporta l'esito senza scrivere */
+                dryRun?: "0" | "1" | "true" | "false" | "si" | "no";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["CpiSpreadsheetUpload"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        links: {
+                            rows: string;
+                            self: string;
+                        };
+                        status: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_UPLOAD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_UPLOAD";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: TOO_MANY_ROWS */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "TOO_MANY_ROWS";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listDeadlines: {
+        parameters: {
+            query?: {
+                /** @description Codici dei CPI; se assente tutti quelli dell'operatore (tutti per l'amministratore) */
+                cpi?: string | string[];
+                /** @description rosa, selezione o verifica_esito; tutte se assente */
+                kind?: "rosa" | "selezione" | "verifica_esito";
+                /** @description Solo le offerte di cui si è referente */
+                mine?: "0" | "1" | "true" | "false" | "si" | "no";
+                page?: number;
+                pageSize?: number;
+                /** @description Solo le offerte di questo referente */
+                referentUserId?: string;
+                /** @description in_scadenza o scaduta; entrambe se assente */
+                stage?: "in_scadenza" | "scaduta";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byCpi: {
+                            counts: {
+                                in_scadenza: number;
+                                scaduta: number;
+                            };
+                            cpiCode: string;
+                            cpiName: string;
+                        }[];
+                        byReferent: {
+                            counts: {
+                                in_scadenza: number;
+                                scaduta: number;
+                            };
+                            referentName: string;
+                            referentUserId: string | null;
+                        }[];
+                        day: string;
+                        items: {
+                            companyName: string;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            daysLeft: number;
+                            description: string;
+                            dueOn: string;
+                            /** @enum {string} */
+                            kind: "rosa" | "selezione" | "verifica_esito";
+                            kindLabel: string;
+                            metOn: string | null;
+                            referent: {
+                                email: string;
+                                name: string;
+                                userId: string;
+                            } | {
+                                email: string | null;
+                                name: string | null;
+                                userId: null;
+                            } | null;
+                            requestedProfile: string;
+                            /** @enum {string} */
+                            stage: "nei_termini" | "in_scadenza" | "scaduta" | "rispettata" | "rispettata_in_ritardo";
+                            stageLabel: string;
+                            startsOn: string;
+                            termDays: number;
+                            vacancyId: string;
+                            vacancyStatus: string;
+                            vacancyStatusLabel: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        settings: {
+                            dueSoonDays: number;
+                            listDays: number;
+                            outcomeCheckDays: number;
+                            selectionDays: number;
+                        };
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listEmails: {
+        parameters: {
+            query?: {
+                kind?: "segnalazione_nuova" | "segnalazione_decisa" | "rosa_inviata" | "scadenza" | "verifica_esito" | "riepilogo";
+                page?: number;
+                pageSize?: number;
+                status?: "in_coda" | "in_invio" | "inviata" | "non_inviata" | "senza_destinatario";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attempts: number;
+                            createdAt: string;
+                            eventSeq: number | null;
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            lastError: string | null;
+                            maxAttempts: number;
+                            nextAttemptAt: string | null;
+                            sentAt: string | null;
+                            smtpMessageId: string | null;
+                            status: string;
+                            statusLabel: string;
+                            subject: string;
+                            to: {
+                                address: string;
+                                name: string | null;
+                            } | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        smtpConfigured: boolean;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: number;
+                        body: string;
+                        createdAt: string;
+                        eventSeq: number | null;
+                        id: string;
+                        kind: string;
+                        kindLabel: string;
+                        lastError: string | null;
+                        maxAttempts: number;
+                        nextAttemptAt: string | null;
+                        sentAt: string | null;
+                        smtpMessageId: string | null;
+                        status: string;
+                        statusLabel: string;
+                        subject: string;
+                        to: {
+                            address: string;
+                            name: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    retryEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: number;
+                        createdAt: string;
+                        eventSeq: number | null;
+                        id: string;
+                        kind: string;
+                        kindLabel: string;
+                        lastError: string | null;
+                        maxAttempts: number;
+                        nextAttemptAt: string | null;
+                        sentAt: string | null;
+                        smtpMessageId: string | null;
+                        status: string;
+                        statusLabel: string;
+                        subject: string;
+                        to: {
+                            address: string;
+                            name: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listEmployers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            atecoCode: string | null;
+                            atecoLabel: string | null;
+                            contactEmail: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            taxCode: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    createEmployer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmployerCreate"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        atecoCode: string | null;
+                        atecoLabel: string | null;
+                        contactEmail: string | null;
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        id: string;
+                        name: string;
+                        taxCode: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getEmployer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        atecoCode: string | null;
+                        atecoLabel: string | null;
+                        contactEmail: string | null;
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        id: string;
+                        name: string;
+                        taxCode: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    updateEmployer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmployerUpdate"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        atecoCode: string | null;
+                        atecoLabel: string | null;
+                        contactEmail: string | null;
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        id: string;
+                        name: string;
+                        taxCode: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    exportVacancies: {
+        parameters: {
+            query?: {
+                contractType?: string | string[];
+                cpi?: string | string[];
+                /** @description Vicino al comune (codice ISTAT o nome)… */
+                nearComune?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Sigla della provincia della sede di lavoro */
+                province?: string | string[];
+                q?: string;
+                reservedL68?: "0" | "1" | "true" | "false" | "si" | "no";
+                /** @description Sezione ATECO (lettera) o codice */
+                sector?: string | string[];
+                sort?: "relevance" | "date" | "date_asc" | "distance";
+                sourceService?: string | string[];
+                status?: string | string[];
+                /** @description …entro K km */
+                withinKm?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    readFeed: {
+        parameters: {
+            query?: {
+                /** @description nextCursor della pagina precedente */
+                cursor?: string;
+                limit?: number;
+                /** @description true: solo gli elementi non ancora visti */
+                unseen?: "0" | "1" | "true" | "false" | "si" | "no";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            createdAt: string;
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            links: {
+                                candidateId: string | null;
+                                vacancyId: string | null;
+                            };
+                            payload?: unknown;
+                            seen: boolean;
+                            seenAt: string | null;
+                            summary: string;
+                            title: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    readFeedAtom: {
+        parameters: {
+            query?: {
+                /** @description nextCursor della pagina precedente */
+                cursor?: string;
+                limit?: number;
+                /** @description true: solo gli elementi non ancora visti */
+                unseen?: "0" | "1" | "true" | "false" | "si" | "no";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    markFeedSeen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    ids?: string[];
+                    /** @description id di un elemento: segna visti quello e tutti i più vecchi */
+                    upTo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getFigures: {
+        parameters: {
+            query: {
+                /** @description Codici dei CPI; se assente tutti quelli dell'operatore (tutti per l'amministratore) */
+                cpi?: string | string[];
+                /** @description Primo giorno del periodo (AAAA-MM-GG) */
+                from: string;
+                /** @description Ultimo giorno del periodo, compreso (AAAA-MM-GG) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: {
+                            from: string;
+                            to: string;
+                        };
+                        rows: {
+                            conditionalityEventsOpened: number;
+                            congruaOffersMade: number;
+                            congruaOffersRefusedJustified: number;
+                            congruaOffersRefusedUnjustified: number;
+                            cpiCode: string;
+                            cpiName: string;
+                            incomeSupportOffered: {
+                                denominator: number;
+                                numerator: number;
+                                share: number | null;
+                            };
+                            listsSent: number;
+                            peopleHired: number;
+                            positionsRequested: number;
+                            vacanciesReceived: number;
+                        }[];
+                        total: {
+                            conditionalityEventsOpened: number;
+                            congruaOffersMade: number;
+                            congruaOffersRefusedJustified: number;
+                            congruaOffersRefusedUnjustified: number;
+                            incomeSupportOffered: {
+                                denominator: number;
+                                numerator: number;
+                                share: number | null;
+                            };
+                            listsSent: number;
+                            peopleHired: number;
+                            positionsRequested: number;
+                            vacanciesReceived: number;
+                        };
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    downloadFigures: {
+        parameters: {
+            query: {
+                /** @description Codici dei CPI; se assente tutti quelli dell'operatore (tutti per l'amministratore) */
+                cpi?: string | string[];
+                /** @description Primo giorno del periodo (AAAA-MM-GG) */
+                from: string;
+                /** @description Ultimo giorno del periodo, compreso (AAAA-MM-GG) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byUserId: string | null;
+                        dryRun: boolean;
+                        error: {
+                            code: string | null;
+                            fields: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        } | null;
+                        fileName: string | null;
+                        fileWarnings: string[];
+                        finishedAt: string | null;
+                        id: string;
+                        kind: string;
+                        links: {
+                            rows: string;
+                            self: string;
+                        };
+                        progress: {
+                            done: number;
+                            total: number | null;
+                        };
+                        startedAt: string;
+                        status: string;
+                        totals: {
+                            [key: string]: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    retryImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        links: {
+                            rows: string;
+                            self: string;
+                        };
+                        status: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: TOO_MANY_ROWS */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "TOO_MANY_ROWS";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listImportRows: {
+        parameters: {
+            query?: {
+                /** @description Solo le righe con questo esito */
+                outcome?: "created" | "updated" | "unchanged" | "rejected";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            errors?: {
+                                column: string;
+                                message: string;
+                            }[];
+                            id?: string;
+                            label?: string;
+                            /** @enum {string} */
+                            outcome: "created" | "updated" | "unchanged" | "rejected";
+                            row: number;
+                            warnings?: {
+                                column: string;
+                                message: string;
+                            }[];
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    importCandidates: {
+        parameters: {
+            query?: {
+                /** @description Controlla e riporta l'esito senza scrivere */
+                dryRun?: "0" | "1" | "true" | "false" | "si" | "no";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["SpreadsheetUpload"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        links: {
+                            rows: string;
+                            self: string;
+                        };
+                        status: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_UPLOAD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_UPLOAD";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: TOO_MANY_ROWS */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "TOO_MANY_ROWS";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    importVacancies: {
+        parameters: {
+            query?: {
+                /** @description Controlla e riporta l'esito senza scrivere */
+                dryRun?: "0" | "1" | "true" | "false" | "si" | "no";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["SpreadsheetUpload"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        links: {
+                            rows: string;
+                            self: string;
+                        };
+                        status: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_UPLOAD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_UPLOAD";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: TOO_MANY_ROWS */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "TOO_MANY_ROWS";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getJobsOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        backlog: {
+                            kind: string;
+                            queued: number;
+                            running: number;
+                        }[];
+                        failures: {
+                            attempts: number;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            id: string;
+                            kind: string;
+                            lastError: string | null;
+                            maxAttempts: number;
+                            runId: string | null;
+                            uniqueKey: string | null;
+                        }[];
+                        schedules: {
+                            cron: string;
+                            lastRun: {
+                                counts: {
+                                    [key: string]: number;
+                                } | null;
+                                error: string | null;
+                                finishedAt: string | null;
+                                runId: string;
+                                startedAt: string;
+                                status: string;
+                            } | null;
+                            name: string;
+                            nextRunAt: string | null;
+                            timezone: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    retryJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        state: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    openEmployerLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        declinedReason: string | null;
+                        link: {
+                            expiresAt: string;
+                        };
+                        outcomeCheckDue: string | null;
+                        people: {
+                            competences: string[];
+                            contact: {
+                                email: string | null;
+                                label: string;
+                                phone: string | null;
+                                /** @enum {string} */
+                                via: "candidate";
+                            } | {
+                                cpi: string;
+                                email: string | null;
+                                label: string;
+                                name: string | null;
+                                /** @enum {string} */
+                                via: "cpi_referent";
+                            };
+                            /** @enum {string|null} */
+                            distanceBand: "entro_10_km" | "10_25_km" | "25_50_km" | "oltre_50_km" | null;
+                            distanceBandLabel: string | null;
+                            entryId: string;
+                            experiences: {
+                                from: string;
+                                profileTitle: string;
+                                relevant: boolean;
+                                sector: string | null;
+                                to: string | null;
+                            }[];
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string;
+                            profile: {
+                                availableFor: string[];
+                                education: string | null;
+                            };
+                        }[];
+                        readOnly: boolean;
+                        readOnlyMessage: string | null;
+                        referent: {
+                            cpi: string;
+                            email: string | null;
+                            name: string | null;
+                        };
+                        sentAt: string | null;
+                        shortlistId: string;
+                        status: string;
+                        statusLabel: string;
+                        vacancy: {
+                            companyName: string;
+                            contractOffer: string | null;
+                            cpi: string;
+                            positions: number;
+                            requestedProfile: string;
+                            workplace: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    declineShortlistThroughLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShortlistDecline"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        declinedAt: string;
+                        declinedReason: string;
+                        shortlistId: string;
+                        /** @enum {string} */
+                        status: "closed";
+                        statusLabel: string;
+                        vacancy: {
+                            id: string;
+                            status: string;
+                            statusLabel: string;
+                        };
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    recordOutcomeThroughLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShortlistLinkOutcome"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        availability: string;
+                        candidateId: string;
+                        /** @enum {string} */
+                        outcome: "interviewed" | "hired" | "not_selected" | "withdrew" | "no_show";
+                        outcomeLabel: string;
+                        shortlistId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    downloadEmployerLinkPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    downloadEmployerLinkXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    searchOccupations: {
+        parameters: {
+            query: {
+                limit?: number;
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string | null;
+                        confidence: number;
+                        cp2011Unit: string | null;
+                        escoCode: string | null;
+                        iscoGroup: string | null;
+                        label: string;
+                        via: string;
+                    }[];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listProposals: {
+        parameters: {
+            query?: {
+                /** @description true: le segnalazioni fatte da me; altrimenti, per un referente, quelle da esaminare sulle sue offerte */
+                mine?: "0" | "1" | "true" | "false" | "si" | "no";
+                page?: number;
+                pageSize?: number;
+                /** @description Stati, codice o etichetta (in_attesa, accettata, rifiutata, ritirata) */
+                status?: string | string[];
+                vacancyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            candidate: {
+                                cpi: {
+                                    code: string;
+                                    name: string;
+                                };
+                                id: string;
+                                name: string;
+                            };
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            declineNote: string | null;
+                            declineReason: string | null;
+                            declineReasonLabel: string | null;
+                            id: string;
+                            note: string | null;
+                            proposedBy: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            status: string;
+                            statusLabel: string | null;
+                            vacancy: {
+                                companyName: string;
+                                cpiCode: string;
+                                id: string;
+                                requestedProfile: string;
+                                status: string;
+                            };
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            id: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        declineNote: string | null;
+                        declineReason: string | null;
+                        declineReasonLabel: string | null;
+                        history: {
+                            at: string;
+                            byUserId: string | null;
+                            byUserName: string | null;
+                            from: string | null;
+                            fromLabel: string | null;
+                            note: string | null;
+                            reason: string | null;
+                            reasonLabel: string | null;
+                            to: string;
+                            toLabel: string | null;
+                        }[];
+                        id: string;
+                        note: string | null;
+                        proposedBy: {
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        status: string;
+                        statusLabel: string | null;
+                        vacancy: {
+                            companyName: string;
+                            cpiCode: string;
+                            id: string;
+                            requestedProfile: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    acceptProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalAccept"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            id: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        declineNote: string | null;
+                        declineReason: string | null;
+                        declineReasonLabel: string | null;
+                        history: {
+                            at: string;
+                            byUserId: string | null;
+                            byUserName: string | null;
+                            from: string | null;
+                            fromLabel: string | null;
+                            note: string | null;
+                            reason: string | null;
+                            reasonLabel: string | null;
+                            to: string;
+                            toLabel: string | null;
+                        }[];
+                        id: string;
+                        note: string | null;
+                        proposedBy: {
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        status: string;
+                        statusLabel: string | null;
+                        vacancy: {
+                            companyName: string;
+                            cpiCode: string;
+                            id: string;
+                            requestedProfile: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, INVALID_TRANSITION, VACANCY_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "VACANCY_CLOSED";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: EXCLUDED_NEEDS_CONFIRMATION, NOT_QUALIFIED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "EXCLUDED_NEEDS_CONFIRMATION" | "NOT_QUALIFIED";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    declineProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalDecline"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            id: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        declineNote: string | null;
+                        declineReason: string | null;
+                        declineReasonLabel: string | null;
+                        history: {
+                            at: string;
+                            byUserId: string | null;
+                            byUserName: string | null;
+                            from: string | null;
+                            fromLabel: string | null;
+                            note: string | null;
+                            reason: string | null;
+                            reasonLabel: string | null;
+                            to: string;
+                            toLabel: string | null;
+                        }[];
+                        id: string;
+                        note: string | null;
+                        proposedBy: {
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        status: string;
+                        statusLabel: string | null;
+                        vacancy: {
+                            companyName: string;
+                            cpiCode: string;
+                            id: string;
+                            requestedProfile: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    withdrawProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalWithdraw"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            id: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        declineNote: string | null;
+                        declineReason: string | null;
+                        declineReasonLabel: string | null;
+                        history: {
+                            at: string;
+                            byUserId: string | null;
+                            byUserName: string | null;
+                            from: string | null;
+                            fromLabel: string | null;
+                            note: string | null;
+                            reason: string | null;
+                            reasonLabel: string | null;
+                            to: string;
+                            toLabel: string | null;
+                        }[];
+                        id: string;
+                        note: string | null;
+                        proposedBy: {
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        status: string;
+                        statusLabel: string | null;
+                        vacancy: {
+                            companyName: string;
+                            cpiCode: string;
+                            id: string;
+                            requestedProfile: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    computeGroupProximity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GroupProximityBody"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupProximity"];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listReferents: {
+        parameters: {
+            query?: {
+                /** @description Codici dei CPI, separati da virgole */
+                cpi?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            cpis: {
+                                code: string;
+                                name: string;
+                            }[];
+                            email: string;
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    revokeShortlistLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShortlistLinkRevoke"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        createdById: string | null;
+                        expiresAt: string;
+                        id: string;
+                        lastOpenedAt: string | null;
+                        recipientEmail: string | null;
+                        revokedAt: string | null;
+                        revokedById: string | null;
+                        shortlistId: string;
+                        /** @enum {string} */
+                        state: "attivo" | "scaduto" | "revocato";
+                        stateLabel: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getTrends: {
+        parameters: {
+            query: {
+                /** @description Codice del CPI */
+                cpi: string;
+                /** @description Semestre (AAAA-H1 o AAAA-H2); se assente quello in corso */
+                half?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cpiCode: string;
+                        cpiName: string;
+                        from: string;
+                        half: string;
+                        occupations: {
+                            rows: {
+                                code: string;
+                                label: string;
+                                /** @enum {string} */
+                                meeting: "incontro" | "solo_offerte" | "solo_persone";
+                                meetingLabel: string;
+                                people: number;
+                                positions: number;
+                                vacancies: number;
+                            }[];
+                            unclassified: {
+                                people: number;
+                                vacancies: number;
+                            };
+                        };
+                        people: number;
+                        sectors: {
+                            rows: {
+                                code: string;
+                                label: string;
+                                /** @enum {string} */
+                                meeting: "incontro" | "solo_offerte" | "solo_persone";
+                                meetingLabel: string;
+                                people: number;
+                                positions: number;
+                                vacancies: number;
+                            }[];
+                            unclassified: {
+                                people: number;
+                                vacancies: number;
+                            };
+                        };
+                        to: string;
+                        vacancies: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getTrendsSvg: {
+        parameters: {
+            query: {
+                /** @description Codice del CPI */
+                cpi: string;
+                /** @description Semestre (AAAA-H1 o AAAA-H2); se assente quello in corso */
+                half?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                role?: "admin" | "referent" | "tutor" | "navigator" | "employer";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            active: boolean;
+                            cpiCodes: string[];
+                            deactivatedAt: string | null;
+                            email: string;
+                            employerId: string | null;
+                            id: string;
+                            name: string;
+                            role: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token: string;
+                        tokenExpiresAt: string;
+                        user: {
+                            active: boolean;
+                            cpiCodes: string[];
+                            deactivatedAt: string | null;
+                            email: string;
+                            employerId: string | null;
+                            id: string;
+                            name: string;
+                            role: string;
+                        };
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    deactivateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UserActionNoBody"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        cpiCodes: string[];
+                        deactivatedAt: string | null;
+                        email: string;
+                        employerId: string | null;
+                        id: string;
+                        name: string;
+                        role: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    reactivateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UserActionNoBody"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        cpiCodes: string[];
+                        deactivatedAt: string | null;
+                        email: string;
+                        employerId: string | null;
+                        id: string;
+                        name: string;
+                        role: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            createdAt: string;
+                            createdByUserId: string | null;
+                            expiresAt: string;
+                            id: string;
+                            label: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                            /** @enum {string} */
+                            state: "active" | "expired" | "revoked";
+                            userId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    issueToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TokenCreate"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        createdByUserId: string | null;
+                        expiresAt: string;
+                        id: string;
+                        label: string;
+                        lastUsedAt: string | null;
+                        revokedAt: string | null;
+                        /** @enum {string} */
+                        state: "active" | "expired" | "revoked";
+                        token: string;
+                        userId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UserActionNoBody"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            createdAt: string;
+                            createdByUserId: string | null;
+                            expiresAt: string;
+                            id: string;
+                            label: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                            /** @enum {string} */
+                            state: "active" | "expired" | "revoked";
+                            userId: string;
+                        }[];
+                        revoked: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cpiCodes: string[];
+                        employerId: string | null;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "employer" | "referent" | "tutor" | "navigator";
+                        userId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    searchVacancies: {
+        parameters: {
+            query?: {
+                contractType?: string | string[];
+                cpi?: string | string[];
+                /** @description Anche le offerte chiuse (coperte, annullate, scadute); senza, e senza status, solo le altre */
+                includeClosed?: "0" | "1" | "true" | "false" | "si" | "no";
+                /** @description Vicino al comune (codice ISTAT o nome)… */
+                nearComune?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Sigla della provincia della sede di lavoro */
+                province?: string | string[];
+                q?: string;
+                reservedL68?: "0" | "1" | "true" | "false" | "si" | "no";
+                /** @description Sezione ATECO (lettera) o codice */
+                sector?: string | string[];
+                sort?: "relevance" | "date" | "date_asc" | "distance";
+                sourceService?: string | string[];
+                status?: string | string[];
+                /** @description …entro K km (30 se assente); solo con nearComune */
+                withinKm?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        facets: {
+                            [key: string]: {
+                                code: string;
+                                count: number;
+                                label: string;
+                            }[];
+                        };
+                        items: {
+                            arrivalDate: string | null;
+                            atecoCode: string | null;
+                            ccnl: string | null;
+                            closingDate: string | null;
+                            companyName: string;
+                            companyTaxCode: string;
+                            competencesText: string | null;
+                            contractMonths: number | null;
+                            contractOfferText: string | null;
+                            contractType: string | null;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            createdAt: string;
+                            distanceKm: number | null;
+                            employerId: string | null;
+                            grossMonthlyPay: number | null;
+                            hoursPerWeek: number | null;
+                            id: string;
+                            mustHaveCompetences: string[];
+                            niceToHaveCompetences: string[];
+                            notes: string | null;
+                            positions: number;
+                            positionsFilled: number;
+                            profileCode: string | null;
+                            profileTitle: string;
+                            publishedAt: string | null;
+                            referent: {
+                                email: string;
+                                id: string;
+                                name: string;
+                            } | null;
+                            referentEmail: string | null;
+                            referentName: string | null;
+                            requestedProfile: string;
+                            requiredEducationLevel: string | null;
+                            requiredLanguages: {
+                                code: string;
+                                level: string;
+                            }[];
+                            requiredLicences: string[];
+                            reservedL68: boolean;
+                            sectorLabel: string | null;
+                            shortlistCap: number;
+                            sourceService: string;
+                            status: string;
+                            statusLabel: string;
+                            updatedAt: string;
+                            workplace: {
+                                istatCode: string;
+                                name: string;
+                                provinceAcronym: string;
+                            } | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    publishVacancy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VacancyCreate"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        arrivalDate: string | null;
+                        atecoCode: string | null;
+                        ccnl: string | null;
+                        closingDate: string | null;
+                        companyName: string;
+                        companyTaxCode: string;
+                        competencesText: string | null;
+                        contractMonths: number | null;
+                        contractOfferText: string | null;
+                        contractType: string | null;
+                        cpi: {
+                            code: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        employerId: string | null;
+                        grossMonthlyPay: number | null;
+                        hoursPerWeek: number | null;
+                        id: string;
+                        mustHaveCompetences: string[];
+                        niceToHaveCompetences: string[];
+                        notes: string | null;
+                        positions: number;
+                        positionsFilled: number;
+                        profileCode: string | null;
+                        profileTitle: string;
+                        publishedAt: string | null;
+                        referent: {
+                            email: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        referentEmail: string | null;
+                        referentName: string | null;
+                        requestedProfile: string;
+                        requiredEducationLevel: string | null;
+                        requiredLanguages: {
+                            code: string;
+                            level: string;
+                        }[];
+                        requiredLicences: string[];
+                        reservedL68: boolean;
+                        sectorLabel: string | null;
+                        shortlistCap: number;
+                        sourceService: string;
+                        status: string;
+                        statusLabel: string;
+                        updatedAt: string;
+                        workplace: {
+                            istatCode: string;
+                            name: string;
+                            provinceAcronym: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getVacancy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        arrivalDate: string | null;
+                        atecoCode: string | null;
+                        ccnl: string | null;
+                        closingDate: string | null;
+                        companyName: string;
+                        companyTaxCode: string;
+                        competencesText: string | null;
+                        contractMonths: number | null;
+                        contractOfferText: string | null;
+                        contractType: string | null;
+                        cpi: {
+                            code: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        employerId: string | null;
+                        grossMonthlyPay: number | null;
+                        hoursPerWeek: number | null;
+                        id: string;
+                        mustHaveCompetences: string[];
+                        niceToHaveCompetences: string[];
+                        notes: string | null;
+                        positions: number;
+                        positionsFilled: number;
+                        profileCode: string | null;
+                        profileTitle: string;
+                        publishedAt: string | null;
+                        referent: {
+                            email: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        referentEmail: string | null;
+                        referentName: string | null;
+                        requestedProfile: string;
+                        requiredEducationLevel: string | null;
+                        requiredLanguages: {
+                            code: string;
+                            level: string;
+                        }[];
+                        requiredLicences: string[];
+                        reservedL68: boolean;
+                        sectorLabel: string | null;
+                        shortlistCap: number;
+                        sourceService: string;
+                        status: string;
+                        statusLabel: string;
+                        updatedAt: string;
+                        workplace: {
+                            istatCode: string;
+                            name: string;
+                            provinceAcronym: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    updateVacancy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VacancyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        arrivalDate: string | null;
+                        atecoCode: string | null;
+                        ccnl: string | null;
+                        closingDate: string | null;
+                        companyName: string;
+                        companyTaxCode: string;
+                        competencesText: string | null;
+                        contractMonths: number | null;
+                        contractOfferText: string | null;
+                        contractType: string | null;
+                        cpi: {
+                            code: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        employerId: string | null;
+                        grossMonthlyPay: number | null;
+                        hoursPerWeek: number | null;
+                        id: string;
+                        mustHaveCompetences: string[];
+                        niceToHaveCompetences: string[];
+                        notes: string | null;
+                        positions: number;
+                        positionsFilled: number;
+                        profileCode: string | null;
+                        profileTitle: string;
+                        publishedAt: string | null;
+                        referent: {
+                            email: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        referentEmail: string | null;
+                        referentName: string | null;
+                        requestedProfile: string;
+                        requiredEducationLevel: string | null;
+                        requiredLanguages: {
+                            code: string;
+                            level: string;
+                        }[];
+                        requiredLicences: string[];
+                        reservedL68: boolean;
+                        sectorLabel: string | null;
+                        shortlistCap: number;
+                        sourceService: string;
+                        status: string;
+                        statusLabel: string;
+                        updatedAt: string;
+                        workplace: {
+                            istatCode: string;
+                            name: string;
+                            provinceAcronym: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    closeVacancy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VacancyClose"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        arrivalDate: string | null;
+                        atecoCode: string | null;
+                        ccnl: string | null;
+                        closingDate: string | null;
+                        companyName: string;
+                        companyTaxCode: string;
+                        competencesText: string | null;
+                        contractMonths: number | null;
+                        contractOfferText: string | null;
+                        contractType: string | null;
+                        cpi: {
+                            code: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        employerId: string | null;
+                        grossMonthlyPay: number | null;
+                        hoursPerWeek: number | null;
+                        id: string;
+                        mustHaveCompetences: string[];
+                        niceToHaveCompetences: string[];
+                        notes: string | null;
+                        positions: number;
+                        positionsFilled: number;
+                        profileCode: string | null;
+                        profileTitle: string;
+                        publishedAt: string | null;
+                        referent: {
+                            email: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        referentEmail: string | null;
+                        referentName: string | null;
+                        requestedProfile: string;
+                        requiredEducationLevel: string | null;
+                        requiredLanguages: {
+                            code: string;
+                            level: string;
+                        }[];
+                        requiredLicences: string[];
+                        reservedL68: boolean;
+                        sectorLabel: string | null;
+                        shortlistCap: number;
+                        sourceService: string;
+                        status: string;
+                        statusLabel: string;
+                        updatedAt: string;
+                        workplace: {
+                            istatCode: string;
+                            name: string;
+                            provinceAcronym: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getVacancyHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        at: string;
+                        byUserId: string | null;
+                        byUserName: string | null;
+                        changes: {
+                            after?: unknown;
+                            before?: unknown;
+                            field: string;
+                        }[];
+                        from: string | null;
+                        importRunId: string | null;
+                        reason: string | null;
+                        seq: number | null;
+                        source: string | null;
+                        to: string | null;
+                        /** @enum {string} */
+                        type: "published" | "changed" | "status_changed";
+                    }[];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listVacancyMatches: {
+        parameters: {
+            query?: {
+                /** @description Solo persone di questi CPI */
+                cpi?: string | string[];
+                maxDistanceKm?: number;
+                /** @description Parametri che restringono la rosa, come li propone pool.narrowing[].filter («patente:CE», «distanza:20»); devono valere tutti */
+                narrow?: string | string[];
+                onlyQualified?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+                /** @description Solo persone in questi programmi */
+                programme?: string | string[];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        computedAt: string;
+                        items: {
+                            candidate: {
+                                comune: string;
+                                cpiCode: string;
+                                firstName?: string;
+                                id: string;
+                                lastName?: string;
+                                programmes: string[];
+                                province: string;
+                                tutorId: string | null;
+                            };
+                            candidateId: string;
+                            components: {
+                                applicable: boolean;
+                                /** @enum {string} */
+                                name: "competences" | "profile" | "requirements" | "territory" | "priority";
+                                points: number;
+                                reason: string;
+                                value: number;
+                                weight: number;
+                            }[];
+                            congrua: {
+                                evaluations: unknown[];
+                                /** @enum {string} */
+                                verdict: "unknown" | "pass" | "fail" | "not_applicable";
+                            } | null;
+                            distanceKm: number | null;
+                            exclusions: {
+                                /** @enum {string} */
+                                code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                reason: string;
+                            }[];
+                            fairnessNote: string | null;
+                            isNew?: boolean;
+                            matchedCompetences: {
+                                mustHave: boolean;
+                                offered: string;
+                                required: string;
+                                similarity: number;
+                            }[];
+                            missingCompetences: {
+                                competence: string;
+                                mustHave: boolean;
+                            }[];
+                            mustHaveCoverage: number | null;
+                            previousScore?: number | null;
+                            qualified: boolean;
+                            rank: number;
+                            reasons: string[];
+                            recentLists: number;
+                            score: number;
+                            vacancyId: string;
+                        }[];
+                        modelVersion: string;
+                        occupation: {
+                            confidence: number;
+                            cp2011Group: string | null;
+                            cp2011Unit: string | null;
+                            escoCode: string | null;
+                            iscoGroup: string | null;
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            via: "code" | "exact" | "acronym" | "synonym" | "fuzzy";
+                        } | null;
+                        page: number;
+                        pageSize: number;
+                        pool: {
+                            cap: number;
+                            exceedsCap: boolean;
+                            message: string | null;
+                            narrowing: {
+                                filter: string;
+                                label: string;
+                                /** @enum {string} */
+                                parameter: "distanza" | "anni_esperienza" | "patente" | "lingua" | "titolo_studio" | "competenza";
+                                remaining: number;
+                                value: string;
+                            }[];
+                            qualified: number;
+                        };
+                        total: number;
+                        vacancyId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    explainMatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            comune: string;
+                            cpiCode: string;
+                            firstName: string;
+                            id: string;
+                            lastName: string;
+                            province: string;
+                        };
+                        candidateId: string;
+                        components: {
+                            applicable: boolean;
+                            /** @enum {string} */
+                            name: "competences" | "profile" | "requirements" | "territory" | "priority";
+                            points: number;
+                            reason: string;
+                            value: number;
+                            weight: number;
+                        }[];
+                        congrua: {
+                            evaluations: unknown[];
+                            /** @enum {string} */
+                            verdict: "unknown" | "pass" | "fail" | "not_applicable";
+                        } | null;
+                        distanceKm: number | null;
+                        exclusions: {
+                            /** @enum {string} */
+                            code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                            reason: string;
+                        }[];
+                        matchedCompetences: {
+                            mustHave: boolean;
+                            offered: string;
+                            required: string;
+                            similarity: number;
+                        }[];
+                        missingCompetences: {
+                            competence: string;
+                            mustHave: boolean;
+                        }[];
+                        mustHaveCoverage: number | null;
+                        programmes: string[];
+                        qualified: boolean;
+                        reasons: string[];
+                        score: number;
+                        summary: string;
+                        vacancyId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listVacancyProposals: {
+        parameters: {
+            query?: {
+                /** @description Stati, codice o etichetta (in_attesa, accettata, rifiutata, ritirata) */
+                status?: string | string[];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            candidate: {
+                                cpi: {
+                                    code: string;
+                                    name: string;
+                                };
+                                id: string;
+                                name: string;
+                            };
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            declineNote: string | null;
+                            declineReason: string | null;
+                            declineReasonLabel: string | null;
+                            id: string;
+                            note: string | null;
+                            proposedBy: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            status: string;
+                            statusLabel: string | null;
+                            vacancy: {
+                                companyName: string;
+                                cpiCode: string;
+                                id: string;
+                                requestedProfile: string;
+                                status: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    createProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalCreate"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            id: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: {
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        declineNote: string | null;
+                        declineReason: string | null;
+                        declineReasonLabel: string | null;
+                        history: {
+                            at: string;
+                            byUserId: string | null;
+                            byUserName: string | null;
+                            from: string | null;
+                            fromLabel: string | null;
+                            note: string | null;
+                            reason: string | null;
+                            reasonLabel: string | null;
+                            to: string;
+                            toLabel: string | null;
+                        }[];
+                        id: string;
+                        note: string | null;
+                        proposedBy: {
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        status: string;
+                        statusLabel: string | null;
+                        vacancy: {
+                            companyName: string;
+                            cpiCode: string;
+                            id: string;
+                            requestedProfile: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, VACANCY_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "VACANCY_CLOSED";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    reassignVacancyReferent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VacancyReferent"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        arrivalDate: string | null;
+                        atecoCode: string | null;
+                        ccnl: string | null;
+                        closingDate: string | null;
+                        companyName: string;
+                        companyTaxCode: string;
+                        competencesText: string | null;
+                        contractMonths: number | null;
+                        contractOfferText: string | null;
+                        contractType: string | null;
+                        cpi: {
+                            code: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        employerId: string | null;
+                        grossMonthlyPay: number | null;
+                        hoursPerWeek: number | null;
+                        id: string;
+                        mustHaveCompetences: string[];
+                        niceToHaveCompetences: string[];
+                        notes: string | null;
+                        positions: number;
+                        positionsFilled: number;
+                        profileCode: string | null;
+                        profileTitle: string;
+                        publishedAt: string | null;
+                        referent: {
+                            email: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        referentEmail: string | null;
+                        referentName: string | null;
+                        requestedProfile: string;
+                        requiredEducationLevel: string | null;
+                        requiredLanguages: {
+                            code: string;
+                            level: string;
+                        }[];
+                        requiredLicences: string[];
+                        reservedL68: boolean;
+                        sectorLabel: string | null;
+                        shortlistCap: number;
+                        sourceService: string;
+                        status: string;
+                        statusLabel: string;
+                        updatedAt: string;
+                        workplace: {
+                            istatCode: string;
+                            name: string;
+                            provinceAcronym: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    recordSelectionRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SelectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        day: string;
+                        deadlines: {
+                            daysLeft: number;
+                            description: string;
+                            dueOn: string;
+                            /** @enum {string} */
+                            kind: "rosa" | "selezione" | "verifica_esito";
+                            kindLabel: string;
+                            metOn: string | null;
+                            /** @enum {string} */
+                            stage: "nei_termini" | "in_scadenza" | "scaduta" | "rispettata" | "rispettata_in_ritardo";
+                            stageLabel: string;
+                            startsOn: string;
+                            termDays: number;
+                        }[];
+                        vacancyId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, VACANCY_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "VACANCY_CLOSED";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    recordSelectionStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SelectionStart"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        day: string;
+                        deadlines: {
+                            daysLeft: number;
+                            description: string;
+                            dueOn: string;
+                            /** @enum {string} */
+                            kind: "rosa" | "selezione" | "verifica_esito";
+                            kindLabel: string;
+                            metOn: string | null;
+                            /** @enum {string} */
+                            stage: "nei_termini" | "in_scadenza" | "scaduta" | "rispettata" | "rispettata_in_ritardo";
+                            stageLabel: string;
+                            startsOn: string;
+                            termDays: number;
+                        }[];
+                        vacancyId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, VACANCY_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "VACANCY_CLOSED";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getShortlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries: {
+                            candidateId: string;
+                            comune: string;
+                            contact: {
+                                email: string | null;
+                                label: string;
+                                phone: string | null;
+                                /** @enum {string} */
+                                via: "candidate";
+                            } | {
+                                cpi: string;
+                                email: string | null;
+                                label: string;
+                                name: string | null;
+                                /** @enum {string} */
+                                via: "cpi_referent";
+                            };
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string;
+                        }[];
+                        id: string;
+                        outcomeCheckDue: string | null;
+                        requestedProfile: string;
+                        sentAt: string | null;
+                        status: string;
+                        statusLabel: string;
+                        vacancyId: string;
+                    } | {
+                        cap: number;
+                        counts: {
+                            available: number;
+                            onList: number;
+                            removed: number;
+                            sentToEmployer: number;
+                        };
+                        createdAt: string;
+                        createdById: string | null;
+                        declinedAt: string | null;
+                        declinedReason: string | null;
+                        entries: ({
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            contactsWithheld: null;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            email: string | null;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            phone: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | {
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            contactsWithheld: string;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | {
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        })[];
+                        history: {
+                            at: string;
+                            byUserId: string | null;
+                            byUserName: string | null;
+                            candidateId: string | null;
+                            from: string | null;
+                            fromLabel: string | null;
+                            id: string;
+                            reason: string | null;
+                            shortlistId: string;
+                            to: string | null;
+                            toLabel: string | null;
+                            type: string;
+                            typeLabel: string;
+                        }[];
+                        id: string;
+                        outcomeCheckDue: string | null;
+                        outcomeCheckOverdue: boolean;
+                        sentAt: string | null;
+                        sentById: string | null;
+                        status: string;
+                        statusLabel: string;
+                        vacancyId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    buildShortlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BuildShortlistBody"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cap: number;
+                        counts: {
+                            available: number;
+                            onList: number;
+                            removed: number;
+                            sentToEmployer: number;
+                        };
+                        createdAt: string;
+                        createdById: string | null;
+                        declinedAt: string | null;
+                        declinedReason: string | null;
+                        entries: ({
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            contactsWithheld: null;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            email: string | null;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            phone: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | {
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            contactsWithheld: string;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | {
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        })[];
+                        id: string;
+                        outcomeCheckDue: string | null;
+                        outcomeCheckOverdue: boolean;
+                        sentAt: string | null;
+                        sentById: string | null;
+                        status: string;
+                        statusLabel: string;
+                        vacancyId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    downloadShortlistPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    downloadShortlistXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    declineShortlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShortlistDecline"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        declinedAt: string;
+                        declinedReason: string;
+                        shortlistId: string;
+                        /** @enum {string} */
+                        status: "closed";
+                        statusLabel: string;
+                        vacancy: {
+                            id: string;
+                            status: string;
+                            statusLabel: string;
+                        };
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    addShortlistEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShortlistAdd"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cap: number;
+                        counts: {
+                            available: number;
+                            onList: number;
+                            removed: number;
+                            sentToEmployer: number;
+                        };
+                        createdAt: string;
+                        createdById: string | null;
+                        declinedAt: string | null;
+                        declinedReason: string | null;
+                        entries: ({
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            contactsWithheld: null;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            email: string | null;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            phone: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | {
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            contactsWithheld: string;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | {
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        })[];
+                        id: string;
+                        outcomeCheckDue: string | null;
+                        outcomeCheckOverdue: boolean;
+                        sentAt: string | null;
+                        sentById: string | null;
+                        status: string;
+                        statusLabel: string;
+                        vacancyId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: EXCLUDED_NEEDS_CONFIRMATION, NOT_QUALIFIED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "EXCLUDED_NEEDS_CONFIRMATION" | "NOT_QUALIFIED";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    createCongruaOfferFromShortlistEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CongruaOfferFromListEntry"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateId: string;
+                        channel: string;
+                        channelLabel: string;
+                        conditionalityEvents: ({
+                            candidateId: string;
+                            congruaOfferId: string | null;
+                            cpiCode: string;
+                            exportId: string | null;
+                            fact: {
+                                /** @enum {string|null} */
+                                justifiedReason: "malattia_infortunio" | "richiamo_servizio" | "maternita" | "gravi_motivi_familiari" | "limiti_mobilita" | "forza_maggiore" | null;
+                                justifiedReasonLabel: string | null;
+                                note: string | null;
+                                notOpenedReason: string | null;
+                                recordedById: string | null;
+                                recordedByName: string | null;
+                            };
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            legalBasis: string | null;
+                            occurredAt: string;
+                            offer: null;
+                            ordinal: number | null;
+                            outcome: null;
+                            outcomeLabel: null;
+                            programme: string | null;
+                            programmeLabel: string | null;
+                            reportedAt: string | null;
+                            reportedById: string | null;
+                            reportedByName: string | null;
+                            ruleSet: null;
+                            sanction: string | null;
+                            toConfirm: boolean;
+                            toReport: boolean;
+                        } | {
+                            candidateId: string;
+                            congruaOfferId: string | null;
+                            cpiCode: string;
+                            exportId: string | null;
+                            fact: null;
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            legalBasis: string | null;
+                            occurredAt: string;
+                            offer: {
+                                channel: string;
+                                channelLabel: string;
+                                employerName: string;
+                                offeredAt: string;
+                                profile: string;
+                            };
+                            ordinal: number | null;
+                            outcome: string;
+                            outcomeLabel: string;
+                            programme: string | null;
+                            programmeLabel: string | null;
+                            reportedAt: string | null;
+                            reportedById: string | null;
+                            reportedByName: string | null;
+                            ruleSet: {
+                                id: string;
+                                label: string;
+                                version: number;
+                            };
+                            sanction: string | null;
+                            toConfirm: boolean;
+                            toReport: boolean;
+                        })[];
+                        congrua: {
+                            evaluatedOn: string;
+                            evaluations: {
+                                band: {
+                                    id: string;
+                                    label: string;
+                                } | null;
+                                criteria: {
+                                    /** @enum {string} */
+                                    criterion: "distance" | "hours" | "profile_coherence" | "contract" | "pay_above_benefit" | "pay_ccnl_minimum" | "pay_minimum" | "offer_statements" | "congruity_removed" | "l68_other_criteria";
+                                    reason: string;
+                                    /** @enum {boolean} */
+                                    toConfirm?: true;
+                                    /** @enum {string} */
+                                    verdict: "unknown" | "pass" | "fail";
+                                }[];
+                                monthsUnemployed: number | null;
+                                notes: string[];
+                                /** @enum {string} */
+                                programme: "NASPI" | "DISCOLL" | "ADR" | "RDC" | "ADI" | "SFL" | "GOL" | "L68";
+                                refusalConsequence: string;
+                                ruleSet: {
+                                    effectiveFrom: string;
+                                    effectiveTo: string | null;
+                                    id: string;
+                                    label: string;
+                                    legalSource: string;
+                                    version: number;
+                                };
+                                /** @enum {boolean} */
+                                toConfirm?: true;
+                                /** @enum {string} */
+                                verdict: "unknown" | "pass" | "fail";
+                            }[];
+                            registeredL68: boolean;
+                            ruleSets: {
+                                id: string;
+                                programme: string;
+                                version: number;
+                            }[];
+                            /** @enum {string} */
+                            verdict: "unknown" | "pass" | "fail" | "not_applicable";
+                            verdictLabel: string;
+                        };
+                        cpiCode: string;
+                        createdAt: string;
+                        createdById: string | null;
+                        createdByName: string | null;
+                        history: {
+                            at: string;
+                            byUserId: string | null;
+                            byUserName: string | null;
+                            from: string | null;
+                            fromLabel: string | null;
+                            note: string | null;
+                            reason: string | null;
+                            reasonLabel: string | null;
+                            to: string;
+                            toLabel: string;
+                        }[];
+                        id: string;
+                        nextOutcomes: {
+                            label: string;
+                            /** @enum {string} */
+                            outcome: "in_attesa" | "accettata" | "rifiutata_giustificata" | "rifiutata_senza_motivo" | "non_presentata";
+                        }[];
+                        offeredAt: string;
+                        offerNumber: number | null;
+                        /** @enum {string} */
+                        outcome: "in_attesa" | "accettata" | "rifiutata_giustificata" | "rifiutata_senza_motivo" | "non_presentata";
+                        outcomeLabel: string;
+                        outcomeNote: string | null;
+                        refusalReason: string | null;
+                        refusalReasonLabel: string | null;
+                        shortlistEntryId: string | null;
+                        terms: {
+                            ccnl: string | null;
+                            companyTaxCode: string | null;
+                            competencesText: string | null;
+                            contractMonths: number | null;
+                            /** @enum {string|null} */
+                            contractType: "permanent" | "fixed_term" | "agency" | "apprenticeship" | "internship" | "occasional" | "self_employed" | "collaboration" | null;
+                            employerName: string;
+                            grossMonthlyPay: number | null;
+                            hoursPerWeek: number | null;
+                            profile: string;
+                            profileCode: string | null;
+                            /** @enum {string} */
+                            source: "vetrina" | "esterna";
+                            workplace: {
+                                istatCode: string;
+                                name: string;
+                                provinceAcronym: string;
+                            } | null;
+                        };
+                        vacancyId: string | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: VACANCY_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VACANCY_CLOSED";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    recordShortlistContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShortlistContact"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cap: number;
+                        counts: {
+                            available: number;
+                            onList: number;
+                            removed: number;
+                            sentToEmployer: number;
+                        };
+                        createdAt: string;
+                        createdById: string | null;
+                        declinedAt: string | null;
+                        declinedReason: string | null;
+                        entries: ({
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            contactsWithheld: null;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            email: string | null;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            phone: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | {
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            contactsWithheld: string;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | {
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        })[];
+                        id: string;
+                        outcomeCheckDue: string | null;
+                        outcomeCheckOverdue: boolean;
+                        sentAt: string | null;
+                        sentById: string | null;
+                        status: string;
+                        statusLabel: string;
+                        vacancyId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    recordShortlistOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShortlistOutcome"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        availability: string;
+                        candidateId: string;
+                        /** @enum {string} */
+                        outcome: "interviewed" | "hired" | "not_selected" | "withdrew" | "no_show";
+                        outcomeLabel: string;
+                        shortlistId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    removeShortlistEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShortlistRemove"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cap: number;
+                        counts: {
+                            available: number;
+                            onList: number;
+                            removed: number;
+                            sentToEmployer: number;
+                        };
+                        createdAt: string;
+                        createdById: string | null;
+                        declinedAt: string | null;
+                        declinedReason: string | null;
+                        entries: ({
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            contactsWithheld: null;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            email: string | null;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            phone: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | {
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            contactsWithheld: string;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | {
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        })[];
+                        id: string;
+                        outcomeCheckDue: string | null;
+                        outcomeCheckOverdue: boolean;
+                        sentAt: string | null;
+                        sentById: string | null;
+                        status: string;
+                        statusLabel: string;
+                        vacancyId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getShortlistHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        at: string;
+                        byUserId: string | null;
+                        byUserName: string | null;
+                        candidateId: string | null;
+                        from: string | null;
+                        fromLabel: string | null;
+                        id: string;
+                        reason: string | null;
+                        shortlistId: string;
+                        to: string | null;
+                        toLabel: string | null;
+                        type: string;
+                        typeLabel: string;
+                    }[];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listShortlistLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        createdById: string | null;
+                        expiresAt: string;
+                        id: string;
+                        lastOpenedAt: string | null;
+                        recipientEmail: string | null;
+                        revokedAt: string | null;
+                        revokedById: string | null;
+                        shortlistId: string;
+                        /** @enum {string} */
+                        state: "attivo" | "scaduto" | "revocato";
+                        stateLabel: string;
+                    }[];
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    issueShortlistLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShortlistLinkIssue"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        link: {
+                            createdAt: string;
+                            createdById: string | null;
+                            expiresAt: string;
+                            id: string;
+                            lastOpenedAt: string | null;
+                            recipientEmail: string | null;
+                            revokedAt: string | null;
+                            revokedById: string | null;
+                            shortlistId: string;
+                            /** @enum {string} */
+                            state: "attivo" | "scaduto" | "revocato";
+                            stateLabel: string;
+                        };
+                        url: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    recordOutcomeCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OutcomeCheck"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        day: string;
+                        deadlines: {
+                            daysLeft: number;
+                            description: string;
+                            dueOn: string;
+                            /** @enum {string} */
+                            kind: "rosa" | "selezione" | "verifica_esito";
+                            kindLabel: string;
+                            metOn: string | null;
+                            /** @enum {string} */
+                            stage: "nei_termini" | "in_scadenza" | "scaduta" | "rispettata" | "rispettata_in_ritardo";
+                            stageLabel: string;
+                            startsOn: string;
+                            termDays: number;
+                        }[];
+                        vacancyId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    sendShortlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShortlistNoBody"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cap: number;
+                        counts: {
+                            available: number;
+                            onList: number;
+                            removed: number;
+                            sentToEmployer: number;
+                        };
+                        createdAt: string;
+                        createdById: string | null;
+                        declinedAt: string | null;
+                        declinedReason: string | null;
+                        entries: ({
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            contactsWithheld: null;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            email: string | null;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            phone: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | {
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            contactsWithheld: string;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | {
+                            addedAt: string;
+                            addedById: string | null;
+                            availability: string;
+                            availabilityLabel: string;
+                            candidateId: string;
+                            comune: string;
+                            contactStatus: string;
+                            contactStatusLabel: string;
+                            cpi: {
+                                code: string;
+                                name: string;
+                            };
+                            cpiCode: string;
+                            exception: {
+                                exclusions: {
+                                    /** @enum {string} */
+                                    code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
+                                    reason: string;
+                                }[];
+                                label: string;
+                                reason: string | null;
+                            } | null;
+                            name: string;
+                            outcome: string | null;
+                            outcomeLabel: string | null;
+                            proposalId: string | null;
+                            reason: string | null;
+                            reasons: string[];
+                            removed: boolean;
+                            removedAt: string | null;
+                            removedReason: string | null;
+                            score: number | null;
+                            sentToEmployer: boolean;
+                            shareContactsConsent: boolean;
+                            source: string;
+                            sourceLabel: string;
+                            tutor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        })[];
+                        id: string;
+                        outcomeCheckDue: string | null;
+                        outcomeCheckOverdue: boolean;
+                        sentAt: string | null;
+                        sentById: string | null;
+                        status: string;
+                        statusLabel: string;
+                        vacancyId: string;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    changeVacancyStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VacancyStatusChange"];
+            };
+        };
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        arrivalDate: string | null;
+                        atecoCode: string | null;
+                        ccnl: string | null;
+                        closingDate: string | null;
+                        companyName: string;
+                        companyTaxCode: string;
+                        competencesText: string | null;
+                        contractMonths: number | null;
+                        contractOfferText: string | null;
+                        contractType: string | null;
+                        cpi: {
+                            code: string;
+                            name: string;
+                        };
+                        createdAt: string;
+                        employerId: string | null;
+                        grossMonthlyPay: number | null;
+                        hoursPerWeek: number | null;
+                        id: string;
+                        mustHaveCompetences: string[];
+                        niceToHaveCompetences: string[];
+                        notes: string | null;
+                        positions: number;
+                        positionsFilled: number;
+                        profileCode: string | null;
+                        profileTitle: string;
+                        publishedAt: string | null;
+                        referent: {
+                            email: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        referentEmail: string | null;
+                        referentName: string | null;
+                        requestedProfile: string;
+                        requiredEducationLevel: string | null;
+                        requiredLanguages: {
+                            code: string;
+                            level: string;
+                        }[];
+                        requiredLicences: string[];
+                        reservedL68: boolean;
+                        sectorLabel: string | null;
+                        shortlistCap: number;
+                        sourceService: string;
+                        status: string;
+                        statusLabel: string;
+                        updatedAt: string;
+                        workplace: {
+                            istatCode: string;
+                            name: string;
+                            provinceAcronym: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Non trovato. Codici: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description In conflitto con lo stato attuale. Codici: INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description Troppo grande. Codici: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Tipo di contenuto non supportato. Codici: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getWatchList: {
+        parameters: {
+            query: {
+                /** @description Codice del CPI */
+                cpi: string;
+                /** @description Giorni senza offerta coerente (predefinito WATCH_LIST_DAYS, 60) */
+                days?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Esito positivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        coverage: {
+                            beneficiaries: number;
+                            covered: number;
+                            share: number | null;
+                            target: number;
+                            targetMet: boolean | null;
+                        };
+                        cpiCode: string;
+                        days: number;
+                        from: string;
+                        items: {
+                            candidateId: string;
+                            firstName: string;
+                            lastName: string;
+                            programmes: string[];
+                            reasons: {
+                                /** @enum {string} */
+                                code: "profilo_mancante" | "non_disponibile" | "did_mancante" | "nessun_abbinamento_idoneo";
+                                label: string;
+                            }[];
+                            tutorId: string | null;
+                            vacancies: {
+                                companyName: string;
+                                computedAt: string;
+                                congrua: string;
+                                cpiCode: string;
+                                profileCode: string | null;
+                                profileTitle: string;
+                                requestedProfile: string;
+                                score: number;
+                                vacancyId: string;
+                            }[];
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        to: string;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dati non validi. Codici: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Autenticazione mancante o non valida. Codici: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Ruolo o CPI non autorizzati. Codici: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Riferimento sconosciuto o regola non rispettata. Codici: UNKNOWN_REFERENCE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_REFERENCE";
+                    };
+                };
+            };
+            /** @description Troppe richieste. Codici: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Errore interno. Codici: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Servizio momentaneamente non disponibile. Codici: UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tutto risponde */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description L'archivio o l'indice non rispondono */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+}

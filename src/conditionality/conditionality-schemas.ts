@@ -51,3 +51,167 @@ export type RecordFactInput = z.infer<typeof recordFactSchema>;
 
 export const candidateFactsQuerySchema = z.object({ ...pagination }).strict().openapi("ConditionalityFactListQuery");
 export type CandidateFactsQuery = z.infer<typeof candidateFactsQuerySchema>;
+
+// What the routes answer with (checked against every answer under the tests).
+
+export const conditionalityFactDetailsSchema = z.strictObject({
+  justifiedReason: z.enum(["malattia_infortunio", "richiamo_servizio", "maternita", "gravi_motivi_familiari", "limiti_mobilita", "forza_maggiore"]).nullable(),
+  justifiedReasonLabel: z.string().nullable(),
+  notOpenedReason: z.string().nullable(),
+  note: z.string().nullable(),
+  recordedById: z.string().nullable(),
+  recordedByName: z.string().nullable(),
+});
+
+export const offerMadeSchema = z.strictObject({
+  channelLabel: z.string(),
+  profile: z.string(),
+  employerName: z.string(),
+  offeredAt: z.string(),
+  channel: z.string(),
+});
+
+export const conditionalityEventViewSchema = z.union([
+  z.strictObject({
+    exportId: z.string().nullable(),
+    reportedAt: z.string().nullable(),
+    reportedById: z.string().nullable(),
+    reportedByName: z.string().nullable(),
+    ruleSet: z.null(),
+    outcome: z.null(),
+    outcomeLabel: z.null(),
+    offer: z.null(),
+    fact: conditionalityFactDetailsSchema,
+    id: z.string(),
+    candidateId: z.string(),
+    cpiCode: z.string(),
+    kind: z.string(),
+    kindLabel: z.string(),
+    toReport: z.boolean(),
+    programme: z.string().nullable(),
+    programmeLabel: z.string().nullable(),
+    occurredAt: z.string(),
+    congruaOfferId: z.string().nullable(),
+    ordinal: z.number().nullable(),
+    sanction: z.string().nullable(),
+    legalBasis: z.string().nullable(),
+    toConfirm: z.boolean(),
+  }),
+  z.strictObject({
+    exportId: z.string().nullable(),
+    reportedAt: z.string().nullable(),
+    reportedById: z.string().nullable(),
+    reportedByName: z.string().nullable(),
+    ruleSet: z.strictObject({ id: z.string(), version: z.number(), label: z.string() }),
+    outcome: z.string(),
+    outcomeLabel: z.string(),
+    offer: offerMadeSchema,
+    fact: z.null(),
+    id: z.string(),
+    candidateId: z.string(),
+    cpiCode: z.string(),
+    kind: z.string(),
+    kindLabel: z.string(),
+    toReport: z.boolean(),
+    programme: z.string().nullable(),
+    programmeLabel: z.string().nullable(),
+    occurredAt: z.string(),
+    congruaOfferId: z.string().nullable(),
+    ordinal: z.number().nullable(),
+    sanction: z.string().nullable(),
+    legalBasis: z.string().nullable(),
+    toConfirm: z.boolean(),
+  }),
+]);
+
+export const conditionalityExportViewSchema = z.strictObject({
+  id: z.string(),
+  cpiCode: z.string(),
+  createdAt: z.string(),
+  createdById: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  eventCount: z.number(),
+  eventIds: z.array(z.string()),
+  reported: z.boolean(),
+  reportedAt: z.string().nullable(),
+  reportedById: z.string().nullable(),
+  reportedByName: z.string().nullable(),
+  links: z.strictObject({ csv: z.string() }),
+});
+
+export const listCandidateConditionalityEventsResponseSchema = z.strictObject({
+  candidateId: z.string(),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+  items: z.array(conditionalityEventViewSchema),
+});
+
+export const reportedPersonSchema = z.strictObject({ taxCode: z.string(), firstName: z.string(), lastName: z.string() });
+
+export const listConditionalityEventsResponseSchema = z.strictObject({
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+  items: z.array(z.union([
+    z.strictObject({
+      person: reportedPersonSchema.nullable(),
+      exportId: z.string().nullable(),
+      reportedAt: z.string().nullable(),
+      reportedById: z.string().nullable(),
+      reportedByName: z.string().nullable(),
+      ruleSet: z.null(),
+      outcome: z.null(),
+      outcomeLabel: z.null(),
+      offer: z.null(),
+      fact: conditionalityFactDetailsSchema,
+      id: z.string(),
+      candidateId: z.string(),
+      cpiCode: z.string(),
+      kind: z.string(),
+      kindLabel: z.string(),
+      toReport: z.boolean(),
+      programme: z.string().nullable(),
+      programmeLabel: z.string().nullable(),
+      occurredAt: z.string(),
+      congruaOfferId: z.string().nullable(),
+      ordinal: z.number().nullable(),
+      sanction: z.string().nullable(),
+      legalBasis: z.string().nullable(),
+      toConfirm: z.boolean(),
+    }),
+    z.strictObject({
+      person: reportedPersonSchema.nullable(),
+      exportId: z.string().nullable(),
+      reportedAt: z.string().nullable(),
+      reportedById: z.string().nullable(),
+      reportedByName: z.string().nullable(),
+      ruleSet: z.strictObject({ id: z.string(), version: z.number(), label: z.string() }),
+      outcome: z.string(),
+      outcomeLabel: z.string(),
+      offer: offerMadeSchema,
+      fact: z.null(),
+      id: z.string(),
+      candidateId: z.string(),
+      cpiCode: z.string(),
+      kind: z.string(),
+      kindLabel: z.string(),
+      toReport: z.boolean(),
+      programme: z.string().nullable(),
+      programmeLabel: z.string().nullable(),
+      occurredAt: z.string(),
+      congruaOfferId: z.string().nullable(),
+      ordinal: z.number().nullable(),
+      sanction: z.string().nullable(),
+      legalBasis: z.string().nullable(),
+      toConfirm: z.boolean(),
+    }),
+  ])),
+});
+
+export const listConditionalityExportsResponseSchema = z.strictObject({
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+  items: z.array(conditionalityExportViewSchema),
+});

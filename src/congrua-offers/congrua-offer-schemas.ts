@@ -6,6 +6,7 @@ import { parseContractOffer } from "../imports/parse-contract-offer.js";
 import { CONTRACT_TYPES } from "../vacancies/vacancy-schemas.js";
 import { vacancyTermsProblems } from "../vacancies/vacancy-terms.js";
 import { ANSWERED_OUTCOMES, OFFER_CHANNELS, REFUSAL_REASONS } from "./congrua-offer-states.js";
+import { conditionalityEventViewSchema } from "../conditionality/conditionality-schemas.js";
 
 /** The day the offer was made: a past or present day, never a future one. */
 const offerDay = dateOnly.refine((d) => isoDay(d) <= dayOf(new Date()), "La data dell'offerta non può essere nel futuro");
@@ -48,6 +49,7 @@ export const externalTermsSchema = z
 export type ExternalTermsInput = z.infer<typeof externalTermsSchema>;
 
 const offerNumber = z.number().int().min(1).max(99).optional().describe("1ª, 2ª, 3ª… offerta fatta alla persona per lo stesso beneficio (regole RdC)");
+
 const channel = z.enum(OFFER_CHANNELS).describe("Canale con cui l'offerta è stata fatta");
 
 export const recordOfferSchema = z
@@ -93,3 +95,104 @@ export type OfferOutcomeInput = z.infer<typeof offerOutcomeSchema>;
 
 export const offerListQuerySchema = z.object({ ...pagination }).strict().openapi("CongruaOfferListQuery");
 export type OfferListQuery = z.infer<typeof offerListQuerySchema>;
+
+// What the routes answer with (checked against every answer under the tests).
+
+export const evaluatedRuleSetSchema = z.strictObject({
+  id: z.string(),
+  version: z.number(),
+  label: z.string(),
+  legalSource: z.string(),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+});
+
+export const criterionResultSchema = z.strictObject({
+  criterion: z.enum(["distance", "hours", "profile_coherence", "contract", "pay_above_benefit", "pay_ccnl_minimum", "pay_minimum", "offer_statements", "congruity_removed", "l68_other_criteria"]),
+  verdict: z.enum(["unknown", "pass", "fail"]),
+  reason: z.string(),
+  toConfirm: z.literal(true).optional(),
+});
+
+export const congruaEvaluationSchema = z.strictObject({
+  ruleSet: evaluatedRuleSetSchema,
+  programme: z.enum(["NASPI", "DISCOLL", "ADR", "RDC", "ADI", "SFL", "GOL", "L68"]),
+  monthsUnemployed: z.number().nullable(),
+  band: z.strictObject({ id: z.string(), label: z.string() }).nullable(),
+  criteria: z.array(criterionResultSchema),
+  verdict: z.enum(["unknown", "pass", "fail"]),
+  refusalConsequence: z.string(),
+  notes: z.array(z.string()),
+  toConfirm: z.literal(true).optional(),
+});
+
+export const offerTermsSchema = z.strictObject({
+  source: z.enum(["vetrina", "esterna"]),
+  profile: z.string(),
+  profileCode: z.string().nullable(),
+  employerName: z.string(),
+  companyTaxCode: z.string().nullable(),
+  workplace: z.strictObject({ istatCode: z.string(), name: z.string(), provinceAcronym: z.string() }).nullable(),
+  contractType: z.enum(["permanent", "fixed_term", "agency", "apprenticeship", "internship", "occasional", "self_employed", "collaboration"]).nullable(),
+  contractMonths: z.number().nullable(),
+  hoursPerWeek: z.number().nullable(),
+  grossMonthlyPay: z.number().nullable(),
+  ccnl: z.string().nullable(),
+  competencesText: z.string().nullable(),
+});
+
+export const ruleSetVersionSchema = z.strictObject({ id: z.string(), version: z.number(), programme: z.string() });
+
+export const congruaOfferViewSchema = z.strictObject({
+  id: z.string(),
+  candidateId: z.string(),
+  cpiCode: z.string(),
+  vacancyId: z.string().nullable(),
+  shortlistEntryId: z.string().nullable(),
+  terms: offerTermsSchema,
+  offeredAt: z.string(),
+  channel: z.string(),
+  channelLabel: z.string(),
+  offerNumber: z.number().nullable(),
+  congrua: z.strictObject({
+    ruleSets: z.array(ruleSetVersionSchema),
+    verdict: z.enum(["unknown", "pass", "fail", "not_applicable"]),
+    verdictLabel: z.string(),
+    evaluatedOn: z.string(),
+    evaluations: z.array(congruaEvaluationSchema),
+    registeredL68: z.boolean(),
+  }),
+  outcome: z.enum(["in_attesa", "accettata", "rifiutata_giustificata", "rifiutata_senza_motivo", "non_presentata"]),
+  outcomeLabel: z.string(),
+  refusalReason: z.string().nullable(),
+  refusalReasonLabel: z.string().nullable(),
+  outcomeNote: z.string().nullable(),
+  nextOutcomes: z.array(z.strictObject({
+    outcome: z.enum(["in_attesa", "accettata", "rifiutata_giustificata", "rifiutata_senza_motivo", "non_presentata"]),
+    label: z.string(),
+  })),
+  history: z.array(z.strictObject({
+    from: z.string().nullable(),
+    fromLabel: z.string().nullable(),
+    to: z.string(),
+    toLabel: z.string(),
+    reason: z.string().nullable(),
+    reasonLabel: z.string().nullable(),
+    note: z.string().nullable(),
+    byUserId: z.string().nullable(),
+    byUserName: z.string().nullable(),
+    at: z.string(),
+  })),
+  conditionalityEvents: z.array(conditionalityEventViewSchema),
+  createdById: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const listCandidateCongruaOffersResponseSchema = z.strictObject({
+  candidateId: z.string(),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+  items: z.array(congruaOfferViewSchema),
+});

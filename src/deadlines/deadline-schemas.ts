@@ -33,3 +33,71 @@ export const outcomeCheckSchema = z
   })
   .strict()
   .openapi("OutcomeCheck");
+
+// What the routes answer with (checked against every answer under the tests).
+
+export const referentRefSchema = z.strictObject({ userId: z.string(), name: z.string(), email: z.string() });
+
+export const deadlineItemSchema = z.strictObject({
+  vacancyId: z.string(),
+  requestedProfile: z.string(),
+  companyName: z.string(),
+  vacancyStatus: z.string(),
+  vacancyStatusLabel: z.string(),
+  cpi: z.strictObject({ code: z.string(), name: z.string() }),
+  referent: z.union([
+    referentRefSchema,
+    z.strictObject({ userId: z.null(), name: z.string().nullable(), email: z.string().nullable() }),
+  ]).nullable(),
+  kind: z.enum(["rosa", "selezione", "verifica_esito"]),
+  kindLabel: z.string(),
+  stage: z.enum(["nei_termini", "in_scadenza", "scaduta", "rispettata", "rispettata_in_ritardo"]),
+  stageLabel: z.string(),
+  startsOn: z.string(),
+  termDays: z.number(),
+  dueOn: z.string(),
+  daysLeft: z.number(),
+  metOn: z.string().nullable(),
+  description: z.string(),
+});
+
+export const deadlineSettingsSchema = z.strictObject({
+  listDays: z.number(),
+  selectionDays: z.number(),
+  outcomeCheckDays: z.number(),
+  dueSoonDays: z.number(),
+});
+
+export const stageCountsSchema = z.strictObject({ in_scadenza: z.number(), scaduta: z.number() });
+
+export const listDeadlinesResponseSchema = z.strictObject({
+  day: z.string(),
+  settings: deadlineSettingsSchema,
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  byCpi: z.array(z.strictObject({ cpiCode: z.string(), cpiName: z.string(), counts: stageCountsSchema })),
+  byReferent: z.array(z.strictObject({
+    referentUserId: z.string().nullable(),
+    referentName: z.string(),
+    counts: stageCountsSchema,
+  })),
+  items: z.array(deadlineItemSchema),
+});
+
+export const vacancyDeadlinesSchema = z.strictObject({
+  vacancyId: z.string(),
+  day: z.string(),
+  deadlines: z.array(z.strictObject({
+    kind: z.enum(["rosa", "selezione", "verifica_esito"]),
+    kindLabel: z.string(),
+    stage: z.enum(["nei_termini", "in_scadenza", "scaduta", "rispettata", "rispettata_in_ritardo"]),
+    stageLabel: z.string(),
+    startsOn: z.string(),
+    termDays: z.number(),
+    dueOn: z.string(),
+    daysLeft: z.number(),
+    metOn: z.string().nullable(),
+    description: z.string(),
+  })),
+});

@@ -21,3 +21,22 @@ export const feedSeenBody = z
   .strict()
   .refine((b) => (b.ids === undefined) !== (b.upTo === undefined), { message: "Indicare ids oppure upTo (uno dei due)", path: ["ids"] });
 export type FeedSeenBody = z.infer<typeof feedSeenBody>;
+
+// What the routes answer with (checked against every answer under the tests).
+
+export const feedItemViewSchema = z.strictObject({
+  id: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  createdAt: z.string(),
+  seen: z.boolean(),
+  seenAt: z.string().nullable(),
+  links: z.strictObject({ vacancyId: z.string().nullable(), candidateId: z.string().nullable() }),
+  payload: z.unknown(),
+});
+
+export const feedPageSchema = z.strictObject({ items: z.array(feedItemViewSchema), nextCursor: z.string().nullable() });
+
+export const markFeedSeenResponseSchema = z.strictObject({ marked: z.number() });

@@ -22,3 +22,43 @@ export const figuresQuerySchema = z
   })
   .openapi("FiguresQuery");
 export type FiguresQuery = z.infer<typeof figuresQuerySchema>;
+
+// What the routes answer with (checked against every answer under the tests).
+
+export const periodSchema = z.strictObject({ from: z.string(), to: z.string() });
+
+export const shareSchema = z.strictObject({
+  numerator: z.number(),
+  denominator: z.number(),
+  share: z.number().nullable(),
+});
+
+export const figuresSchema = z.strictObject({
+  vacanciesReceived: z.number(),
+  positionsRequested: z.number(),
+  listsSent: z.number(),
+  peopleHired: z.number(),
+  congruaOffersMade: z.number(),
+  congruaOffersRefusedJustified: z.number(),
+  congruaOffersRefusedUnjustified: z.number(),
+  conditionalityEventsOpened: z.number(),
+  incomeSupportOffered: shareSchema,
+});
+
+export const figuresReportSchema = z.strictObject({
+  period: periodSchema,
+  rows: z.array(z.strictObject({
+    cpiCode: z.string(),
+    cpiName: z.string(),
+    vacanciesReceived: z.number(),
+    positionsRequested: z.number(),
+    listsSent: z.number(),
+    peopleHired: z.number(),
+    congruaOffersMade: z.number(),
+    congruaOffersRefusedJustified: z.number(),
+    congruaOffersRefusedUnjustified: z.number(),
+    conditionalityEventsOpened: z.number(),
+    incomeSupportOffered: shareSchema,
+  })),
+  total: figuresSchema,
+});

@@ -6,6 +6,7 @@ import { DECLINE_REASON_LABELS, DECLINE_REASONS, NOTE_REQUIRED } from "./decline
 import { PROPOSAL_STATUS_LABELS, PROPOSAL_STATUSES } from "./proposal-states.js";
 
 const id = z.string().min(1).max(64);
+
 const note = z.string().trim().max(1000, "Nota troppo lunga: al massimo 1000 caratteri");
 
 export const proposalParams = z.object({ id }).strict();
@@ -59,3 +60,72 @@ export const proposalsQuery = z
   .strict()
   .openapi("ProposalsQuery");
 export type ProposalsQuery = z.infer<typeof proposalsQuery>;
+
+// What the routes answer with (checked against every answer under the tests).
+
+export const vacancyRefSchema = z.strictObject({
+  id: z.string(),
+  requestedProfile: z.string(),
+  companyName: z.string(),
+  cpiCode: z.string(),
+  status: z.string(),
+});
+
+export const personRefSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  cpi: z.strictObject({ name: z.string(), code: z.string() }),
+});
+
+export const proposalSummarySchema = z.strictObject({
+  id: z.string(),
+  status: z.string(),
+  statusLabel: z.string().nullable(),
+  vacancy: vacancyRefSchema,
+  candidate: personRefSchema,
+  note: z.string().nullable(),
+  proposedBy: z.strictObject({ id: z.string(), name: z.string().nullable() }).nullable(),
+  createdAt: z.string(),
+  decidedBy: z.strictObject({ id: z.string(), name: z.string().nullable() }).nullable(),
+  decidedAt: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  declineReasonLabel: z.string().nullable(),
+  declineNote: z.string().nullable(),
+});
+
+export const listProposalsResponseSchema = z.strictObject({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(proposalSummarySchema),
+});
+
+export const listVacancyProposalsResponseSchema = z.strictObject({ items: z.array(proposalSummarySchema) });
+
+export const proposalViewSchema = z.strictObject({
+  history: z.array(z.strictObject({
+    at: z.string(),
+    from: z.string().nullable(),
+    fromLabel: z.string().nullable(),
+    to: z.string(),
+    toLabel: z.string().nullable(),
+    reason: z.string().nullable(),
+    reasonLabel: z.string().nullable(),
+    note: z.string().nullable(),
+    byUserId: z.string().nullable(),
+    byUserName: z.string().nullable(),
+  })),
+  id: z.string(),
+  status: z.string(),
+  statusLabel: z.string().nullable(),
+  vacancy: vacancyRefSchema,
+  candidate: personRefSchema,
+  note: z.string().nullable(),
+  proposedBy: z.strictObject({ id: z.string(), name: z.string().nullable() }).nullable(),
+  createdAt: z.string(),
+  decidedBy: z.strictObject({ id: z.string(), name: z.string().nullable() }).nullable(),
+  decidedAt: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  declineReasonLabel: z.string().nullable(),
+  declineNote: z.string().nullable(),
+});

@@ -70,3 +70,229 @@ export const shortlistOutcomeSchema = z
   })
   .strict()
   .openapi("ShortlistOutcome");
+
+// What the routes answer with (checked against every answer under the tests).
+
+export const declineResultSchema = z.strictObject({
+  shortlistId: z.string(),
+  status: z.literal("closed"),
+  statusLabel: z.string(),
+  declinedAt: z.string(),
+  declinedReason: z.string(),
+  vacancy: z.strictObject({ id: z.string(), status: z.string(), statusLabel: z.string() }),
+});
+
+export const entryContactSchema = z.union([
+  z.strictObject({
+    via: z.literal("candidate"),
+    label: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  }),
+  z.strictObject({
+    via: z.literal("cpi_referent"),
+    label: z.string(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    cpi: z.string(),
+  }),
+]);
+
+export const exclusionSchema = z.strictObject({
+  code: z.enum(["not_available", "already_hired", "already_on_list", "missing_licence", "missing_language", "beyond_travel", "reserved_l68", "under_age", "vacancy_closed"]),
+  reason: z.string(),
+});
+
+export const exclusionGroupSchema = z.strictObject({
+  label: z.string(),
+  exclusions: z.array(exclusionSchema),
+  reason: z.string().nullable(),
+});
+
+export const shortlistEventViewSchema = z.strictObject({
+  id: z.string(),
+  shortlistId: z.string(),
+  at: z.string(),
+  type: z.string(),
+  typeLabel: z.string(),
+  candidateId: z.string().nullable(),
+  from: z.string().nullable(),
+  fromLabel: z.string().nullable(),
+  to: z.string().nullable(),
+  toLabel: z.string().nullable(),
+  reason: z.string().nullable(),
+  byUserId: z.string().nullable(),
+  byUserName: z.string().nullable(),
+});
+
+export const getShortlistHistoryResponseSchema = z.array(shortlistEventViewSchema);
+
+export const shortlistCountsSchema = z.strictObject({
+  onList: z.number(),
+  available: z.number(),
+  sentToEmployer: z.number(),
+  removed: z.number(),
+});
+
+export const shortlistEntryViewSchema = z.union([
+  z.strictObject({
+    shareContactsConsent: z.boolean(),
+    availability: z.string(),
+    availabilityLabel: z.string(),
+    source: z.string(),
+    sourceLabel: z.string(),
+    score: z.number().nullable(),
+    reasons: z.array(z.string()),
+    reason: z.string().nullable(),
+    exception: exclusionGroupSchema.nullable(),
+    proposalId: z.string().nullable(),
+    contactStatus: z.string(),
+    contactStatusLabel: z.string(),
+    sentToEmployer: z.boolean(),
+    outcome: z.string().nullable(),
+    outcomeLabel: z.string().nullable(),
+    removed: z.boolean(),
+    removedAt: z.string().nullable(),
+    removedReason: z.string().nullable(),
+    addedAt: z.string(),
+    addedById: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    contactsWithheld: z.null(),
+    candidateId: z.string(),
+    name: z.string(),
+    comune: z.string(),
+    cpiCode: z.string(),
+    cpi: z.strictObject({ name: z.string(), code: z.string() }),
+    tutor: z.strictObject({ name: z.string(), id: z.string() }).nullable(),
+  }),
+  z.strictObject({
+    shareContactsConsent: z.boolean(),
+    availability: z.string(),
+    availabilityLabel: z.string(),
+    source: z.string(),
+    sourceLabel: z.string(),
+    score: z.number().nullable(),
+    reasons: z.array(z.string()),
+    reason: z.string().nullable(),
+    exception: exclusionGroupSchema.nullable(),
+    proposalId: z.string().nullable(),
+    contactStatus: z.string(),
+    contactStatusLabel: z.string(),
+    sentToEmployer: z.boolean(),
+    outcome: z.string().nullable(),
+    outcomeLabel: z.string().nullable(),
+    removed: z.boolean(),
+    removedAt: z.string().nullable(),
+    removedReason: z.string().nullable(),
+    addedAt: z.string(),
+    addedById: z.string().nullable(),
+    contactsWithheld: z.string(),
+    candidateId: z.string(),
+    name: z.string(),
+    comune: z.string(),
+    cpiCode: z.string(),
+    cpi: z.strictObject({ name: z.string(), code: z.string() }),
+    tutor: z.strictObject({ name: z.string(), id: z.string() }).nullable(),
+  }),
+  z.strictObject({
+    shareContactsConsent: z.boolean(),
+    availability: z.string(),
+    availabilityLabel: z.string(),
+    source: z.string(),
+    sourceLabel: z.string(),
+    score: z.number().nullable(),
+    reasons: z.array(z.string()),
+    reason: z.string().nullable(),
+    exception: exclusionGroupSchema.nullable(),
+    proposalId: z.string().nullable(),
+    contactStatus: z.string(),
+    contactStatusLabel: z.string(),
+    sentToEmployer: z.boolean(),
+    outcome: z.string().nullable(),
+    outcomeLabel: z.string().nullable(),
+    removed: z.boolean(),
+    removedAt: z.string().nullable(),
+    removedReason: z.string().nullable(),
+    addedAt: z.string(),
+    addedById: z.string().nullable(),
+    candidateId: z.string(),
+    name: z.string(),
+    comune: z.string(),
+    cpiCode: z.string(),
+    cpi: z.strictObject({ name: z.string(), code: z.string() }),
+    tutor: z.strictObject({ name: z.string(), id: z.string() }).nullable(),
+  }),
+]);
+
+export const operatorShortlistReadSchema = z.strictObject({
+  counts: shortlistCountsSchema,
+  entries: z.array(shortlistEntryViewSchema),
+  id: z.string(),
+  vacancyId: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  cap: z.number(),
+  createdAt: z.string(),
+  createdById: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  sentById: z.string().nullable(),
+  outcomeCheckDue: z.string().nullable(),
+  outcomeCheckOverdue: z.boolean(),
+  declinedAt: z.string().nullable(),
+  declinedReason: z.string().nullable(),
+  history: z.array(shortlistEventViewSchema),
+});
+
+export const getShortlistResponseSchema = z.union([
+  z.strictObject({
+    id: z.string(),
+    vacancyId: z.string(),
+    requestedProfile: z.string(),
+    status: z.string(),
+    statusLabel: z.string(),
+    sentAt: z.string().nullable(),
+    outcomeCheckDue: z.string().nullable(),
+    entries: z.array(z.strictObject({
+      candidateId: z.string(),
+      name: z.string(),
+      comune: z.string(),
+      contact: entryContactSchema,
+      outcome: z.string().nullable(),
+      outcomeLabel: z.string(),
+    })),
+  }),
+  operatorShortlistReadSchema,
+]);
+
+export const outcomeResultSchema = z.strictObject({
+  shortlistId: z.string(),
+  candidateId: z.string(),
+  outcome: z.enum(["interviewed", "hired", "not_selected", "withdrew", "no_show"]),
+  outcomeLabel: z.string(),
+  availability: z.string(),
+});
+
+export const referentContactSchema = z.strictObject({
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  cpi: z.string(),
+});
+
+export const shortlistViewSchema = z.strictObject({
+  counts: shortlistCountsSchema,
+  entries: z.array(shortlistEntryViewSchema),
+  id: z.string(),
+  vacancyId: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  cap: z.number(),
+  createdAt: z.string(),
+  createdById: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  sentById: z.string().nullable(),
+  outcomeCheckDue: z.string().nullable(),
+  outcomeCheckOverdue: z.boolean(),
+  declinedAt: z.string().nullable(),
+  declinedReason: z.string().nullable(),
+});

@@ -10,3 +10,32 @@ export const trendsQuerySchema = z
   .strict()
   .openapi("TrendsQuery");
 export type TrendsQuery = z.infer<typeof trendsQuerySchema>;
+
+// What the routes answer with (checked against every answer under the tests).
+
+export const trendRowSchema = z.strictObject({
+  code: z.string(),
+  label: z.string(),
+  vacancies: z.number(),
+  positions: z.number(),
+  people: z.number(),
+  meeting: z.enum(["incontro", "solo_offerte", "solo_persone"]),
+  meetingLabel: z.string(),
+});
+
+export const trendDimensionSchema = z.strictObject({
+  rows: z.array(trendRowSchema),
+  unclassified: z.strictObject({ vacancies: z.number(), people: z.number() }),
+});
+
+export const trendReportSchema = z.strictObject({
+  cpiCode: z.string(),
+  cpiName: z.string(),
+  half: z.string(),
+  from: z.string(),
+  to: z.string(),
+  vacancies: z.number(),
+  people: z.number(),
+  occupations: trendDimensionSchema,
+  sectors: trendDimensionSchema,
+});

@@ -30,4 +30,68 @@ export type TokenCreateInput = z.infer<typeof tokenCreateSchema>;
 export const userActionNoBody = z.object({}).strict().openapi("UserActionNoBody");
 
 const id = z.string().min(1).max(64);
+
 export const tokenParams = z.object({ id, tokenId: id }).strict();
+
+// What the routes answer with (checked against every answer under the tests).
+
+export const actorSchema = z.strictObject({
+  userId: z.string(),
+  name: z.string(),
+  role: z.enum(["admin", "employer", "referent", "tutor", "navigator"]),
+  cpiCodes: z.array(z.string()),
+  employerId: z.string().nullable(),
+});
+
+export const userViewSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.string(),
+  employerId: z.string().nullable(),
+  active: z.boolean(),
+  deactivatedAt: z.string().nullable(),
+  cpiCodes: z.array(z.string()),
+});
+
+export const createUserResponseSchema = z.strictObject({
+  user: userViewSchema,
+  token: z.string(),
+  tokenExpiresAt: z.string(),
+});
+
+export const issueTokenResponseSchema = z.strictObject({
+  id: z.string(),
+  userId: z.string(),
+  label: z.string(),
+  state: z.enum(["active", "expired", "revoked"]),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  createdByUserId: z.string().nullable(),
+  token: z.string(),
+});
+
+export const tokenViewSchema = z.strictObject({
+  id: z.string(),
+  userId: z.string(),
+  label: z.string(),
+  state: z.enum(["active", "expired", "revoked"]),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  createdByUserId: z.string().nullable(),
+});
+
+export const listTokensResponseSchema = z.strictObject({ items: z.array(tokenViewSchema) });
+
+export const listUsersResponseSchema = z.strictObject({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(userViewSchema),
+});
+
+export const revokeTokenResponseSchema = z.strictObject({ revoked: z.number(), items: z.array(tokenViewSchema) });

@@ -14,12 +14,26 @@ const auditQuery = z
   })
   .strict();
 
+export const listAuditEntriesResponseSchema = z.strictObject({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(z.strictObject({
+    at: z.string(),
+    user: z.strictObject({ id: z.string(), name: z.string(), role: z.string() }).nullable(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    route: z.string(),
+  })),
+});
+
 /** Who read or changed what: the regional agency answers a person's access request from here. */
 export function auditRoutes(ctx: AppContext): Router {
   const r = Router();
   mountRoute(
     r,
-    { method: "get", path: "/audit", tag: "Registro accessi", summary: "Registro di chi ha letto o modificato i dati", roles: "admin", query: auditQuery },
+    { operationId: "listAuditEntries", response: listAuditEntriesResponseSchema, method: "get", path: "/audit", tag: "Registro accessi", summary: "Registro di chi ha letto o modificato i dati", roles: "admin", query: auditQuery },
     async ({ actor, query }) => {
       assertAllowed(requireRole(actor, ["admin"]));
       const where = { entityType: query.entityType, entityId: query.entityId, userId: query.userId };

@@ -17,6 +17,7 @@ import { listConditionalityEvents } from "../../conditionality/list-conditionali
 import { createConditionalityExport } from "../../conditionality/create-conditionality-export.js";
 import { conditionalityExportFile, listConditionalityExports } from "../../conditionality/read-conditionality-exports.js";
 import { markExportReported } from "../../conditionality/mark-export-reported.js";
+import { conditionalityEventViewSchema, conditionalityExportViewSchema, listCandidateConditionalityEventsResponseSchema, listConditionalityEventsResponseSchema, listConditionalityExportsResponseSchema } from "../../conditionality/conditionality-schemas.js";
 
 const tag = "Condizionalità";
 const reporters = "admin; referenti del CPI";
@@ -27,6 +28,9 @@ export function conditionalityRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "recordConditionalityEvent",
+      response: conditionalityEventViewSchema,
+      errors: ["CONFLICT", "NOT_FOUND"],
       method: "post",
       path: "/candidates/:id/conditionality-events",
       tag,
@@ -42,6 +46,9 @@ export function conditionalityRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "listCandidateConditionalityEvents",
+      response: listCandidateConditionalityEventsResponseSchema,
+      errors: ["NOT_FOUND"],
       method: "get",
       path: "/candidates/:id/conditionality-events",
       tag,
@@ -55,6 +62,9 @@ export function conditionalityRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "listConditionalityEvents",
+      response: listConditionalityEventsResponseSchema,
+      errors: ["UNKNOWN_REFERENCE"],
       method: "get",
       path: "/conditionality-events",
       tag,
@@ -67,6 +77,9 @@ export function conditionalityRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "createConditionalityExport",
+      response: conditionalityExportViewSchema,
+      errors: ["CONFLICT", "UNKNOWN_REFERENCE"],
       method: "post",
       path: "/conditionality-events/exports",
       tag,
@@ -79,12 +92,14 @@ export function conditionalityRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { method: "get", path: "/conditionality-events/exports", tag, summary: "Esportazioni delle segnalazioni, dalla più recente, con lo stato della comunicazione", roles: reporters, query: conditionalityExportListQuerySchema },
+    { operationId: "listConditionalityExports", response: listConditionalityExportsResponseSchema, errors: ["UNKNOWN_REFERENCE"], method: "get", path: "/conditionality-events/exports", tag, summary: "Esportazioni delle segnalazioni, dalla più recente, con lo stato della comunicazione", roles: reporters, query: conditionalityExportListQuerySchema },
     ({ actor, query }) => listConditionalityExports(ctx, actor, query),
   );
   mountRoute(
     r,
     {
+      operationId: "downloadConditionalityExport",
+      errors: ["NOT_FOUND"],
       method: "get",
       path: "/conditionality-events/exports/:id.csv",
       tag,
@@ -101,6 +116,9 @@ export function conditionalityRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "markConditionalityExportReported",
+      response: conditionalityExportViewSchema,
+      errors: ["CONFLICT", "NOT_FOUND"],
       method: "post",
       path: "/conditionality-events/exports/:id/reported",
       tag,

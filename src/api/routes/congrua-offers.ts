@@ -8,6 +8,7 @@ import { recordCongruaOffer } from "../../congrua-offers/record-congrua-offer.js
 import { offerFromListEntry } from "../../congrua-offers/offer-from-list-entry.js";
 import { recordOfferOutcome } from "../../congrua-offers/record-offer-outcome.js";
 import { listCandidateOffers, readCongruaOffer } from "../../congrua-offers/read-congrua-offers.js";
+import { congruaOfferViewSchema, listCandidateCongruaOffersResponseSchema } from "../../congrua-offers/congrua-offer-schemas.js";
 
 const tag = "Offerte congrue";
 const readers = "operatori che possono leggere la persona (i propri CPI o il proprio portafoglio; admin tutti)";
@@ -17,6 +18,9 @@ export function congruaOfferRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "recordCongruaOffer",
+      response: congruaOfferViewSchema,
+      errors: ["NOT_FOUND", "UNKNOWN_REFERENCE", "VACANCY_CLOSED"],
       method: "post",
       path: "/candidates/:id/congrua-offers",
       tag,
@@ -30,12 +34,15 @@ export function congruaOfferRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { method: "get", path: "/candidates/:id/congrua-offers", tag, summary: "Offerte congrue fatte alla persona, dalla più recente, con esiti e segnalazioni. Lettura registrata", roles: readers, params: idParams, query: offerListQuerySchema },
+    { operationId: "listCandidateCongruaOffers", response: listCandidateCongruaOffersResponseSchema, errors: ["NOT_FOUND"], method: "get", path: "/candidates/:id/congrua-offers", tag, summary: "Offerte congrue fatte alla persona, dalla più recente, con esiti e segnalazioni. Lettura registrata", roles: readers, params: idParams, query: offerListQuerySchema },
     ({ actor, params, query, route }) => listCandidateOffers(ctx, actor, params.id, query, route),
   );
   mountRoute(
     r,
     {
+      operationId: "createCongruaOfferFromShortlistEntry",
+      response: congruaOfferViewSchema,
+      errors: ["NOT_FOUND", "VACANCY_CLOSED"],
       method: "post",
       path: "/vacancies/:id/shortlist/entries/:candidateId/congrua-offer",
       tag,
@@ -49,12 +56,15 @@ export function congruaOfferRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { method: "get", path: "/congrua-offers/:id", tag, summary: "Legge un'offerta congrua: condizioni, valutazione com'era al giorno dell'offerta, esito con la sua storia, segnalazioni. Lettura registrata", roles: readers, params: idParams },
+    { operationId: "getCongruaOffer", response: congruaOfferViewSchema, errors: ["NOT_FOUND"], method: "get", path: "/congrua-offers/:id", tag, summary: "Legge un'offerta congrua: condizioni, valutazione com'era al giorno dell'offerta, esito con la sua storia, segnalazioni. Lettura registrata", roles: readers, params: idParams },
     ({ actor, params, route }) => readCongruaOffer(ctx, actor, params.id, route),
   );
   mountRoute(
     r,
     {
+      operationId: "recordCongruaOfferOutcome",
+      response: congruaOfferViewSchema,
+      errors: ["CONFLICT", "INVALID_TRANSITION", "NOT_FOUND"],
       method: "post",
       path: "/congrua-offers/:id/outcome",
       tag,

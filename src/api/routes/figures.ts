@@ -4,6 +4,7 @@ import { mountRoute } from "../route-contract.js";
 import { figuresQuerySchema } from "../../figures/figure-schemas.js";
 import { computeFigures } from "../../figures/compute-figures.js";
 import { figuresCsv } from "../../figures/figures-csv.js";
+import { figuresReportSchema } from "../../figures/figure-schemas.js";
 
 const tag = "Indicatori";
 const roles = "admin (tutti i CPI); operatori dei propri CPI; non le aziende";
@@ -12,10 +13,10 @@ const summary =
 
 export function figureRoutes(ctx: AppContext): Router {
   const r = Router();
-  mountRoute(r, { method: "get", path: "/figures", tag, summary, roles, query: figuresQuerySchema }, ({ actor, query }) => computeFigures(ctx, actor, query));
+  mountRoute(r, { operationId: "getFigures", response: figuresReportSchema, errors: ["UNKNOWN_REFERENCE"], method: "get", path: "/figures", tag, summary, roles, query: figuresQuerySchema }, ({ actor, query }) => computeFigures(ctx, actor, query));
   mountRoute(
     r,
-    { method: "get", path: "/figures.csv", tag, summary: `${summary} (CSV con separatore «;», una riga per CPI e il totale)`, roles, query: figuresQuerySchema, produces: "text/csv" },
+    { operationId: "downloadFigures", errors: ["UNKNOWN_REFERENCE"], method: "get", path: "/figures.csv", tag, summary: `${summary} (CSV con separatore «;», una riga per CPI e il totale)`, roles, query: figuresQuerySchema, produces: "text/csv" },
     async ({ actor, query, res }) => {
       const report = await computeFigures(ctx, actor, query);
       res

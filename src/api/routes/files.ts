@@ -29,14 +29,17 @@ import { idParams } from "./vacancies.js";
  */
 
 const tag = "Importazioni ed esportazioni";
+
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const uploadBody = z
   .object({ file: z.any().optional().openapi({ type: "string", format: "binary", description: "Il file .xlsx o .csv" }) })
   .openapi("SpreadsheetUpload");
+
 const importQuery = z
   .object({ dryRun: queryBoolean.optional().describe("Controlla e riporta l'esito senza scrivere") })
   .strict();
+
 const rowsQuery = z
   .object({
     page: pagination.page,
@@ -63,6 +66,53 @@ function malformedUpload(err: unknown): AppError {
 
 const accepted = (id: string) => ({ id, status: "queued", links: importLinks(id) });
 
+export const fieldErrorSchema = z.strictObject({ field: z.string(), message: z.string() });
+
+export const importCountsSchema = z.record(z.string(), z.number());
+
+export const getImportResponseSchema = z.strictObject({
+  id: z.string(),
+  kind: z.string(),
+  fileName: z.string().nullable(),
+  dryRun: z.boolean(),
+  status: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  byUserId: z.string().nullable(),
+  progress: z.strictObject({ done: z.number(), total: z.number().nullable() }),
+  totals: importCountsSchema.nullable(),
+  fileWarnings: z.array(z.string()),
+  error: z.strictObject({
+    code: z.string().nullable(),
+    message: z.string(),
+    fields: z.array(fieldErrorSchema),
+  }).nullable(),
+  links: z.strictObject({ self: z.string(), rows: z.string() }),
+});
+
+export const importAcceptedSchema = z.strictObject({
+  id: z.string(),
+  status: z.string(),
+  links: z.strictObject({ self: z.string(), rows: z.string() }),
+});
+
+export const rowProblemSchema = z.strictObject({ column: z.string(), message: z.string() });
+
+export const rowReportSchema = z.strictObject({
+  row: z.number(),
+  outcome: z.enum(["created", "updated", "unchanged", "rejected"]),
+  id: z.string().optional(),
+  label: z.string().optional(),
+  errors: z.array(rowProblemSchema).optional(),
+  warnings: z.array(rowProblemSchema).optional(),
+});
+
+export const listImportRowsResponseSchema = z.strictObject({
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+  items: z.array(rowReportSchema),
+});
 export function fileRoutes(ctx: AppContext): Router {
   const r = Router();
 
@@ -85,26 +135,26 @@ export function fileRoutes(ctx: AppContext): Router {
     return { data: req.file.buffer, name: req.file.originalname, mimeType: req.file.mimetype };
   };
 
-  const importRoute = (path: string, summary: string, roles: string, definition: ImportDefinition) =>
+  const importRoute = (operationId: string, path: string, summary: string, roles: string, definition: ImportDefinition) =>
     mountRoute(
       r,
-      { method: "post", path, tag, summary, roles, query: importQuery, body: uploadBody, upload: true, successStatus: 202 },
+      { operationId, response: importAcceptedSchema, errors: ["CONFLICT", "MALFORMED_UPLOAD", "TOO_MANY_ROWS"], method: "post", path, tag, summary, roles, query: importQuery, body: uploadBody, upload: true, successStatus: 202 },
       async ({ actor, req, query, route }) => accepted(await importInBackground(ctx, actor, definition, uploaded(req), { dryRun: query.dryRun ?? false, route })),
       [mayImport, upload],
     );
   const background = "; risponde subito 202 con l'id dell'importazione, che prosegue in background (stato: GET /imports/:id, righe: GET /imports/:id/rows)";
-  importRoute("/imports/vacancies", `Importa la vetrina da .xlsx o .csv (colonne della vetrina regionale)${background}`, "admin; referente (solo le righe dei propri CPI)", vacanciesImport as ImportDefinition);
-  importRoute("/imports/candidates", `Importa persone da .xlsx o .csv (colonne in docs/import-persone.md)${background}`, "admin; referente (solo le persone dei propri CPI)", candidatesImport as ImportDefinition);
+  importRoute("importVacancies", "/imports/vacancies", `Importa la vetrina da .xlsx o .csv (colonne della vetrina regionale)${background}`, "admin; referente (solo le righe dei propri CPI)", vacanciesImport as ImportDefinition);
+  importRoute("importCandidates", "/imports/candidates", `Importa persone da .xlsx o .csv (colonne in docs/import-persone.md)${background}`, "admin; referente (solo le persone dei propri CPI)", candidatesImport as ImportDefinition);
 
   mountRoute(
     r,
-    { method: "get", path: "/imports/:id", tag, summary: "Legge un'importazione: stato, avanzamento, totali, errore; le righe con GET /imports/:id/rows", roles: "admin; referente (le proprie importazioni)", params: idParams },
+    { operationId: "getImport", response: getImportResponseSchema, errors: ["NOT_FOUND"], method: "get", path: "/imports/:id", tag, summary: "Legge un'importazione: stato, avanzamento, totali, errore; le righe con GET /imports/:id/rows", roles: "admin; referente (le proprie importazioni)", params: idParams },
     async ({ actor, params }) => importView(await findImportRun(ctx, actor, params.id)),
   );
 
   mountRoute(
     r,
-    { method: "get", path: "/imports/:id/rows", tag, summary: "L'esito riga per riga di un'importazione, a pagine, filtrabile per esito", roles: "admin; referente (le proprie importazioni)", params: idParams, query: rowsQuery },
+    { operationId: "listImportRows", response: listImportRowsResponseSchema, errors: ["NOT_FOUND"], method: "get", path: "/imports/:id/rows", tag, summary: "L'esito riga per riga di un'importazione, a pagine, filtrabile per esito", roles: "admin; referente (le proprie importazioni)", params: idParams, query: rowsQuery },
     async ({ actor, params, query }) => {
       await findImportRun(ctx, actor, params.id);
       const { total, items } = await readRowReports(ctx.db, params.id, query);
@@ -114,7 +164,7 @@ export function fileRoutes(ctx: AppContext): Router {
 
   mountRoute(
     r,
-    { method: "post", path: "/imports/:id/retry", tag, summary: "Ripete un'importazione fallita o interrotta dal file conservato (le righe già scritte risultano invariate); risponde 202 con la nuova importazione", roles: "admin; referente (le proprie importazioni)", params: idParams, successStatus: 202 },
+    { operationId: "retryImport", response: importAcceptedSchema, errors: ["CONFLICT", "INVALID_TRANSITION", "NOT_FOUND", "TOO_MANY_ROWS"], method: "post", path: "/imports/:id/retry", tag, summary: "Ripete un'importazione fallita o interrotta dal file conservato (le righe già scritte risultano invariate); risponde 202 con la nuova importazione", roles: "admin; referente (le proprie importazioni)", params: idParams, successStatus: 202 },
     async ({ actor, params, route }) => {
       const { definition, file, opts } = await keptImport(ctx, actor, params.id, route);
       return accepted(await importInBackground(ctx, actor, definition, file, opts));
@@ -123,7 +173,7 @@ export function fileRoutes(ctx: AppContext): Router {
 
   mountRoute(
     r,
-    { method: "get", path: "/exports/vacancies.xlsx", tag, summary: "Esporta la vetrina in .xlsx (stesse colonne e stessi filtri della ricerca)", roles: "operatori (admin, referente, tutor, navigator)", query: vacancySearchSchema, produces: XLSX },
+    { operationId: "exportVacancies", errors: ["NOT_FOUND", "UNKNOWN_REFERENCE"], method: "get", path: "/exports/vacancies.xlsx", tag, summary: "Esporta la vetrina in .xlsx (stesse colonne e stessi filtri della ricerca)", roles: "operatori (admin, referente, tutor, navigator)", query: vacancySearchSchema, produces: XLSX },
     async ({ actor, query, res, route }) => {
       assertAllowed(requireRole(actor, OPERATOR_ROLES));
       const { data, runId } = await exportVacancies(ctx, actor, query, route);

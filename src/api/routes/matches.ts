@@ -6,15 +6,175 @@ import { idParams } from "./vacancies.js";
 import { candidateMatchesQuerySchema, vacancyMatchesQuerySchema } from "../../matching/match-schemas.js";
 import { computeVacancyMatches, explainMatch } from "../../matching/vacancy-matches.js";
 import { computeCandidateMatches } from "../../matching/candidate-matches.js";
+import { exclusionSchema } from "../../shortlists/shortlist-schemas.js";
 
 const tag = "Abbinamento";
+
 const pairParams = z.object({ id: z.string().min(1).max(64), candidateId: z.string().min(1).max(64) }).strict();
 
+export const competenceMatchSchema = z.strictObject({
+  required: z.string(),
+  offered: z.string(),
+  similarity: z.number(),
+  mustHave: z.boolean(),
+});
+
+export const congruaVerdictSchema = z.strictObject({
+  verdict: z.enum(["unknown", "pass", "fail", "not_applicable"]),
+  evaluations: z.array(z.unknown()),
+});
+
+export const scoreComponentSchema = z.strictObject({
+  name: z.enum(["competences", "profile", "requirements", "territory", "priority"]),
+  value: z.number(),
+  weight: z.number(),
+  points: z.number(),
+  applicable: z.boolean(),
+  reason: z.string(),
+});
+
+export const explainMatchResponseSchema = z.strictObject({
+  qualified: z.boolean(),
+  programmes: z.array(z.string()),
+  candidate: z.strictObject({
+    id: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    cpiCode: z.string(),
+    comune: z.string(),
+    province: z.string(),
+  }),
+  summary: z.string(),
+  vacancyId: z.string(),
+  candidateId: z.string(),
+  score: z.number(),
+  components: z.array(scoreComponentSchema),
+  exclusions: z.array(exclusionSchema),
+  distanceKm: z.number().nullable(),
+  mustHaveCoverage: z.number().nullable(),
+  matchedCompetences: z.array(competenceMatchSchema),
+  missingCompetences: z.array(z.strictObject({ competence: z.string(), mustHave: z.boolean() })),
+  congrua: congruaVerdictSchema.nullable(),
+  reasons: z.array(z.string()),
+});
+
+export const offerGapSchema = z.strictObject({
+  missing: z.array(z.strictObject({ competence: z.string(), mustHave: z.boolean() })),
+  scoreOnceClosed: z.number(),
+  qualifiesOnceClosed: z.boolean(),
+  summary: z.string(),
+});
+
+export const listCandidateMatchesResponseSchema = z.strictObject({
+  candidateId: z.string(),
+  modelVersion: z.string(),
+  computedAt: z.string(),
+  travel: z.strictObject({ radiusKm: z.number(), basis: z.string() }),
+  total: z.number(),
+  excluded: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(z.strictObject({
+    isNew: z.boolean().optional(),
+    previousScore: z.number().nullable().optional(),
+    gap: offerGapSchema.nullable(),
+    vacancyId: z.string(),
+    candidateId: z.string(),
+    score: z.number(),
+    components: z.array(scoreComponentSchema),
+    exclusions: z.array(exclusionSchema),
+    distanceKm: z.number().nullable(),
+    mustHaveCoverage: z.number().nullable(),
+    matchedCompetences: z.array(competenceMatchSchema),
+    missingCompetences: z.array(z.strictObject({ competence: z.string(), mustHave: z.boolean() })),
+    congrua: congruaVerdictSchema.nullable(),
+    reasons: z.array(z.string()),
+    rank: z.number(),
+    qualified: z.boolean(),
+    vacancy: z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      companyName: z.string(),
+      comune: z.string().nullable(),
+      province: z.string().nullable(),
+      cpiCode: z.string(),
+      status: z.string(),
+    }),
+  })),
+});
+
+export const resolvedConceptSchema = z.strictObject({
+  key: z.string(),
+  label: z.string(),
+  cp2011Unit: z.string().nullable(),
+  cp2011Group: z.string().nullable(),
+  iscoGroup: z.string().nullable(),
+  escoCode: z.string().nullable(),
+  confidence: z.number(),
+  via: z.enum(["code", "exact", "acronym", "synonym", "fuzzy"]),
+});
+
+export const narrowingOptionSchema = z.strictObject({
+  label: z.string(),
+  remaining: z.number(),
+  filter: z.string(),
+  parameter: z.enum(["distanza", "anni_esperienza", "patente", "lingua", "titolo_studio", "competenza"]),
+  value: z.string(),
+});
+
+export const listVacancyMatchesResponseSchema = z.strictObject({
+  vacancyId: z.string(),
+  modelVersion: z.string(),
+  computedAt: z.string(),
+  occupation: resolvedConceptSchema.nullable(),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  pool: z.strictObject({
+    qualified: z.number(),
+    cap: z.number(),
+    exceedsCap: z.boolean(),
+    message: z.string().nullable(),
+    narrowing: z.array(narrowingOptionSchema),
+  }),
+  items: z.array(z.strictObject({
+    isNew: z.boolean().optional(),
+    previousScore: z.number().nullable().optional(),
+    candidate: z.strictObject({
+      firstName: z.string().optional(),
+      lastName: z.string().optional(),
+      id: z.string(),
+      cpiCode: z.string(),
+      tutorId: z.string().nullable(),
+      comune: z.string(),
+      province: z.string(),
+      programmes: z.array(z.string()),
+    }),
+    rank: z.number(),
+    qualified: z.boolean(),
+    recentLists: z.number(),
+    fairnessNote: z.string().nullable(),
+    vacancyId: z.string(),
+    candidateId: z.string(),
+    score: z.number(),
+    components: z.array(scoreComponentSchema),
+    exclusions: z.array(exclusionSchema),
+    distanceKm: z.number().nullable(),
+    mustHaveCoverage: z.number().nullable(),
+    matchedCompetences: z.array(competenceMatchSchema),
+    missingCompetences: z.array(z.strictObject({ competence: z.string(), mustHave: z.boolean() })),
+    congrua: congruaVerdictSchema.nullable(),
+    reasons: z.array(z.string()),
+  })),
+});
 export function matchRoutes(ctx: AppContext): Router {
   const r = Router();
   mountRoute(
     r,
     {
+      operationId: "listVacancyMatches",
+      response: listVacancyMatchesResponseSchema,
+      errors: ["NOT_FOUND", "UNKNOWN_REFERENCE"],
       method: "get",
       path: "/vacancies/:id/matches",
       tag,
@@ -28,6 +188,9 @@ export function matchRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "explainMatch",
+      response: explainMatchResponseSchema,
+      errors: ["NOT_FOUND"],
       method: "get",
       path: "/vacancies/:id/matches/:candidateId",
       tag,
@@ -40,6 +203,9 @@ export function matchRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "listCandidateMatches",
+      response: listCandidateMatchesResponseSchema,
+      errors: ["NOT_FOUND"],
       method: "get",
       path: "/candidates/:id/matches",
       tag,

@@ -16,6 +16,7 @@ import { acceptProposal } from "../../proposals/accept-proposal.js";
 import { declineProposal } from "../../proposals/decline-proposal.js";
 import { withdrawProposal } from "../../proposals/withdraw-proposal.js";
 import { listProposals, listVacancyProposals, proposalDetail, readProposal } from "../../proposals/read-proposals.js";
+import { listProposalsResponseSchema, listVacancyProposalsResponseSchema, proposalViewSchema } from "../../proposals/proposal-schemas.js";
 
 const tag = "Segnalazioni";
 const decide = "il referente dell'offerta; admin (offerta senza referente assegnato: i referenti del suo CPI)";
@@ -25,6 +26,9 @@ export function proposalRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "createProposal",
+      response: proposalViewSchema,
+      errors: ["CONFLICT", "NOT_FOUND", "VACANCY_CLOSED"],
       method: "post",
       path: "/vacancies/:id/proposals",
       tag,
@@ -39,6 +43,9 @@ export function proposalRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "listVacancyProposals",
+      response: listVacancyProposalsResponseSchema,
+      errors: ["NOT_FOUND"],
       method: "get",
       path: "/vacancies/:id/proposals",
       tag,
@@ -52,6 +59,8 @@ export function proposalRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "listProposals",
+      response: listProposalsResponseSchema,
       method: "get",
       path: "/proposals",
       tag,
@@ -63,12 +72,15 @@ export function proposalRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { method: "get", path: "/proposals/:id", tag, summary: "Una segnalazione con la sua storia: chi, quando, quale decisione e perché (lettura registrata)", roles: "chi l'ha fatta; il referente dell'offerta, admin, operatori del suo CPI", params: proposalParams },
+    { operationId: "getProposal", response: proposalViewSchema, errors: ["NOT_FOUND"], method: "get", path: "/proposals/:id", tag, summary: "Una segnalazione con la sua storia: chi, quando, quale decisione e perché (lettura registrata)", roles: "chi l'ha fatta; il referente dell'offerta, admin, operatori del suo CPI", params: proposalParams },
     ({ actor, params, route }) => readProposal(ctx, actor, params.id, route),
   );
   mountRoute(
     r,
     {
+      operationId: "acceptProposal",
+      response: proposalViewSchema,
+      errors: ["CONFLICT", "EXCLUDED_NEEDS_CONFIRMATION", "INVALID_TRANSITION", "NOT_FOUND", "NOT_QUALIFIED", "VACANCY_CLOSED"],
       method: "post",
       path: "/proposals/:id/accept",
       tag,
@@ -82,6 +94,9 @@ export function proposalRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "declineProposal",
+      response: proposalViewSchema,
+      errors: ["INVALID_TRANSITION", "NOT_FOUND"],
       method: "post",
       path: "/proposals/:id/decline",
       tag,
@@ -94,7 +109,7 @@ export function proposalRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { method: "post", path: "/proposals/:id/withdraw", tag, summary: "Ritira la segnalazione finché è in attesa", roles: "chi l'ha fatta", params: proposalParams, body: proposalWithdrawSchema },
+    { operationId: "withdrawProposal", response: proposalViewSchema, errors: ["INVALID_TRANSITION", "NOT_FOUND"], method: "post", path: "/proposals/:id/withdraw", tag, summary: "Ritira la segnalazione finché è in attesa", roles: "chi l'ha fatta", params: proposalParams, body: proposalWithdrawSchema },
     async ({ actor, params, body, route }) => proposalDetail(ctx, await withdrawProposal(ctx, actor, params.id, body.note, route)),
   );
   return r;

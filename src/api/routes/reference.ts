@@ -38,17 +38,70 @@ function codeList(list: (typeof CODE_LISTS)[number]) {
 
 const suggestQuery = z.object({ q: z.string().trim().min(1).max(200), limit: z.coerce.number().int().min(1).max(50).default(10) }).strict();
 
+export const competenceSuggestionSchema = z.strictObject({
+  code: z.string(),
+  label: z.string(),
+  confidence: z.number(),
+});
+
+export const comuneSuggestionSchema = z.strictObject({
+  istatCode: z.string(),
+  name: z.string(),
+  provinceAcronym: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+});
+
+const codeListEntrySchema = z.strictObject({ code: z.string(), label: z.string() });
+
+/** Licences say what they satisfy, education levels their rank; the other lists only code and label. */
+export const getCodeListResponseSchema = z.union([
+  z.array(codeListEntrySchema.extend({ kind: z.enum(["patente", "abilitazione"]), satisfies: z.array(z.string()), ministryCode: z.string().nullable() })),
+  z.array(codeListEntrySchema.extend({ rank: z.number() })),
+  z.array(codeListEntrySchema),
+]);
+
+export const getComuneResponseSchema = z.strictObject({
+  name: z.string(),
+  istatCode: z.string(),
+  nameNormalized: z.string(),
+  cadastralCode: z.string(),
+  provinceCode: z.string(),
+  provinceAcronym: z.string(),
+  provinceName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+});
+
+export const occupationSuggestionSchema = z.strictObject({
+  code: z.string().nullable(),
+  label: z.string(),
+  confidence: z.number(),
+  via: z.string(),
+  cp2011Unit: z.string().nullable(),
+  iscoGroup: z.string().nullable(),
+  escoCode: z.string().nullable(),
+});
+
+export const searchCompetencesResponseSchema = z.array(competenceSuggestionSchema);
+
+export const searchComuniResponseSchema = z.array(comuneSuggestionSchema);
+
+export const searchOccupationsResponseSchema = z.array(occupationSuggestionSchema);
+
 /** CPIs, comuni, code lists, occupations and competences: reference data every client needs for its forms. */
 export function referenceRoutes(ctx: AppContext): Router {
   const r = Router();
   mountRoute(
     r,
-    { method: "get", path: "/comuni", tag, summary: "Completamento automatico dei comuni per nome", roles: "tutti", query: z.object({ q: z.string().min(1).max(100), limit: z.coerce.number().int().min(1).max(50).default(10) }).strict() },
+    { operationId: "searchComuni", response: searchComuniResponseSchema, method: "get", path: "/comuni", tag, summary: "Completamento automatico dei comuni per nome", roles: "tutti", query: z.object({ q: z.string().min(1).max(100), limit: z.coerce.number().int().min(1).max(50).default(10) }).strict() },
     ({ query }) => searchComuni(ctx.db, query.q, query.limit),
   );
   mountRoute(
     r,
-    { method: "get", path: "/comuni/:istatCode", tag, summary: "Un comune per codice ISTAT", roles: "tutti", params: z.object({ istatCode }).strict() },
+    { operationId: "getComune", response: getComuneResponseSchema, errors: ["NOT_FOUND"], method: "get", path: "/comuni/:istatCode", tag, summary: "Un comune per codice ISTAT", roles: "tutti", params: z.object({ istatCode }).strict() },
     async ({ params }) => {
       const comune = await findComune(ctx.db, params.istatCode);
       if (!comune) throw notFound("Comune");
@@ -58,6 +111,8 @@ export function referenceRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "getCodeList",
+      response: getCodeListResponseSchema,
       method: "get",
       path: "/code-lists/:list",
       tag,
@@ -69,12 +124,12 @@ export function referenceRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { method: "get", path: "/occupations", tag, summary: "Completamento automatico delle professioni (codice, denominazione, confidenza)", roles: "tutti", query: suggestQuery },
+    { operationId: "searchOccupations", response: searchOccupationsResponseSchema, method: "get", path: "/occupations", tag, summary: "Completamento automatico delle professioni (codice, denominazione, confidenza)", roles: "tutti", query: suggestQuery },
     async ({ query }) => suggestOccupations(query.q, query.limit),
   );
   mountRoute(
     r,
-    { method: "get", path: "/competences", tag, summary: "Completamento automatico delle competenze (codice, denominazione, confidenza)", roles: "tutti", query: suggestQuery },
+    { operationId: "searchCompetences", response: searchCompetencesResponseSchema, method: "get", path: "/competences", tag, summary: "Completamento automatico delle competenze (codice, denominazione, confidenza)", roles: "tutti", query: suggestQuery },
     async ({ query }) => suggestCompetences(query.q, query.limit),
   );
   return r;

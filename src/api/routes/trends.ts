@@ -4,6 +4,7 @@ import { mountRoute } from "../route-contract.js";
 import { trendsQuerySchema } from "../../trends/trend-schemas.js";
 import { computeTrends } from "../../trends/compute-trends.js";
 import { trendChartSvg } from "../../trends/trend-chart.js";
+import { trendReportSchema } from "../../trends/trend-schemas.js";
 
 const tag = "Indicatori";
 const roles = "admin (tutti i CPI); operatori del CPI; non le aziende";
@@ -12,10 +13,10 @@ const summary =
 
 export function trendRoutes(ctx: AppContext): Router {
   const r = Router();
-  mountRoute(r, { method: "get", path: "/trends", tag, summary, roles, query: trendsQuerySchema }, ({ actor, query }) => computeTrends(ctx, actor, query));
+  mountRoute(r, { operationId: "getTrends", response: trendReportSchema, errors: ["UNKNOWN_REFERENCE"], method: "get", path: "/trends", tag, summary, roles, query: trendsQuerySchema }, ({ actor, query }) => computeTrends(ctx, actor, query));
   mountRoute(
     r,
-    { method: "get", path: "/trends.svg", tag, summary: `${summary} (grafico SVG a barre)`, roles, query: trendsQuerySchema, produces: "image/svg+xml" },
+    { operationId: "getTrendsSvg", errors: ["UNKNOWN_REFERENCE"], method: "get", path: "/trends.svg", tag, summary: `${summary} (grafico SVG a barre)`, roles, query: trendsQuerySchema, produces: "image/svg+xml" },
     async ({ actor, query, res }) => {
       const report = await computeTrends(ctx, actor, query);
       res

@@ -11,6 +11,7 @@ import { listTokens, revokeTokens } from "../../users/manage-tokens.js";
 import { setUserActive } from "../../users/set-user-active.js";
 import { pagination } from "../../validation/common-schemas.js";
 import { ROLES } from "../../auth/actor.js";
+import { actorSchema, createUserResponseSchema, issueTokenResponseSchema, listTokensResponseSchema, listUsersResponseSchema, revokeTokenResponseSchema, userViewSchema } from "../../users/user-schemas.js";
 
 const tag = "Utenti";
 const selfOrAdmin = "admin; ogni utente per i propri token";
@@ -20,12 +21,12 @@ export function userRoutes(ctx: AppContext): Router {
   const ttlDays = ctx.env.TOKEN_TTL_DAYS;
   mountRoute(
     r,
-    { method: "get", path: "/users/me", tag, summary: "Chi sono: ruolo, CPI, azienda", roles: "tutti" },
+    { operationId: "getCurrentUser", response: actorSchema, method: "get", path: "/users/me", tag, summary: "Chi sono: ruolo, CPI, azienda", roles: "tutti" },
     async ({ actor }) => actor,
   );
   mountRoute(
     r,
-    { method: "get", path: "/users", tag, summary: "Elenco degli utenti", roles: "admin", query: z.object({ role: z.enum(ROLES).optional(), ...pagination }).strict() },
+    { operationId: "listUsers", response: listUsersResponseSchema, method: "get", path: "/users", tag, summary: "Elenco degli utenti", roles: "admin", query: z.object({ role: z.enum(ROLES).optional(), ...pagination }).strict() },
     async ({ actor, query }) => {
       assertAllowed(canManageUsers(actor));
       const where = query.role ? { role: query.role } : {};
@@ -38,7 +39,7 @@ export function userRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { method: "post", path: "/users", tag, summary: "Crea un utente e restituisce il suo token una sola volta (scade dopo TOKEN_TTL_DAYS giorni)", roles: "admin", body: userCreateSchema, successStatus: 201 },
+    { operationId: "createUser", response: createUserResponseSchema, errors: ["CONFLICT", "UNKNOWN_REFERENCE"], method: "post", path: "/users", tag, summary: "Crea un utente e restituisce il suo token una sola volta (scade dopo TOKEN_TTL_DAYS giorni)", roles: "admin", body: userCreateSchema, successStatus: 201 },
     async ({ actor, body, route }) => {
       assertAllowed(canManageUsers(actor));
       return createUser(ctx.db, body, { actor, route, token: { ttlDays } });
@@ -47,6 +48,9 @@ export function userRoutes(ctx: AppContext): Router {
   mountRoute(
     r,
     {
+      operationId: "issueToken",
+      response: issueTokenResponseSchema,
+      errors: ["CONFLICT", "NOT_FOUND"],
       method: "post",
       path: "/users/:id/tokens",
       tag,
@@ -63,22 +67,22 @@ export function userRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { method: "get", path: "/users/:id/tokens", tag, summary: "Elenca i token dell'utente: etichetta, creazione, scadenza, ultimo uso, revoca (mai il token)", roles: selfOrAdmin, params: idParams },
+    { operationId: "listTokens", response: listTokensResponseSchema, errors: ["NOT_FOUND"], method: "get", path: "/users/:id/tokens", tag, summary: "Elenca i token dell'utente: etichetta, creazione, scadenza, ultimo uso, revoca (mai il token)", roles: selfOrAdmin, params: idParams },
     async ({ actor, params }) => listTokens(ctx.db, actor, params.id, ttlDays),
   );
   mountRoute(
     r,
-    { method: "post", path: "/users/:id/tokens/:tokenId/revoke", tag, summary: "Revoca un token: smette subito di funzionare", roles: selfOrAdmin, params: tokenParams, body: userActionNoBody },
+    { operationId: "revokeToken", response: revokeTokenResponseSchema, errors: ["NOT_FOUND"], method: "post", path: "/users/:id/tokens/:tokenId/revoke", tag, summary: "Revoca un token: smette subito di funzionare", roles: selfOrAdmin, params: tokenParams, body: userActionNoBody },
     async ({ actor, params, route }) => revokeTokens(ctx.db, actor, params.id, params.tokenId, ttlDays, route),
   );
   mountRoute(
     r,
-    { method: "post", path: "/users/:id/deactivate", tag, summary: "Disattiva un utente: tutti i suoi token smettono subito di funzionare (non se stessi). Registrato", roles: "admin", params: idParams, body: userActionNoBody },
+    { operationId: "deactivateUser", response: userViewSchema, errors: ["CONFLICT", "NOT_FOUND"], method: "post", path: "/users/:id/deactivate", tag, summary: "Disattiva un utente: tutti i suoi token smettono subito di funzionare (non se stessi). Registrato", roles: "admin", params: idParams, body: userActionNoBody },
     async ({ actor, params, route }) => setUserActive(ctx.db, actor, params.id, false, route),
   );
   mountRoute(
     r,
-    { method: "post", path: "/users/:id/reactivate", tag, summary: "Riattiva un utente: tornano validi i suoi token non revocati né scaduti. Registrato", roles: "admin", params: idParams, body: userActionNoBody },
+    { operationId: "reactivateUser", response: userViewSchema, errors: ["CONFLICT", "NOT_FOUND"], method: "post", path: "/users/:id/reactivate", tag, summary: "Riattiva un utente: tornano validi i suoi token non revocati né scaduti. Registrato", roles: "admin", params: idParams, body: userActionNoBody },
     async ({ actor, params, route }) => setUserActive(ctx.db, actor, params.id, true, route),
   );
   return r;

@@ -3,12 +3,16 @@ import type { AppContext } from "../../context.js";
 import { mountRoute } from "../route-contract.js";
 import { watchListQuerySchema } from "../../watch-list/watch-list-schemas.js";
 import { listWatchList } from "../../watch-list/list-watch-list.js";
+import { getWatchListResponseSchema } from "../../watch-list/watch-list-schemas.js";
 
 export function watchListRoutes(ctx: AppContext): Router {
   const r = Router();
   mountRoute(
     r,
     {
+      operationId: "getWatchList",
+      response: getWatchListResponseSchema,
+      errors: ["UNKNOWN_REFERENCE"],
       method: "get",
       path: "/watch-list",
       tag: "Indicatori",
