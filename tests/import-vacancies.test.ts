@@ -145,6 +145,23 @@ describe("showcase import", () => {
     expect(rowOf(res.report, 2).errors).toHaveLength(5);
   });
 
+  it("recognises a row by its Id Vetrina, refuses the same id twice and a correction that would make it another stored offer", async () => {
+    const magazziniere = await t.ctx.db.vacancy.findFirstOrThrow({ where: { requestedProfile: "Magazziniere" } });
+    const cuoco = await t.ctx.db.vacancy.findFirstOrThrow({ where: { requestedProfile: "Cuoco/a" } });
+    const header = "Id Vetrina;Stato;Data arrivo offerta;Profilo richiesto;Nome azienda;Codice fiscale;Cpi;N. Posizioni\n";
+    const line = (id: string, day: string, profile: string, v: { companyName: string; companyTaxCode: string; cpiCode: string }, positions: number) =>
+      `${id};;${day};${profile};${v.companyName};${v.companyTaxCode};${v.cpiCode};${positions}\n`;
+    const csv = header + line(magazziniere.id, "12/01/2026", "Magazziniere", magazziniere, 6) + line(magazziniere.id, "13/01/2026", "Magazziniere", magazziniere, 6);
+    const res = await upload(t, who.admin, csv, "con-id.csv");
+    expect(rowOf(res.report, 2)).toMatchObject({ outcome: "updated", id: magazziniere.id, warnings: [{ column: "Id Vetrina", message: `Offerta riconosciuta dall'Id Vetrina ${magazziniere.id}` }] });
+    expect(rowOf(res.report, 3).errors).toEqual([{ column: "Id Vetrina", message: "Offerta ripetuta: stesso Id Vetrina della riga 2" }]);
+    // Cuoco's id with the Magazziniere's company, CPI, profile and day: that offer exists already.
+    const clash = await upload(t, who.admin, header + line(cuoco.id, "12/01/2026", "Magazziniere", magazziniere, 1), "scontro.csv");
+    expect(rowOf(clash.report, 2).errors).toEqual([{ column: "Data arrivo offerta", message: `Con questi dati l'offerta coinciderebbe con l'offerta esistente ${magazziniere.id}` }]);
+    expect(await t.ctx.db.vacancy.findUniqueOrThrow({ where: { id: cuoco.id } })).toMatchObject({ requestedProfile: "Cuoco/a", positions: 1 });
+    expect(await t.ctx.db.vacancy.findUniqueOrThrow({ where: { id: magazziniere.id } })).toMatchObject({ positions: 6 });
+  });
+
   it("a dry run reports without writing", async () => {
     const rows = SHOWCASE_ROWS.map((r) => [...r] as typeof r);
     rows[1]![2] = "Aiuto cuoco";
