@@ -62,9 +62,10 @@ async function offers(t: TestApp) {
  * a referent's: an offer published without a competences text gets its must-haves as the sheet lists them.
  */
 async function offersFromSheet(source: TestApp) {
-  return (await offers(source)).map((v) =>
-    v.competencesText === null && v.mustHaveCompetences.length ? { ...v, competencesText: v.mustHaveCompetences.join("; ") } : v,
-  );
+  return (await offers(source)).map((v) => {
+    const mustHave = v.mustHaveCompetences as string[];
+    return v.competencesText === null && mustHave.length ? { ...v, competencesText: mustHave.join("; ") } : v;
+  });
 }
 
 const richOffer = {
