@@ -15,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   "demo-tokens": { summary: "emette nuovi token per gli utenti dimostrativi (non in produzione)", load: () => import("../src/cli/commands/demo-tokens.js") },
   "import-vacancies": { summary: "importa la vetrina da .xlsx o .csv", load: () => import("../src/cli/commands/import-vacancies.js") },
   "import-candidates": { summary: "importa persone da .xlsx o .csv", load: () => import("../src/cli/commands/import-candidates.js") },
+  cpis: { summary: "CPI e bacini: list, create, update, close, bacino, import (elenco dei CPI da .xlsx o .csv)", load: () => import("../src/cli/commands/cpis.js") },
   "retry-import": { summary: "ripete un'importazione fallita o interrotta dal file conservato", load: () => import("../src/cli/commands/retry-import.js") },
   "export-vacancies": { summary: "esporta la vetrina in .xlsx", load: () => import("../src/cli/commands/export-vacancies.js") },
   "expire-vacancies": { summary: "porta a «Scaduta» le offerte con data di chiusura superata", load: () => import("../src/cli/commands/expire-vacancies.js") },

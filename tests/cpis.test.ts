@@ -7,6 +7,8 @@ import { useTestApp } from "./helpers/test-app.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 import { allRows, waitForImport } from "./helpers/imports.js";
+import { runCommand } from "./helpers/run-command.js";
+import { run as cpisCommand } from "../src/cli/commands/cpis.js";
 
 const SAMPLE = path.resolve("data/samples/cpi-emilia-romagna.csv");
 const BOLOGNA = "037006";
@@ -132,5 +134,24 @@ describe("CPIs: administrators write, everyone reads", () => {
     expect(bad.run!.totals).toMatchObject({ rows: 2, rejected: 2 });
     expect(bad.rows[0]!.errors![0]).toMatchObject({ column: "Bacino", message: expect.stringContaining("Cittàinventata") });
     expect(bad.rows[1]!.errors![0]).toMatchObject({ column: "Provincia", message: expect.stringContaining("in provincia di PR") });
+  });
+});
+
+describe("CPIs on the command line", () => {
+  it("creates, changes, closes and imports CPIs, printing what it did; a bad argument exits with 2", async () => {
+    const created = await runCommand(() => cpisCommand(h.t.ctx, ["create", "--code", "PC-PIACENZA", "--name", "CPI Piacenza", "--comune", "Piacenza", "--bacino", "Piacenza; Podenzano"]));
+    expect(created).toMatchObject({ code: 0, output: expect.stringContaining("PC-PIACENZA") });
+    expect(created.output).toContain("bacino 2 comuni");
+    expect((await runCommand(() => cpisCommand(h.t.ctx, ["update", "PC-PIACENZA", "--email", "cpi.pc@example.it"]))).code).toBe(0);
+    expect((await h.t.ctx.db.cpi.findUniqueOrThrow({ where: { code: "PC-PIACENZA" } })).email).toBe("cpi.pc@example.it");
+    const bacino = await runCommand(() => cpisCommand(h.t.ctx, ["bacino", "PC-PIACENZA"]));
+    expect(bacino.output).toContain("Podenzano");
+    const imported = await runCommand(() => cpisCommand(h.t.ctx, ["import", SAMPLE]));
+    expect(imported.code).toBe(0);
+    expect(imported.output).toMatch(/create \d+ · aggiornate \d+ · invariate \d+ · scartate 0/);
+    const closed = await runCommand(() => cpisCommand(h.t.ctx, ["close", "PC-PIACENZA"]));
+    expect(closed).toMatchObject({ code: 0, output: expect.stringContaining("chiuso") });
+    expect((await runCommand(() => cpisCommand(h.t.ctx, ["close"]))).code).toBe(2);
+    expect((await runCommand(() => cpisCommand(h.t.ctx, ["create", "--code", "X"]))).code).toBe(1);
   });
 });
