@@ -3,6 +3,7 @@ import { useTestApp, CPI_MILANO } from "./helpers/test-app.js";
 import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
 import { MILANO, MONCALIERI, TORINO, VALID_VAT_NUMBERS } from "./helpers/valid-codes.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
+import { groupProximitySchema, personProximitySchema } from "../src/proximity/proximity-schemas.js";
 
 const h = useTestApp();
 const people: Record<string, string> = {};
@@ -55,6 +56,8 @@ describe("occupations of proximity for a person", () => {
   it("lists the close occupation with its vacancies in reach, what the person has and lacks, and the small gap", async () => {
     const res = await proximity(h.p.tutor, people.plumber!);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // The answer is exactly what the contract declares.
+    expect(personProximitySchema.safeParse(res.body).error).toBeUndefined();
     expect(res.body.ownOccupationVacancies).toEqual({ inReach: 1, qualified: 1 });
     const clima = res.body.occupations.find((s: Suggestion) => s.occupation.code === "6.1.3.6.2");
     expect(clima).toMatchObject({
@@ -120,6 +123,7 @@ describe("occupations of proximity for a group", () => {
     const before = await h.t.ctx.db.auditLog.count();
     const res = await h.as(h.p.tutor).post("/api/v1/proximity/group", { candidateIds: [people.plumber, people.apprentice] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(groupProximitySchema.safeParse(res.body).error).toBeUndefined();
     expect(res.body.scope).toEqual({ cpiCode: null, people: 2 });
     expect(res.body.occupations[0]).toMatchObject({ occupation: { code: "6.1.3.6.2" }, vacanciesInReach: 2, people: 2 });
     expect(res.body.competences[0]).toMatchObject({ competence: "Patentino F-gas", people: 2, vacancies: 2 });

@@ -7,7 +7,7 @@
 import type { Actor } from "../auth/actor.js";
 import { assertAllowed, canReadCandidate, canSearchCandidates } from "../auth/policies.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { candidateInclude, findCandidatesByIds, type CandidateRecord } from "../candidates/candidate-repository.js";
+import { findCandidatesByIds, type CandidateRecord } from "../candidates/candidate-repository.js";
 import type { AppContext } from "../context.js";
 import { AppError } from "../errors/app-error.js";
 import { candidateFacts } from "../matching/build-facts.js";
@@ -19,6 +19,7 @@ import { GROUP_MAX_PEOPLE, type GroupProximity, type GroupProximityBody, type Pe
 
 /** Every suggestion of every person is looked at, not only the page one person would see. */
 const PER_PERSON = 50;
+const PAGE = 200;
 
 interface OccupationTotals {
   occupation: PersonProximity["occupations"][number]["occupation"];
@@ -109,26 +110,28 @@ export function groupTotals(results: readonly PersonProximityResult[], cpiCode: 
 
 const capitalizeFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** One query with hundreds of ids and their relations stays well within SQLite's parameter limit this way. */
+async function candidatesInPages(ctx: AppContext, ids: string[]): Promise<CandidateRecord[]> {
+  const out: CandidateRecord[] = [];
+  for (let i = 0; i < ids.length; i += PAGE) out.push(...(await findCandidatesByIds(ctx.db, ids.slice(i, i + PAGE))));
+  return out;
+}
+
 async function groupMembers(ctx: AppContext, actor: Actor, body: GroupProximityBody): Promise<CandidateRecord[]> {
   assertAllowed(canSearchCandidates(actor));
   if (body.cpiCode !== undefined) {
     await assertReferencesExist(ctx.db, { cpiCode: body.cpiCode });
     if (actor.role !== "admin" && !actor.cpiCodes.includes(body.cpiCode)) assertAllowed(`L'operatore non opera per il CPI ${body.cpiCode}.`);
-    const people = await ctx.db.candidate.findMany({
-      where: { cpiCode: body.cpiCode, availability: "available" },
-      include: candidateInclude,
-      orderBy: { id: "asc" },
-      take: GROUP_MAX_PEOPLE + 1,
-    });
-    if (people.length > GROUP_MAX_PEOPLE) {
+    const ids = await ctx.db.candidate.findMany({ where: { cpiCode: body.cpiCode, availability: "available" }, select: { id: true }, orderBy: { id: "asc" }, take: GROUP_MAX_PEOPLE + 1 });
+    if (ids.length > GROUP_MAX_PEOPLE) {
       throw new AppError("VALIDATION_FAILED", `Il CPI ${body.cpiCode} ha più di ${GROUP_MAX_PEOPLE} persone disponibili: indicare l'elenco delle persone (candidateIds).`, [
         { field: "cpiCode", message: `Più di ${GROUP_MAX_PEOPLE} persone disponibili` },
       ]);
     }
-    return people;
+    return candidatesInPages(ctx, ids.map((c) => c.id));
   }
   const ids = [...new Set(body.candidateIds ?? [])];
-  const people = await findCandidatesByIds(ctx.db, ids);
+  const people = await candidatesInPages(ctx, ids);
   const found = new Set(people.map((p) => p.id));
   const unknown = ids.filter((id) => !found.has(id));
   if (unknown.length > 0) {

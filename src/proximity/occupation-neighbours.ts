@@ -68,14 +68,16 @@ export interface ReferenceOverlap {
   /** Share of the occupation's ANPAL competences its closest own occupation shares (0–1); null when ANPAL links none to it. */
   share: number | null;
   shared: string[];
+  /** The person's occupation sharing them. */
+  from: string | null;
 }
 
 const overlapMemo = new Map<string, ReferenceOverlap>();
 
 export function referenceOverlap(target: { title: string; code: string | null }, own: readonly OwnOccupation[]): ReferenceOverlap {
   const required = competencesOfOccupation(target.title, target.code);
-  if (required.length === 0) return { share: null, shared: [] };
-  let best: ReferenceOverlap = { share: 0, shared: [] };
+  if (required.length === 0) return { share: null, shared: [], from: null };
+  let best: ReferenceOverlap = { share: 0, shared: [], from: null };
   for (const o of own) {
     const offered = competencesOfOccupation(o.title, o.code);
     if (offered.length === 0) continue;
@@ -84,7 +86,7 @@ export function referenceOverlap(target: { title: string; code: string | null },
     if (!overlap) {
       // Same lists, same answer: the ANPAL lists of one CP2011 group are shared by all its titles.
       const shared = required === offered ? required : matchCompetences(required, offered).matched.map((m) => m.required);
-      overlap = { share: shared.length / required.length, shared };
+      overlap = { share: shared.length / required.length, shared, from: o.title };
       if (overlapMemo.size > 5_000) overlapMemo.clear();
       overlapMemo.set(key, overlap);
     }

@@ -35,8 +35,14 @@ import type { PersonProximity, PersonProximityQuery, ProximitySuggestion } from 
 const SITUATION_EXCLUSIONS: ReadonlySet<ExclusionCode> = new Set(["not_available", "already_hired", "already_on_list"]);
 /** Share of an occupation's ANPAL competences the person's occupation shares that makes it a neighbour by itself. */
 const REFERENCE_OVERLAP_MIN = 0.3;
-/** Mean coverage of the must-haves of its offers that makes an occupation a neighbour by itself. */
+/** Mean coverage of the must-haves of its offers that makes a somewhat related occupation a neighbour. */
 const VACANCY_COVERAGE_MIN = 0.5;
+/**
+ * Titles this similar (weighted shared words, at most 0.4: «Vice segretario», «Segretaria»), or ANPAL profiles
+ * sharing this share of competences, are somewhat related: less, and one generic competence in common
+ * («Applicare le regole di sicurezza») would relate a mechanic to a waiter.
+ */
+const SOMEWHAT_RELATED_MIN = 0.15;
 const RETRIEVAL_LIMIT = 5_000;
 const VACANCIES_SHOWN = 5;
 const HAVE_SHOWN = 10;
@@ -124,8 +130,13 @@ export async function proximityOfPerson(ctx: AppContext, person: CandidateFacts,
     // The must-haves the person covers, over every offer of the occupation (ruled out or not): closeness, not reach.
     const coverages = [...c.inReach, ...c.excluded].flatMap((s) => (s.evaluation.mustHaveCoverage === null ? [] : [s.evaluation.mustHaveCoverage]));
     const vacancyCoverage = coverages.length > 0 ? coverages.reduce((a, b) => a + b, 0) / coverages.length : null;
+    // The offers' competences alone are not enough: generic ones («controllo qualità») are asked everywhere.
+    // They make a neighbour only of an occupation the titles or the ANPAL profiles already bring near.
+    const somewhatRelated = (overlap.share ?? 0) >= SOMEWHAT_RELATED_MIN || (relation.level === "text" && relation.score >= SOMEWHAT_RELATED_MIN);
     const close =
-      NEIGHBOUR_LEVELS.includes(relation.level) || (overlap.share ?? 0) >= REFERENCE_OVERLAP_MIN || (vacancyCoverage ?? 0) >= VACANCY_COVERAGE_MIN;
+      NEIGHBOUR_LEVELS.includes(relation.level) ||
+      (overlap.share ?? 0) >= REFERENCE_OVERLAP_MIN ||
+      ((vacancyCoverage ?? 0) >= VACANCY_COVERAGE_MIN && somewhatRelated);
     if (!close) continue;
     const minimumAge = minimumAgeFor(c.identity.code);
     if (minimumAge && person.birthDate && ageOn(person.birthDate, today) < minimumAge.age) {
@@ -165,7 +176,7 @@ export async function proximityOfPerson(ctx: AppContext, person: CandidateFacts,
     });
     suggestions.push({
       occupation,
-      relation: { level: relation.level, score: relation.score, from: relation.from || null, reason: relation.reason },
+      relation: { level: relation.level, score: relation.score, from: relation.from || overlap.from, reason: relation.reason },
       referenceOverlap: overlap.share,
       vacancyCoverage,
       vacanciesInReach: inReach,

@@ -16,7 +16,8 @@ export function relationReason(relation: Relation, overlap: ReferenceOverlap): s
   const parts: string[] = [];
   if (relation.score > 0 && relation.level !== "none") parts.push(`Vicina a ${quoted(relation.from)}: ${relation.reason}`);
   if (overlap.share !== null && overlap.shared.length > 0) {
-    parts.push(`competenze in comune nei profili ANPAL: ${pct(overlap.share)} (${named(overlap.shared)})`);
+    const withWhom = overlap.from && overlap.from !== relation.from ? ` con ${quoted(overlap.from)}` : "";
+    parts.push(`competenze in comune nei profili ANPAL${withWhom}: ${pct(overlap.share)} (${named(overlap.shared)})`);
   }
   return parts.length > 0 ? parts.join("; ") : "Nessuna relazione nella tassonomia: vicina per le competenze chieste dalle offerte";
 }
