@@ -29,12 +29,13 @@ export const SHOWCASE_COLUMNS = [
  * the structured terms matching reads) so that a file exported and imported elsewhere loses nothing.
  * When a file has one of them, its cell is what the import reads for that field instead of what it
  * would derive from the showcase's free text; a file without them imports as the showcase always did.
+ * No aliases: a column of another file that happens to look alike stays ignored, as it always was.
  */
 export const SHOWCASE_EXTRA_COLUMNS = [
-  { key: "vetrinaId", header: "Id Vetrina", aliases: ["Id offerta"] },
-  { key: "workplace", header: "Comune sede di lavoro", aliases: ["Sede di lavoro", "Comune sede"] },
+  { key: "vetrinaId", header: "Id Vetrina" },
+  { key: "workplace", header: "Comune sede di lavoro" },
   { key: "profileTitle", header: "Titolo profilo" },
-  { key: "profileCode", header: "Codice profilo", aliases: ["Codice CP2011"] },
+  { key: "profileCode", header: "Codice profilo" },
   { key: "atecoCode", header: "Codice ATECO" },
   { key: "mustHaveCompetences", header: "Competenze indispensabili" },
   { key: "niceToHaveCompetences", header: "Competenze gradite" },

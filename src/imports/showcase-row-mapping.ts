@@ -347,7 +347,11 @@ function readExtraColumns(get: (key: ShowcaseColumn) => Cell | undefined, has: (
     hoursPerWeek: () => parseNumber(get("hoursPerWeek")),
     grossMonthlyPay: () => parseNumber(get("grossMonthlyPay")),
     ccnl: () => text("ccnl"),
-    sourceService: () => text("sourceService")?.toLowerCase(),
+    // The code as exported, or the service's name: "Alte professionalità" → alte_professionalita.
+    sourceService: () => {
+      const service = text("sourceService");
+      return service && foldName(service).replace(/ /g, "_");
+    },
     shortlistCap: () => parseInteger(get("shortlistCap")),
     reservedL68: () => parseYesNo(get("reservedL68")),
     publishedAt: () => day("publishedAt"),
