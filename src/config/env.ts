@@ -36,6 +36,8 @@ export const envSchema = z.object({
   DEMO_DATA: booleanFlag.default(true),
   SCHEDULER: booleanFlag.default(true),
   DEMO_SEED: z.coerce.number().int().min(0).default(2026),
+  // The region the demo data populates (name or ISTAT code, e.g. "Emilia-Romagna" or "08"); unset: Piemonte and Lombardia.
+  DEMO_REGION: z.string().trim().min(1).max(60).optional(),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default("1mb"),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().max(200).default(20),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),

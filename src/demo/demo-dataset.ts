@@ -6,6 +6,7 @@ import { PersonGenerator, type DemoCandidate } from "./person-generator.js";
 import { SeededRandom } from "./seeded-random.js";
 import { generateStaff, type DemoStaff, type DemoUser } from "./staff-generator.js";
 import { demoTerritory, type Territory } from "./territory.js";
+import type { CatchmentRow, Cpi } from "../reference/cpis.js";
 import { VacancyGenerator, type DemoVacancy } from "./vacancy-generator.js";
 
 /** The demo's default size: a believable region of two. */
@@ -41,12 +42,14 @@ export interface DemoOptions {
   employers?: number;
   /** Defaults to the current UTC day. */
   today?: Date;
+  /** The CPIs to populate and their loaded catchments; the seeded CPIs by default (demoCpis). */
+  cpis?: readonly Cpi[];
+  catchment?: readonly CatchmentRow[];
 }
 
 /** Staff, employers and employer users. Pure: seed, sizes and reference data in, records out. */
-export function generateDemoBase(seed: number, employerCount: number, today: Date = utcDay(new Date())): DemoBase {
+export function generateDemoBase(seed: number, employerCount: number, today: Date = utcDay(new Date()), territory: Territory = demoTerritory()): DemoBase {
   const root = new SeededRandom(seed, "vetrina-demo");
-  const territory = demoTerritory();
   const pool = occupationPool();
   const emails = new EmailRegistry();
   const staff = generateStaff(root.fork("staff"), territory, emails, today);
@@ -70,7 +73,8 @@ export function personGenerator(base: DemoBase): PersonGenerator {
 export function generateDemoDataset(options: DemoOptions): DemoDataset {
   const vacancies = options.vacancies ?? DEMO_SIZES.vacancies;
   const candidates = options.candidates ?? DEMO_SIZES.candidates;
-  const base = generateDemoBase(options.seed, options.employers ?? defaultEmployerCount(vacancies), options.today);
+  const territory = demoTerritory(options.cpis, options.catchment);
+  const base = generateDemoBase(options.seed, options.employers ?? defaultEmployerCount(vacancies), options.today, territory);
   const vg = vacancyGenerator(base);
   const pg = personGenerator(base);
   return {

@@ -12,6 +12,12 @@ export async function ensureDemoData(ctx: AppContext): Promise<void> {
     return;
   }
   const { counts } = result;
+  if (result.region) {
+    ctx.log.info(
+      result.region,
+      `Regione dimostrativa: ${result.region.name}, ${result.region.cpis} CPI${result.region.provisional ? " provvisori (uno per provincia: nessun elenco di CPI caricato)" : " caricati"}.`,
+    );
+  }
   ctx.log.info(
     { seed: result.seed, ...counts, ms: Math.round(result.totalMs) },
     `Dati dimostrativi caricati (seed ${result.seed}): ${counts.vacancies} offerte, ${counts.candidates} persone, ` +

@@ -4,6 +4,7 @@ import { rebuildIndex } from "../indexing/rebuild-index.js";
 import { startJobRun } from "../jobs/job-run.js";
 import { generateDemoDataset, DEMO_SIZES } from "./demo-dataset.js";
 import { writeBase, writeCandidates, writeVacancies } from "./write-demo-data.js";
+import { demoCpis } from "./demo-region.js";
 
 export interface SeedOptions {
   seed: number;
@@ -11,6 +12,8 @@ export interface SeedOptions {
   candidates?: number;
   /** Reference day of the dates; today by default. */
   today?: Date;
+  /** The region to populate (name or ISTAT code); DEMO_REGION by default, the seeded CPIs' regions without it. */
+  region?: string;
 }
 
 export interface SeedResult {
@@ -19,6 +22,8 @@ export interface SeedResult {
   reason?: string;
   seed: number;
   counts: { users: number; employers: number; vacancies: number; candidates: number };
+  /** The region named by DEMO_REGION, and whether its provisional CPIs were created for it. */
+  region?: { code: string; name: string; cpis: number; provisional: boolean };
   generationMs: number;
   totalMs: number;
   jobRunId?: string;
@@ -47,7 +52,10 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions): Promi
   }
   const job = await startJobRun(ctx.db, "seed", `demo seed ${options.seed}`, null);
   try {
+    const place = await demoCpis(ctx.db, options.region ?? ctx.env.DEMO_REGION);
     const dataset = generateDemoDataset({
+      cpis: place.cpis,
+      catchment: place.catchment,
       seed: options.seed,
       vacancies: options.vacancies ?? DEMO_SIZES.vacancies,
       candidates: options.candidates ?? DEMO_SIZES.candidates,
@@ -83,7 +91,8 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions): Promi
     await rebuildIndex(ctx, ["vacancies"]);
     const totalMs = performance.now() - started;
     await job.finish("succeeded", { ...counts, seed: options.seed, ms: Math.round(totalMs) });
-    return { seeded: true, seed: options.seed, counts, generationMs, totalMs, jobRunId: job.id };
+    const region = place.region && { ...place.region, cpis: place.cpis.length, provisional: place.createdProvisional };
+    return { seeded: true, seed: options.seed, counts, generationMs, totalMs, jobRunId: job.id, ...(region ? { region } : {}) };
   } catch (err) {
     await job.finish("failed", {}, { error: err instanceof Error ? err.message : String(err) });
     throw err;

@@ -1,3 +1,4 @@
+import { foldName } from "../reference/fold-name.js";
 import type { Role } from "../auth/actor.js";
 import { demoId, EmailRegistry, emailLocalPart, italianName } from "./people.js";
 import type { SeededRandom } from "./seeded-random.js";
@@ -51,8 +52,8 @@ export function generateStaff(rng: SeededRandom, territory: Territory, emails: E
     return user;
   };
 
-  make("admin", [], "agenzia-piemonte-lavoro.example.it");
-  make("admin", [], "agenzia-lavoro-lombardia.example.it");
+  // One administrator per regional agency of the regions covered.
+  for (const region of territory.regions) make("admin", [], `agenzia-lavoro-${foldName(region.name).replace(/[^a-z]+/g, "-")}.example.it`);
   for (const area of territory.areas) {
     const code = area.cpi.code;
     const domain = cpiDomain(code);
@@ -61,5 +62,8 @@ export function generateStaff(rng: SeededRandom, territory: Territory, emails: E
     tutorsByCpi.set(code, tutors);
     if (NAVIGATOR_CPIS.has(code) || rng.chance(0.35)) navigatorsByCpi.set(code, [make("navigator", [code], domain)]);
   }
+  // Every role shows in any region: a region with few CPIs may have drawn no navigator.
+  const heaviest = [...territory.areas].sort((a, b) => b.weight - a.weight)[0];
+  if (navigatorsByCpi.size === 0 && heaviest) navigatorsByCpi.set(heaviest.cpi.code, [make("navigator", [heaviest.cpi.code], cpiDomain(heaviest.cpi.code))]);
   return { users, referentByCpi, tutorsByCpi, navigatorsByCpi };
 }

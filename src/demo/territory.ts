@@ -1,12 +1,10 @@
 import type { Comune } from "../generated/prisma/client.js";
 import { haversineKm } from "../geo/haversine.js";
 import { shippedComuni } from "../reference/comuni.js";
-import { resolveCpis, type Cpi } from "../reference/cpis.js";
+import { resolveCpis, type CatchmentRow, type Cpi } from "../reference/cpis.js";
 import type { SeededRandom } from "./seeded-random.js";
 
-/** Regions the demo covers: the CPIs of the reference data are in Piemonte (01) and Lombardia (03). */
-const DEMO_REGIONS = new Set(["01", "03"]);
-/** Comuni within this distance of a CPI (same province) are its catchment area. */
+/** Without a loaded catchment, comuni within this distance of a CPI (same province) are its area. */
 const CATCHMENT_KM = 25;
 /** The CPI's own comune (usually the largest town around) takes this share of its people. */
 const OWN_COMUNE_SHARE = 0.3;
@@ -28,6 +26,8 @@ export interface CpiArea {
 }
 
 export interface Territory {
+  /** The regions the CPIs sit in (code and name), from the comuni of their seats. */
+  regions: { code: string; name: string }[];
   areas: CpiArea[];
   byCpi: Map<string, CpiArea>;
   comuneByCode: Map<string, Comune>;
@@ -35,21 +35,42 @@ export interface Territory {
   birthComuni: { north: Comune[]; south: Comune[]; all: Comune[] };
 }
 
-let cached: Territory | undefined;
+const cache = new Map<string, Territory>();
 
-/** The CPIs of the reference data with the comuni around each (by coordinates). */
-export function demoTerritory(): Territory {
-  if (cached) return cached;
+/**
+ * The CPIs given (by default the seeded ones) with the comuni around each: its loaded catchment when
+ * `catchment` has rows for it, weighted by distance, otherwise the comuni of its province within
+ * CATCHMENT_KM. The regions covered are those of the CPIs' seats.
+ */
+export function demoTerritory(cpis: readonly Cpi[] = resolveCpis(), catchment: readonly CatchmentRow[] = []): Territory {
+  const key = `${cpis.map((c) => c.code).join(",")}|${catchment.length}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
   const comuni = shippedComuni().rows;
   const comuneByCode = new Map(comuni.map((c) => [c.istatCode, c]));
-  const regional = comuni.filter((c) => DEMO_REGIONS.has(c.regionCode));
-  const areas = resolveCpis().map((cpi): CpiArea => {
+  const seats = cpis.map((cpi) => {
     const comune = comuneByCode.get(cpi.comuneIstatCode);
     if (!comune) throw new Error(`Comune del CPI ${cpi.code} assente`);
-    const near = regional
-      .filter((c) => c.provinceAcronym === cpi.provinceAcronym && c.istatCode !== comune.istatCode)
-      .map((c) => ({ comune: c, km: haversineKm(comune, c) }))
-      .filter((n) => n.km <= CATCHMENT_KM)
+    return comune;
+  });
+  const regionCodes = new Set(seats.map((c) => c.regionCode));
+  const regional = comuni.filter((c) => regionCodes.has(c.regionCode));
+  const loaded = new Map<string, Comune[]>();
+  for (const row of catchment) {
+    const comune = comuneByCode.get(row.comuneIstatCode);
+    if (comune) loaded.set(row.cpiCode, [...(loaded.get(row.cpiCode) ?? []), comune]);
+  }
+  const areas = cpis.map((cpi, i): CpiArea => {
+    const comune = seats[i]!;
+    const around = loaded.get(cpi.code)?.map((c) => ({ comune: c, km: haversineKm(comune, c) }));
+    const near = (
+      around ??
+      regional
+        .filter((c) => c.provinceAcronym === cpi.provinceAcronym)
+        .map((c) => ({ comune: c, km: haversineKm(comune, c) }))
+        .filter((n) => n.km <= CATCHMENT_KM)
+    )
+      .filter((n) => n.comune.istatCode !== comune.istatCode)
       .sort((a, b) => a.km - b.km || a.comune.istatCode.localeCompare(b.comune.istatCode))
       .map((n) => ({ ...n, weight: 1 / (1 + n.km / 5) }));
     const othersWeight = near.reduce((s, n) => s + n.weight, 0);
@@ -57,18 +78,21 @@ export function demoTerritory(): Territory {
     return { cpi, comune, weight: CPI_WEIGHTS[cpi.code] ?? 1, catchment: [{ comune, weight: ownWeight, km: 0 }, ...near] };
   });
   const withCadastral = comuni.filter((c) => c.cadastralCode);
-  cached = {
+  const regions = [...new Map(seats.map((c) => [c.regionCode, { code: c.regionCode, name: c.regionName }])).values()].sort((a, b) => a.code.localeCompare(b.code));
+  const territory: Territory = {
+    regions,
     areas,
     byCpi: new Map(areas.map((a) => [a.cpi.code, a])),
     comuneByCode,
     birthComuni: {
-      north: withCadastral.filter((c) => DEMO_REGIONS.has(c.regionCode)),
+      north: withCadastral.filter((c) => regionCodes.has(c.regionCode)),
       // Campania, Puglia, Calabria, Sicilia: the internal migration of past decades.
       south: withCadastral.filter((c) => ["15", "16", "18", "19"].includes(c.regionCode)),
       all: withCadastral,
     },
   };
-  return cached;
+  cache.set(key, territory);
+  return territory;
 }
 
 export function pickArea(rng: SeededRandom, territory: Territory): CpiArea {
