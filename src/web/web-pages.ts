@@ -8,7 +8,7 @@ import type { AppContext } from "../context.js";
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
 /** The first path segments the single-page client answers; anything else falls through to the 404. */
-export const PAGE_ROOTS = ["accedi", "vetrina", "offerte", "segnalazioni", "novita", "attenzione", "persone", "link", "admin"] as const;
+export const PAGE_ROOTS = ["accedi", "vetrina", "offerte", "segnalazioni", "novita", "attenzione", "condizionalita", "persone", "link", "admin"] as const;
 
 const SHELL = `<!doctype html>
 <html lang="it">

@@ -50,3 +50,14 @@ export const lookups = {
     (await answer<{ code: string; label: string }[]>(vetrina().GET("/api/v1/occupations", { params: { query: { q } } }))).map((o) => ({ code: o.code, label: `${o.label} (${o.code})` })),
   competences: async (q: string) => (await answer<{ code: string; label: string }[]>(vetrina().GET("/api/v1/competences", { params: { query: { q } } }))).map((c) => ({ code: c.code, label: c.label })),
 };
+
+/** Saves an answer the browser cannot fetch by itself (it needs the bearer token) as a file. */
+export async function saveFile(request: Promise<Answer>, fileName: string): Promise<void> {
+  const blob = await answer<Blob>(request);
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -17,6 +17,7 @@ import { CandidateMatchesPage } from "./pages/candidate-matches.js";
 import { UsersPage } from "./pages/admin-users.js";
 import { ImportsPage } from "./pages/admin-imports.js";
 import { JobsPage } from "./pages/admin-jobs.js";
+import { ConditionalityPage } from "./pages/conditionality.js";
 
 interface NavItem {
   href: string;
@@ -32,6 +33,7 @@ export const NAV: readonly NavItem[] = [
   { href: "/offerte/nuova", label: "Nuova offerta", roles: ["admin", "referent"] },
   { href: "/segnalazioni", label: "Segnalazioni", roles: OPERATORS },
   { href: "/attenzione", label: "Lista di attenzione", roles: ["admin", "navigator"] },
+  { href: "/condizionalita", label: "Condizionalità", roles: ["admin", "referent"] },
   { href: "/novita", label: "Novità", roles: [...OPERATORS, "employer"] },
   { href: "/admin/utenti", label: "Utenti", roles: ["admin"] },
   { href: "/admin/importazioni", label: "Importazioni", roles: ["admin"] },
@@ -52,6 +54,7 @@ const PAGES: [string, Page][] = [
   ["/segnalazioni", ProposalsPage],
   ["/novita", FeedPage],
   ["/attenzione", WatchListPage],
+  ["/condizionalita", ConditionalityPage],
   ["/admin/utenti", UsersPage],
   ["/admin/importazioni", ImportsPage],
   ["/admin/job", JobsPage],

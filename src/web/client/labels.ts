@@ -7,8 +7,8 @@ export const COMPONENT_LABELS: Record<string, string> = {
   priority: "Priorità",
 };
 
-export { VERDICT_LABELS } from "../../congrua-offers/congrua-offer-states.js";
-export { PROGRAMME_LABELS } from "../../conditionality/conditionality-kinds.js";
+export { OFFER_CHANNEL_LABELS, OFFER_CHANNELS, REFUSAL_REASON_LABELS, REFUSAL_REASONS, VERDICT_LABELS } from "../../congrua-offers/congrua-offer-states.js";
+export { CONDITIONALITY_KIND_LABELS, FACT_KINDS, PROGRAMME_LABELS } from "../../conditionality/conditionality-kinds.js";
 export { CONTACT_STATUS_LABELS, OUTCOME_LABELS } from "../../shortlists/shortlist-states.js";
 export { DECLINE_REASONS, DECLINE_REASON_LABELS } from "../../proposals/decline-reasons.js";
 export { PROPOSAL_STATUS_LABELS } from "../../proposals/proposal-states.js";

@@ -4,6 +4,7 @@ import type { Me } from "../session.js";
 import { formatNumber, html, PageTitle, Show, useLoad } from "../ui.js";
 import type { Component, CongruaVerdict } from "../types.js";
 import { Components, CongruaBadge, CongruaDetails } from "./match-details.js";
+import { CongruaOffers, RecordFact } from "./congrua-offers.js";
 
 interface VacancyMatch {
   rank: number;
@@ -46,5 +47,7 @@ export function CandidateMatchesPage({ params }: { me: Me; params: Record<string
           <${CongruaDetails} congrua=${v.congrua} />
         </details>
       </article></li>`)}</ol>
-    `}</${Show}>`;
+    `}</${Show}>
+    <${CongruaOffers} candidateId=${id} />
+    <${RecordFact} candidateId=${id} />`;
 }

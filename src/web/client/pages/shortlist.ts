@@ -6,6 +6,7 @@ import { canManageVacancies, type Me } from "../session.js";
 import { ErrorBox, formatDate, formatDateTime, formatNumber, html, inputValue, PageTitle, Show, useAction, useLoad } from "../ui.js";
 import type { MatchesPage, Shortlist, ShortlistEntry, Vacancy } from "../types.js";
 import { PersonSearch, type PersonHit } from "./person-search.js";
+import { OfferFromEntry } from "./congrua-offers.js";
 
 const OUTCOMES = Object.keys(OUTCOME_LABELS).filter((o) => o !== "none") as (keyof typeof OUTCOME_LABELS)[];
 
@@ -78,7 +79,8 @@ function Entries({ shortlist: s, vacancyId, manage, me, onChange }: { shortlist:
         <td>${s.status === "draft"
           ? manage ? html`<${ContactSelect} entry=${e} vacancyId=${vacancyId} onDone=${onChange} />` : e.contactStatusLabel
           : e.sentToEmployer
-            ? (manage || me.role === "employer") && s.status === "sent" ? html`<${OutcomeSelect} entry=${e} vacancyId=${vacancyId} onDone=${onChange} />` : (e.outcomeLabel ?? "In attesa di esito")
+            ? html`${(manage || me.role === "employer") && s.status === "sent" ? html`<${OutcomeSelect} entry=${e} vacancyId=${vacancyId} onDone=${onChange} />` : (e.outcomeLabel ?? "In attesa di esito")}
+                ${manage && html`<${OfferFromEntry} vacancyId=${vacancyId} candidateId=${e.candidateId} name=${e.name} />`}`
             : "Non inviata"}</td>
         ${manage && s.status === "draft" && html`<td><${RemoveButton} entry=${e} vacancyId=${vacancyId} onDone=${onChange} /></td>`}
       </tr>`)}</tbody>
