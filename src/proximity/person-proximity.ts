@@ -43,6 +43,12 @@ const VACANCY_COVERAGE_MIN = 0.5;
  * («Applicare le regole di sicurezza») would relate a mechanic to a waiter.
  */
 const SOMEWHAT_RELATED_MIN = 0.15;
+/**
+ * CP2011 major group 8, «professioni non qualificate»: for a person with a qualified occupation a move there is
+ * a fallback, not a profile of proximity («anche in seguito ad un percorso di riqualificazione»), whatever the
+ * ISCO-08 minor group says (8.4.3.1.0 sits next to the mechanics in it).
+ */
+const UNSKILLED = /^8\./;
 const RETRIEVAL_LIMIT = 5_000;
 const VACANCIES_SHOWN = 5;
 const HAVE_SHOWN = 10;
@@ -119,6 +125,7 @@ export async function proximityOfPerson(ctx: AppContext, person: CandidateFacts,
     if (!ownKeys.has(identity.key) && !isOwnRelation(closestRelation(n.resolved, own))) candidateFor(identity, n.title, n.resolved);
   }
 
+  const ownUnskilled = own.some((o) => o.resolved.concepts.some((c) => UNSKILLED.test(c.cp2011Unit ?? "")));
   const suggestions: (ProximitySuggestion & { closeness: number })[] = [];
   const ruledOut: PersonProximity["ruledOut"] = [];
   const details = new Map<string, OccupationDetail>();
@@ -137,7 +144,7 @@ export async function proximityOfPerson(ctx: AppContext, person: CandidateFacts,
       NEIGHBOUR_LEVELS.includes(relation.level) ||
       (overlap.share ?? 0) >= REFERENCE_OVERLAP_MIN ||
       ((vacancyCoverage ?? 0) >= VACANCY_COVERAGE_MIN && somewhatRelated);
-    if (!close) continue;
+    if (!close || (UNSKILLED.test(c.identity.code ?? "") && !ownUnskilled)) continue;
     const minimumAge = minimumAgeFor(c.identity.code);
     if (minimumAge && person.birthDate && ageOn(person.birthDate, today) < minimumAge.age) {
       ruledOut.push({ occupation, reason: `Età inferiore ai ${minimumAge.age} anni richiesti per la professione (${minimumAge.source})` });
