@@ -32,6 +32,8 @@ describe("expiring stale offers", () => {
     expect(Object.fromEntries(statuses.map((v) => [v.id, v.status]))).toEqual({ [stale]: "expired", [current]: "open", [sent]: "list_sent" });
     const last = await h.t.ctx.db.vacancyStatusChange.findFirst({ where: { vacancyId: stale }, orderBy: { at: "desc" } });
     expect(last?.reason).toMatch(/Scaduta automaticamente/);
+    // The history says the deadline did it, not a person.
+    expect([last?.source, last?.byUserId]).toEqual(["scadenza", null]);
     const search = await h.as(h.p.admin).get("/api/v1/vacancies?status=open");
     expect(search.body.items.map((v: { id: string }) => v.id)).not.toContain(stale);
   });

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { changeVacancyStatus } from "../../vacancies/change-vacancy-status.js";
+import { changeVacancyStatusAlong } from "../../vacancies/change-vacancy-status.js";
 import type { JobHandler } from "../job-handler.js";
 
 const EXPIRABLE = ["open", "in_preselection"];
@@ -17,7 +17,9 @@ export async function expireStaleVacancies(ctx: AppContext, today: Date = new Da
   });
   const expired: string[] = [];
   for (const { id } of stale) {
-    await changeVacancyStatus(ctx, null, id, "expired", "Scaduta automaticamente: data di chiusura superata", "job expire-vacancies");
+    await changeVacancyStatusAlong(ctx, null, id, ["expired"], "Scaduta automaticamente: data di chiusura superata", "job expire-vacancies", {
+      source: "scadenza",
+    });
     expired.push(id);
   }
   if (expired.length > 0) ctx.log.info({ expired: expired.length }, "offerte scadute");
