@@ -67,6 +67,15 @@ export const envSchema = z.object({
   // Navigators' watch list: the days without a coherent offer that put a person on it, and the regional target share.
   WATCH_LIST_DAYS: z.coerce.number().int().min(1).max(366).default(60),
   WATCH_LIST_TARGET: z.coerce.number().min(0).max(1).default(1),
+  // Nightly online backup of the store: the folder it is written to and how many of them are kept.
+  BACKUP_DIR: z.string().min(1).default("./data/backups"),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
+  // Retention of personal data: years without activity before a person is erased, years an audit entry is kept,
+  // days a delivery link is kept past its expiry; with RETENTION_APPLY=false the nightly run only reports.
+  RETENTION_PEOPLE_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+  RETENTION_AUDIT_YEARS: z.coerce.number().int().min(1).max(100).default(10),
+  RETENTION_LINK_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  RETENTION_APPLY: booleanFlag.default(true),
 });
 
 export type Env = z.infer<typeof envSchema>;
