@@ -45,13 +45,18 @@ function listMigrations(migrationsDir: string): MigrationList {
   };
 }
 
+/** Every migration this code knows, in order (a database recording another one is of a newer schema). */
+export function knownMigrations(sources: MigrationSources = projectSources): string[] {
+  return listMigrations(sources.migrationsDir).migrationDirectories.map((d) => d.path);
+}
+
 /**
  * The migration folders not yet recorded as finished in the database, read with a plain connection.
  * The engine takes SQLite's exclusive lock even when there is nothing to do, which fails while the
  * service has the file open; asking first lets the command-line tools run beside a live service.
  */
 export function pendingMigrations(databasePath: string, sources: MigrationSources = projectSources): string[] {
-  const all = listMigrations(sources.migrationsDir).migrationDirectories.map((d) => d.path);
+  const all = knownMigrations(sources);
   if (!fs.existsSync(databasePath)) return all;
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {

@@ -4,7 +4,7 @@ import { recordedUserId, type Actor } from "../auth/actor.js";
 import { AppError } from "../errors/app-error.js";
 
 /** The service's own kinds of run; persisted jobs record their runs under their own kind too. */
-export type JobKind = "import-vacancies" | "import-candidates" | "import-cpis" | "export-vacancies" | "seed" | "reindex" | "expire-vacancies" | "rematch" | "index-check" | "send-emails" | "deadline-reminders" | "rematch-changes" | "digests";
+export type JobKind = "import-vacancies" | "import-candidates" | "import-cpis" | "export-vacancies" | "seed" | "reindex" | "expire-vacancies" | "rematch" | "index-check" | "send-emails" | "deadline-reminders" | "rematch-changes" | "digests" | "backup" | "restore" | "retention";
 
 /** "queued" and "running" hold a lease; the other three are final. */
 export type JobStatus = "queued" | "running" | "succeeded" | "failed" | "abandoned";
