@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { buildWeb } from "../../scripts/build-web.js";
@@ -86,7 +87,7 @@ describe("the web interface in a browser", () => {
     await signIn(page, base, h.p.referent);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Vetrina delle opportunità");
     const nav = page.getByRole("navigation", { name: "Navigazione principale" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Vetrina", "Nuova offerta", "Segnalazioni", "Novità"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Vetrina", "Nuova offerta", "Segnalazioni", "Condizionalità", "Novità"]);
 
     await page.getByLabel("Cerca", { exact: true }).fill("magazziniere");
     await page.getByRole("button", { name: "Cerca", exact: true }).click();
@@ -94,8 +95,11 @@ describe("the web interface in a browser", () => {
     const facet = page.getByRole("group", { name: "Contratto" });
     await facet.getByText("tempo determinato").waitFor();
     expect(await facet.textContent()).toMatch(/tempo determinato\s*\(2\)/);
-    await expectAccessible(page, "la vetrina");
     await screenshot(page, "vetrina");
+    await page.getByRole("group", { name: "Stato" }).getByLabel(/^Aperta/).check();
+    await page.waitForURL(/status=open/);
+    await expect.poll(() => page.locator("#risultati + [role=status]").textContent()).toBe("1 offerta");
+    await expectAccessible(page, "la vetrina");
 
     await page.getByRole("link", { name: "Magazziniere", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Magazziniere" }).waitFor();
@@ -239,6 +243,45 @@ describe("the web interface in a browser", () => {
     noProblems();
   });
 
+  it("a referent records a congrua offer from the sent list, its refusal, and reports the conditionality event", async () => {
+    await fresh();
+    await signIn(page, base, h.p.referent);
+    await page.goto(`${base}/offerte/${ids.warehouse}/rosa`);
+    await page.getByRole("button", { name: "Registra offerta congrua a Giulia Prova 1" }).click();
+    await page.getByText("Offerta congrua registrata").click();
+    await page.getByRole("link", { name: "esito" }).click();
+    await page.getByRole("heading", { name: "Offerte congrue fatte alla persona" }).waitFor();
+    const offer = page.locator("#offerte-congrue ~ ol .card").first();
+    await offer.getByLabel("Esito dell'offerta").selectOption({ label: "Rifiutata senza giustificato motivo" });
+    await offer.getByRole("button", { name: "Registra l'esito" }).click();
+    await offer.getByText("esito: Rifiutata senza giustificato motivo").waitFor();
+    // The warehouse offer is not congrua for a NASpI recipient (it leaves out terms the rule asks for): no event.
+    expect(await offer.textContent()).toContain("Non congrua");
+    await page.getByLabel("Fatto", { exact: true }).selectOption({ label: "Mancata presentazione a un appuntamento o a una convocazione del CPI" });
+    await page.getByRole("button", { name: "Registra il fatto" }).click();
+    await page.getByText("Registrato: da comunicare ad ANPAL e INPS.").waitFor();
+    await expectAccessible(page, "le offerte congrue e la condizionalità di una persona");
+    await screenshot(page, "persona");
+    noProblems();
+
+    await page.getByRole("link", { name: "Condizionalità" }).click();
+    await page.getByRole("heading", { level: 1, name: "Condizionalità" }).waitFor();
+    await page.getByLabel("Centro per l'impiego").selectOption({ label: "CPI Torino - Via Bologna" });
+    await page.getByRole("row", { name: /Giulia Prova 1/ }).first().waitFor();
+    await page.getByRole("button", { name: "Esporta le segnalazioni non ancora esportate" }).click();
+    const exported = page.locator("#esportazioni ~ table tbody tr").first();
+    await exported.waitFor();
+    const download = page.waitForEvent("download");
+    await exported.getByRole("button", { name: /Scarica il CSV/ }).click();
+    expect(fs.readFileSync((await (await download).path())!, "utf8")).toContain("Prova 1");
+    await expectAccessible(page, "la condizionalità");
+    await screenshot(page, "condizionalita");
+    await exported.getByRole("button", { name: "Segna come comunicata" }).click();
+    await exported.getByText(/comunicata il/).waitFor();
+    await page.getByText("0 segnalazioni da comunicare").waitFor();
+    noProblems();
+  });
+
   it("a referent publishes a vacancy with autocomplete for occupation, competences and comune", async () => {
     await fresh();
     await signIn(page, base, h.p.referent);
@@ -278,7 +321,7 @@ describe("the web interface in a browser", () => {
     await fresh();
     await signIn(page, base, h.p.admin);
     const nav = page.getByRole("navigation", { name: "Navigazione principale" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Vetrina", "Nuova offerta", "Segnalazioni", "Lista di attenzione", "Novità", "Utenti", "Importazioni", "Job pianificati"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Vetrina", "Nuova offerta", "Segnalazioni", "Lista di attenzione", "Condizionalità", "Novità", "Utenti", "Importazioni", "Job pianificati"]);
     await nav.getByRole("link", { name: "Utenti" }).click();
     await page.getByRole("row", { name: /Tutor Torino/ }).waitFor();
     await expectAccessible(page, "gli utenti");

@@ -1,7 +1,8 @@
 import { answer, saveFile, vetrina } from "../api.js";
-import { navigate, seg, useLocation } from "../router.js";
+import { seg } from "../router.js";
+import { useCpiChoice } from "./cpi-choice.js";
 import type { Me } from "../session.js";
-import { ErrorBox, formatDate, formatDateTime, html, inputValue, PageTitle, Show, useAction, useLoad } from "../ui.js";
+import { ErrorBox, formatDate, formatDateTime, html, PageTitle, Show, useAction, useLoad } from "../ui.js";
 
 interface ConditionalityEvent {
   id: string;
@@ -26,34 +27,21 @@ interface Export {
   reportedByName: string | null;
 }
 
-interface Cpi {
-  code: string;
-  name: string;
-}
-
 /** The conditionality events still to report for a CPI, their export for ANPAL and INPS, and marking an export reported. */
 export function ConditionalityPage({ me }: { me: Me }) {
-  const { search } = useLocation();
-  const cpis = useLoad(() => answer<Cpi[]>(vetrina().GET("/api/v1/cpis")), []);
-  const mine = cpis.data?.filter((c) => me.role === "admin" || me.cpiCodes.includes(c.code)) ?? [];
-  const cpi = search.get("cpi") ?? me.cpiCodes[0] ?? mine[0]?.code ?? "";
-  const events = useLoad(() => answer<{ total: number; items: ConditionalityEvent[] }>(vetrina().GET("/api/v1/conditionality-events", { params: { query: { cpi, reported: "false", pageSize: 100 } } })), [cpi]);
-  const exports = useLoad(() => answer<{ items: Export[] }>(vetrina().GET("/api/v1/conditionality-events/exports", { params: { query: { cpi, pageSize: 20 } } })), [cpi]);
+  const { cpi, select } = useCpiChoice(me, "/condizionalita", "c-cpi");
+  const events = useLoad(() => (cpi === undefined ? Promise.resolve(undefined as never) : answer<{ total: number; items: ConditionalityEvent[] }>(vetrina().GET("/api/v1/conditionality-events", { params: { query: { cpi, reported: "false", pageSize: 100 } } }))), [cpi]);
+  const exports = useLoad(() => (cpi === undefined ? Promise.resolve(undefined as never) : answer<{ items: Export[] }>(vetrina().GET("/api/v1/conditionality-events/exports", { params: { query: { cpi, pageSize: 20 } } }))), [cpi]);
   const action = useAction();
   const reload = () => {
     events.reload();
     exports.reload();
   };
-  const exportNow = async () => (await action.run(() => answer(vetrina().POST("/api/v1/conditionality-events/exports", { body: { cpi } })))) && reload();
+  const exportNow = async () => cpi && (await action.run(() => answer(vetrina().POST("/api/v1/conditionality-events/exports", { body: { cpi } })))) && reload();
   const markReported = async (id: string) => (await action.run(() => answer(vetrina().POST("/api/v1/conditionality-events/exports/{id}/reported", { params: { path: { id } }, body: {} })))) && reload();
   return html`
     <${PageTitle} text="Condizionalità" />
-    <div class="field small">
-      <label for="c-cpi">Centro per l'impiego</label>
-      <select id="c-cpi" value=${cpi} onChange=${(e: Event) => navigate(`/condizionalita?cpi=${encodeURIComponent(inputValue(e))}`)}>
-        ${mine.map((c) => html`<option value=${c.code}>${c.name}</option>`)}
-      </select>
-    </div>
+    ${select}
     <${ErrorBox} error=${action.error} />
     <section aria-labelledby="da-segnalare">
       <h2 id="da-segnalare">Da segnalare ad ANPAL e INPS</h2>

@@ -8,10 +8,7 @@ import type { Vacancy } from "../types.js";
 
 type VacancyCreate = components["schemas"]["VacancyCreate"];
 
-interface Cpi {
-  code: string;
-  name: string;
-}
+import type { Cpi } from "./cpi-choice.js";
 
 /** The form's fields, as text the inputs hold. */
 interface Draft {

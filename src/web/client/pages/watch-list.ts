@@ -1,7 +1,8 @@
 import { answer, vetrina } from "../api.js";
-import { navigate, seg, useLocation } from "../router.js";
+import { seg } from "../router.js";
+import { useCpiChoice } from "./cpi-choice.js";
 import type { Me } from "../session.js";
-import { formatNumber, html, inputValue, PageTitle, Show, useLoad } from "../ui.js";
+import { formatNumber, html, PageTitle, Show, useLoad } from "../ui.js";
 import { programmes } from "./match-details.js";
 
 interface WatchItem {
@@ -23,27 +24,14 @@ interface WatchList {
   items: WatchItem[];
 }
 
-interface Cpi {
-  code: string;
-  name: string;
-}
-
 /** The navigator's watch list: beneficiaries still without a coherent offer, their best vacancies or why none. */
 export function WatchListPage({ me }: { me: Me }) {
-  const { search } = useLocation();
-  const cpis = useLoad(() => answer<Cpi[]>(vetrina().GET("/api/v1/cpis")), []);
-  const mine = cpis.data?.filter((c) => me.role === "admin" || me.cpiCodes.includes(c.code)) ?? [];
-  const cpi = search.get("cpi") ?? me.cpiCodes[0] ?? mine[0]?.code;
+  const { cpi, select } = useCpiChoice(me, "/attenzione", "wl-cpi");
   const list = useLoad(() => (cpi ? answer<WatchList>(vetrina().GET("/api/v1/watch-list", { params: { query: { cpi, pageSize: 100 } } })) : Promise.resolve(null)), [cpi]);
   return html`
     <${PageTitle} text="Lista di attenzione" />
     <p>Le persone beneficiarie (RdC, ADI, SFL) che non hanno ricevuto un'offerta coerente negli ultimi giorni.</p>
-    <div class="field small">
-      <label for="wl-cpi">Centro per l'impiego</label>
-      <select id="wl-cpi" value=${cpi} onChange=${(e: Event) => navigate(`/attenzione?cpi=${encodeURIComponent(inputValue(e))}`)}>
-        ${mine.map((c) => html`<option value=${c.code}>${c.name}</option>`)}
-      </select>
-    </div>
+    ${select}
     <${Show} loaded=${list} what="della lista">${(w: WatchList | null) => w === null ? html`<p>Nessun CPI.</p>` : html`
       <p class="figures" role="status">
         <span>dal ${w.from} al ${w.to} (${w.days} giorni)</span>
