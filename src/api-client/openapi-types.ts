@@ -4818,7 +4818,38 @@ export interface operations {
                                 weight: number;
                             }[];
                             congrua: {
-                                evaluations: unknown[];
+                                evaluations: {
+                                    band: {
+                                        id: string;
+                                        label: string;
+                                    } | null;
+                                    criteria: {
+                                        /** @enum {string} */
+                                        criterion: "distance" | "hours" | "profile_coherence" | "contract" | "pay_above_benefit" | "pay_ccnl_minimum" | "pay_minimum" | "offer_statements" | "congruity_removed" | "l68_other_criteria";
+                                        reason: string;
+                                        /** @enum {boolean} */
+                                        toConfirm?: true;
+                                        /** @enum {string} */
+                                        verdict: "unknown" | "pass" | "fail";
+                                    }[];
+                                    monthsUnemployed: number | null;
+                                    notes: string[];
+                                    /** @enum {string} */
+                                    programme: "NASPI" | "DISCOLL" | "ADR" | "RDC" | "ADI" | "SFL" | "GOL" | "L68";
+                                    refusalConsequence: string;
+                                    ruleSet: {
+                                        effectiveFrom: string;
+                                        effectiveTo: string | null;
+                                        id: string;
+                                        label: string;
+                                        legalSource: string;
+                                        version: number;
+                                    };
+                                    /** @enum {boolean} */
+                                    toConfirm?: true;
+                                    /** @enum {string} */
+                                    verdict: "unknown" | "pass" | "fail";
+                                }[];
                                 /** @enum {string} */
                                 verdict: "unknown" | "pass" | "fail" | "not_applicable";
                             } | null;
@@ -12549,6 +12580,7 @@ export interface operations {
                             id: string;
                             name: string;
                         }[];
+                        total: number;
                     };
                 };
             };
@@ -13662,6 +13694,7 @@ export interface operations {
                             state: "active" | "expired" | "revoked";
                             userId: string;
                         }[];
+                        total: number;
                     };
                 };
             };
@@ -15317,7 +15350,38 @@ export interface operations {
                                 weight: number;
                             }[];
                             congrua: {
-                                evaluations: unknown[];
+                                evaluations: {
+                                    band: {
+                                        id: string;
+                                        label: string;
+                                    } | null;
+                                    criteria: {
+                                        /** @enum {string} */
+                                        criterion: "distance" | "hours" | "profile_coherence" | "contract" | "pay_above_benefit" | "pay_ccnl_minimum" | "pay_minimum" | "offer_statements" | "congruity_removed" | "l68_other_criteria";
+                                        reason: string;
+                                        /** @enum {boolean} */
+                                        toConfirm?: true;
+                                        /** @enum {string} */
+                                        verdict: "unknown" | "pass" | "fail";
+                                    }[];
+                                    monthsUnemployed: number | null;
+                                    notes: string[];
+                                    /** @enum {string} */
+                                    programme: "NASPI" | "DISCOLL" | "ADR" | "RDC" | "ADI" | "SFL" | "GOL" | "L68";
+                                    refusalConsequence: string;
+                                    ruleSet: {
+                                        effectiveFrom: string;
+                                        effectiveTo: string | null;
+                                        id: string;
+                                        label: string;
+                                        legalSource: string;
+                                        version: number;
+                                    };
+                                    /** @enum {boolean} */
+                                    toConfirm?: true;
+                                    /** @enum {string} */
+                                    verdict: "unknown" | "pass" | "fail";
+                                }[];
                                 /** @enum {string} */
                                 verdict: "unknown" | "pass" | "fail" | "not_applicable";
                             } | null;
@@ -15517,7 +15581,38 @@ export interface operations {
                             weight: number;
                         }[];
                         congrua: {
-                            evaluations: unknown[];
+                            evaluations: {
+                                band: {
+                                    id: string;
+                                    label: string;
+                                } | null;
+                                criteria: {
+                                    /** @enum {string} */
+                                    criterion: "distance" | "hours" | "profile_coherence" | "contract" | "pay_above_benefit" | "pay_ccnl_minimum" | "pay_minimum" | "offer_statements" | "congruity_removed" | "l68_other_criteria";
+                                    reason: string;
+                                    /** @enum {boolean} */
+                                    toConfirm?: true;
+                                    /** @enum {string} */
+                                    verdict: "unknown" | "pass" | "fail";
+                                }[];
+                                monthsUnemployed: number | null;
+                                notes: string[];
+                                /** @enum {string} */
+                                programme: "NASPI" | "DISCOLL" | "ADR" | "RDC" | "ADI" | "SFL" | "GOL" | "L68";
+                                refusalConsequence: string;
+                                ruleSet: {
+                                    effectiveFrom: string;
+                                    effectiveTo: string | null;
+                                    id: string;
+                                    label: string;
+                                    legalSource: string;
+                                    version: number;
+                                };
+                                /** @enum {boolean} */
+                                toConfirm?: true;
+                                /** @enum {string} */
+                                verdict: "unknown" | "pass" | "fail";
+                            }[];
                             /** @enum {string} */
                             verdict: "unknown" | "pass" | "fail" | "not_applicable";
                         } | null;
@@ -15688,6 +15783,7 @@ export interface operations {
                                 status: string;
                             };
                         }[];
+                        total: number;
                     };
                 };
             };

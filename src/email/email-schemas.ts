@@ -34,24 +34,7 @@ export const emailViewSchema = z.strictObject({
   createdAt: z.string(),
 });
 
-export const getEmailResponseSchema = z.strictObject({
-  body: z.string(),
-  id: z.string(),
-  kind: z.string(),
-  kindLabel: z.string(),
-  status: z.string(),
-  statusLabel: z.string(),
-  to: z.strictObject({ address: z.string(), name: z.string().nullable() }).nullable(),
-  subject: z.string(),
-  attempts: z.number(),
-  maxAttempts: z.number(),
-  nextAttemptAt: z.string().nullable(),
-  lastError: z.string().nullable(),
-  sentAt: z.string().nullable(),
-  smtpMessageId: z.string().nullable(),
-  eventSeq: z.number().nullable(),
-  createdAt: z.string(),
-});
+export const getEmailResponseSchema = emailViewSchema.extend({ body: z.string() });
 
 export const listEmailsResponseSchema = z.strictObject({
   total: z.number(),

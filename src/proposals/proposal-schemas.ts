@@ -100,9 +100,12 @@ export const listProposalsResponseSchema = z.strictObject({
   items: z.array(proposalSummarySchema),
 });
 
-export const listVacancyProposalsResponseSchema = z.strictObject({ items: z.array(proposalSummarySchema) });
+export const listVacancyProposalsResponseSchema = z.strictObject({
+  items: z.array(proposalSummarySchema),
+  total: z.number(),
+});
 
-export const proposalViewSchema = z.strictObject({
+export const proposalViewSchema = proposalSummarySchema.extend({
   history: z.array(z.strictObject({
     at: z.string(),
     from: z.string().nullable(),
@@ -115,17 +118,4 @@ export const proposalViewSchema = z.strictObject({
     byUserId: z.string().nullable(),
     byUserName: z.string().nullable(),
   })),
-  id: z.string(),
-  status: z.string(),
-  statusLabel: z.string().nullable(),
-  vacancy: vacancyRefSchema,
-  candidate: personRefSchema,
-  note: z.string().nullable(),
-  proposedBy: z.strictObject({ id: z.string(), name: z.string().nullable() }).nullable(),
-  createdAt: z.string(),
-  decidedBy: z.strictObject({ id: z.string(), name: z.string().nullable() }).nullable(),
-  decidedAt: z.string().nullable(),
-  declineReason: z.string().nullable(),
-  declineReasonLabel: z.string().nullable(),
-  declineNote: z.string().nullable(),
 });

@@ -39,12 +39,13 @@ export async function listVacancyProposals(
   vacancyId: string,
   status: ProposalStatus[] | undefined,
   route: string,
-): Promise<{ items: ProposalView[] }> {
+): Promise<{ items: ProposalView[]; total: number }> {
   assertAllowed(canListProposals(actor));
   const vacancy = await findVacancy(ctx.db, vacancyId);
   const all = canReadAllProposalsOf(actor, vacancy) === null;
   const proposals = await findProposals(ctx.db, { vacancyId, ...(all ? {} : { proposedById: actor.userId }), ...statusWhere(status) });
-  return { items: await viewsOf(ctx, actor, proposals, route) };
+  const items = await viewsOf(ctx, actor, proposals, route);
+  return { items, total: items.length };
 }
 
 /**

@@ -23,10 +23,11 @@ async function activeReferents(db: Db, cpiCodes: string[] | undefined): Promise<
  * The directory of offer referents: whom a tutor writes to about a vacancy of another CPI. Every
  * operator reads it (not employers); only active users, with name and e-mail.
  */
-export async function listReferents(db: Db, actor: Actor, cpiCodes: string[] | undefined): Promise<{ items: DirectoryEntry[] }> {
+export async function listReferents(db: Db, actor: Actor, cpiCodes: string[] | undefined): Promise<{ items: DirectoryEntry[]; total: number }> {
   assertAllowed(canReadReferentDirectory(actor));
   await assertFilterReferencesExist(db, { cpi: cpiCodes });
-  return { items: await activeReferents(db, cpiCodes) };
+  const items = await activeReferents(db, cpiCodes);
+  return { items, total: items.length };
 }
 
 /** The referents of one CPI. */

@@ -18,7 +18,7 @@ export async function listTokens(db: Db, actor: Actor, userId: string, ttlDays: 
   await userOrNotFound(db, actor, userId);
   const rows = await db.apiToken.findMany({ where: { userId }, orderBy: { createdAt: "desc" } });
   const now = new Date();
-  return { items: rows.map((t) => toTokenView(t, ttlDays, now)) };
+  return { items: rows.map((t) => toTokenView(t, ttlDays, now)), total: rows.length };
 }
 
 /**

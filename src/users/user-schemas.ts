@@ -60,19 +60,6 @@ export const createUserResponseSchema = z.strictObject({
   tokenExpiresAt: z.string(),
 });
 
-export const issueTokenResponseSchema = z.strictObject({
-  id: z.string(),
-  userId: z.string(),
-  label: z.string(),
-  state: z.enum(["active", "expired", "revoked"]),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-  createdByUserId: z.string().nullable(),
-  token: z.string(),
-});
-
 export const tokenViewSchema = z.strictObject({
   id: z.string(),
   userId: z.string(),
@@ -85,7 +72,9 @@ export const tokenViewSchema = z.strictObject({
   createdByUserId: z.string().nullable(),
 });
 
-export const listTokensResponseSchema = z.strictObject({ items: z.array(tokenViewSchema) });
+export const issueTokenResponseSchema = tokenViewSchema.extend({ token: z.string() });
+
+export const listTokensResponseSchema = z.strictObject({ items: z.array(tokenViewSchema), total: z.number() });
 
 export const listUsersResponseSchema = z.strictObject({
   total: z.number(),

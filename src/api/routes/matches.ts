@@ -7,6 +7,7 @@ import { candidateMatchesQuerySchema, vacancyMatchesQuerySchema } from "../../ma
 import { computeVacancyMatches, explainMatch } from "../../matching/vacancy-matches.js";
 import { computeCandidateMatches } from "../../matching/candidate-matches.js";
 import { exclusionSchema } from "../../shortlists/shortlist-schemas.js";
+import { congruaEvaluationSchema } from "../../congrua-offers/congrua-offer-schemas.js";
 
 const tag = "Abbinamento";
 
@@ -19,9 +20,10 @@ export const competenceMatchSchema = z.strictObject({
   mustHave: z.boolean(),
 });
 
+// The matching types the evaluations loosely (unknown[]): they are the congruità evaluations of the person against the offer.
 export const congruaVerdictSchema = z.strictObject({
   verdict: z.enum(["unknown", "pass", "fail", "not_applicable"]),
-  evaluations: z.array(z.unknown()),
+  evaluations: z.array(congruaEvaluationSchema),
 });
 
 export const scoreComponentSchema = z.strictObject({
@@ -166,8 +168,7 @@ export const listVacancyMatchesResponseSchema = z.strictObject({
     congrua: congruaVerdictSchema.nullable(),
     reasons: z.array(z.string()),
   })),
-});
-export function matchRoutes(ctx: AppContext): Router {
+});export function matchRoutes(ctx: AppContext): Router {
   const r = Router();
   mountRoute(
     r,

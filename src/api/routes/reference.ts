@@ -56,7 +56,11 @@ const codeListEntrySchema = z.strictObject({ code: z.string(), label: z.string()
 
 /** Licences say what they satisfy, education levels their rank; the other lists only code and label. */
 export const getCodeListResponseSchema = z.union([
-  z.array(codeListEntrySchema.extend({ kind: z.enum(["patente", "abilitazione"]), satisfies: z.array(z.string()), ministryCode: z.string().nullable() })),
+  z.array(codeListEntrySchema.extend({
+    kind: z.enum(["patente", "abilitazione"]),
+    satisfies: z.array(z.string()),
+    ministryCode: z.string().nullable(),
+  })),
   z.array(codeListEntrySchema.extend({ rank: z.number() })),
   z.array(codeListEntrySchema),
 ]);
