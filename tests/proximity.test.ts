@@ -125,6 +125,7 @@ describe("occupations of proximity for a group", () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(groupProximitySchema.safeParse(res.body).error).toBeUndefined();
     expect(res.body.scope).toEqual({ cpiCode: null, people: 2 });
+    expect(res.body).toMatchObject({ peopleWithoutOwnVacancies: 0, peopleWithSuggestion: 2 });
     expect(res.body.occupations[0]).toMatchObject({ occupation: { code: "6.1.3.6.2" }, vacanciesInReach: 2, people: 2 });
     expect(res.body.competences[0]).toMatchObject({ competence: "Patentino F-gas", people: 2, vacancies: 2 });
     expect(res.body.competences[0].reason).toMatch(/^Acquisendo «Patentino F-gas» 2 persone risulterebbero idonee/);
