@@ -46,18 +46,18 @@ export function EmployerLinkPage({ token }: { token: string }) {
     <p class="actions"><a class="button secondary" href=${`${base}/lista.xlsx`} download>Scarica in Excel</a> <a class="button secondary" href=${`${base}/lista.pdf`} download>Scarica in PDF</a></p>
     <section aria-labelledby="persone-rosa">
       <h2 id="persone-rosa">Persone proposte</h2>
-      <ol class="cards">${v.people.map((p) => html`<li><${PersonCard} person=${p} token=${token} readOnly=${v.readOnly} onDone=${view.reload} /></li>`)}</ol>
+      <ol class="cards">${v.people.map((p, i) => html`<li><${PersonCard} person=${p} position=${i + 1} token=${token} readOnly=${v.readOnly} onDone=${view.reload} /></li>`)}</ol>
     </section>
     ${!v.readOnly && html`<${DeclineForm} token=${token} onDone=${view.reload} />`}
   `}</${Show}>`;
 }
 
-function PersonCard({ person: p, token, readOnly, onDone }: { person: LinkPerson; token: string; readOnly: boolean; onDone: () => void }) {
+function PersonCard({ person: p, position, token, readOnly, onDone }: { person: LinkPerson; position: number; token: string; readOnly: boolean; onDone: () => void }) {
   const action = useAction();
   const id = `esito-${p.entryId}`;
   const record = async (outcome: string) => outcome && (await action.run(() => answer(vetrina(null).POST("/api/v1/link/{token}/entries/{entryId}/outcome", { params: { path: { token, entryId: p.entryId } }, body: { outcome: outcome as "hired" } })))) && onDone();
   return html`<article class="card">
-    <h3>${p.name}</h3>
+    <h3><span class="rank">${position}</span> ${p.name}</h3>
     <p class="meta">${p.distanceBandLabel ?? ""}${p.profile.education ? ` · ${p.profile.education.toLowerCase()}` : ""}</p>
     <p><strong>Disponibile per:</strong> ${p.profile.availableFor.join(", ") || "—"}</p>
     ${p.experiences.length > 0 && html`<p><strong>Esperienze:</strong></p><ul>${p.experiences.map((x) => html`<li>${x.profileTitle}${x.sector ? `, ${x.sector}` : ""} (${x.from ?? "?"} – ${x.to ?? "oggi"})${x.relevant ? " · pertinente" : ""}</li>`)}</ul>`}
@@ -65,7 +65,7 @@ function PersonCard({ person: p, token, readOnly, onDone }: { person: LinkPerson
     <p><strong>${p.contact.label}:</strong> ${p.contact.email && html`<a href=${`mailto:${p.contact.email}`}>${p.contact.email}</a>`} ${p.contact.phone ?? ""}</p>
     ${readOnly
       ? html`<p>Esito: ${p.outcomeLabel}</p>`
-      : html`<div class="field small"><label for=${id}>Esito per ${p.name}</label>
+      : html`<div class="field small"><label for=${id}>Esito per ${p.name} (n. ${position})</label>
           <select id=${id} value=${p.outcome ?? ""} disabled=${action.busy} onChange=${(e: Event) => record(inputValue(e))}>
             <option value="">${OUTCOME_LABELS.none}</option>
             ${LINK_OUTCOMES.map((o) => html`<option value=${o}>${OUTCOME_LABELS[o]}</option>`)}
