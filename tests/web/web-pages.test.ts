@@ -314,6 +314,14 @@ describe("the web interface in a browser", () => {
     expect(await data.textContent()).toContain("Moncalieri (TO)");
     expect(await data.textContent()).toContain("carrellista");
     expect(await data.textContent()).toMatch(/Profilo nella classificazione.*\(\d(\.\d)+\)/);
+
+    // Editing sends only what changed, and the history shows it.
+    await page.getByRole("link", { name: "Modifica" }).click();
+    await page.getByLabel("Posizioni").fill("3");
+    await page.getByRole("button", { name: "Salva le modifiche" }).click();
+    await page.getByRole("heading", { level: 1, name: "Carrellista notturno" }).waitFor();
+    expect(await data.textContent()).toContain("3 (coperte 0)");
+    await page.getByRole("table").getByText("N. Posizioni: 1 → 3").waitFor();
     noProblems();
   });
 

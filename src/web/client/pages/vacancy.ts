@@ -3,6 +3,10 @@ import { seg } from "../router.js";
 import { canManageVacancies, isOperator, type Me } from "../session.js";
 import { formatDate, formatDateTime, html, PageTitle, Show, useLoad } from "../ui.js";
 import type { Deadline, HistoryItem, Vacancy } from "../types.js";
+import { VACANCY_FIELD_LABELS } from "../labels.js";
+
+/** A value of the history as text: lists joined, nothing as a dash. */
+const shown = (value: unknown): string => (value === null || value === undefined || value === "" ? "—" : Array.isArray(value) ? value.join(", ") || "—" : String(value));
 
 /** One vacancy: its data, its deadlines, its referent and its history, with the next steps of the role. */
 export function VacancyPage({ me, params }: { me: Me; params: Record<string, string> }) {
@@ -78,7 +82,7 @@ function History({ id }: { id: string }) {
       <tbody>${items.map((h) => html`<tr>
         <td>${formatDateTime(h.at)}</td>
         <td>${h.byUserName ?? "Sistema"}</td>
-        <td>${h.changes.map((c) => html`<div><code>${c.field}</code>: ${String(c.before ?? "—")} → ${String(c.after ?? "—")}</div>`)}</td>
+        <td>${h.changes.map((c) => html`<div>${VACANCY_FIELD_LABELS[c.field] ?? c.field}: ${shown(c.before)} → ${shown(c.after)}</div>`)}</td>
         <td>${h.reason ?? "—"}</td>
       </tr>`)}</tbody>
     </table>`}</${Show}>
