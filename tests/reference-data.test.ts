@@ -203,7 +203,9 @@ describe("loading again", () => {
   });
 
   it("restores a missing comune without duplicating the others", async () => {
-    await db.comune.delete({ where: { istatCode: "001003" } }); // Ala di Stura: no CPI points at it
+    // Ala di Stura: no CPI sits there; only its catchment row points at it.
+    await db.cpiCatchment.deleteMany({ where: { comuneIstatCode: "001003" } });
+    await db.comune.delete({ where: { istatCode: "001003" } });
     const again = await loadReferenceData(db);
     expect(again.comuni).toMatchObject({ skipped: false, created: 1 });
     expect(await db.comune.count()).toBe(7899);
