@@ -22,6 +22,9 @@ const COMMANDS: Record<string, Command> = {
   rematch: { summary: "riesegue l'abbinamento di tutte le offerte aperte e ne salva i risultati", load: () => import("../src/cli/commands/rematch.js") },
   jobs: { summary: "elenca pianificazioni, coda e lavori non riusciti; «jobs retry <id>» rimette in coda un lavoro non riuscito", load: () => import("../src/cli/commands/jobs.js") },
   reindex: { summary: "ricostruisce l'indice di ricerca dall'archivio", load: () => import("../src/cli/commands/reindex.js") },
+  backup: { summary: "backup a caldo dell'archivio in un file, controllato", load: () => import("../src/cli/commands/backup.js") },
+  restore: { summary: "ripristina un backup (a servizio fermo) e ricostruisce l'indice", load: () => import("../src/cli/commands/restore.js") },
+  retention: { summary: "conservazione dei dati personali: cosa cancellerebbe; «--apply» lo cancella", load: () => import("../src/cli/commands/retention.js") },
 };
 
 async function main(): Promise<number> {

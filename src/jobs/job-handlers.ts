@@ -7,6 +7,8 @@ import { sendEmailsJob } from "./send-emails/send-emails.js";
 import { deadlineRemindersJob } from "./deadline-reminders/deadline-reminders.js";
 import { rematchChangesJob } from "./rematch-changes/rematch-changes.js";
 import { digestsJob } from "./digests/digests.js";
+import { backupJob } from "./backup/backup.js";
+import { retentionJob } from "./retention/retention.js";
 
 /** Every kind of persisted job and what runs it: one folder per job under src/jobs. */
 export const JOB_HANDLERS: Partial<Record<JobKind, JobHandler>> = {
@@ -17,4 +19,6 @@ export const JOB_HANDLERS: Partial<Record<JobKind, JobHandler>> = {
   "deadline-reminders": deadlineRemindersJob,
   "rematch-changes": rematchChangesJob,
   digests: digestsJob,
+  backup: backupJob,
+  retention: retentionJob,
 };

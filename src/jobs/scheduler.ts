@@ -22,6 +22,9 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   // The people and vacancies changed since the last pass, every minute (a change made twice in a minute counts once).
   { name: "rematch-changes", schedule: "* * * * *" },
   { name: "digests", schedule: "0 18 * * *" },
+  // The nightly online backup, before the night's heavy jobs; then retention of personal data, after it.
+  { name: "backup", schedule: "0 1 * * *" },
+  { name: "retention", schedule: "30 4 * * *" },
 ];
 
 /** The unique key of one slot: the job's name and the slot's time to the second, in UTC. */

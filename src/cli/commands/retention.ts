@@ -1,0 +1,30 @@
+import type { AppContext } from "../../context.js";
+import { recordedRun } from "../../jobs/job-run.js";
+import { retentionCounts, runRetention } from "../../retention/apply-retention.js";
+import { retentionRulesOf } from "../../retention/retention-rules.js";
+import { progressBar } from "../progress.js";
+
+/** `npm run cli -- retention [--apply]`: what the retention rules would remove now; with --apply, removes it. */
+export async function run(ctx: AppContext, args: string[]): Promise<number> {
+  const unknown = args.filter((a) => a !== "--apply");
+  if (unknown.length > 0) {
+    console.error("Uso: npm run cli -- retention [--apply]");
+    return 2;
+  }
+  const dryRun = !args.includes("--apply");
+  const rules = retentionRulesOf(ctx.env);
+  let bar: ReturnType<typeof progressBar> | null = null;
+  const { counts } = await recordedRun(ctx.db, "retention", "riga di comando", null, async () => {
+    const outcome = await runRetention(ctx, rules, { dryRun, onProgress: (done, total) => (bar ??= progressBar("Persone cancellate", total)).update(done) });
+    return { counts: retentionCounts(outcome), report: { dryRun, ...outcome } };
+  });
+  (bar as ReturnType<typeof progressBar> | null)?.stop();
+  console.log(`Regole: persone inattive da ${rules.peopleYears} anni, registro accessi oltre ${rules.auditYears} anni, collegamenti scaduti da ${rules.linkGraceDays} giorni.`);
+  const verb = dryRun ? "da cancellare" : "cancellati";
+  console.log(`Persone ${verb}: ${dryRun ? counts["planned.people"] : counts["removed.people"]}`);
+  console.log(`Persone trattenute per le statistiche RdC/ADI/SFL: ${counts["planned.peopleKeptForFigures"]}; in attesa di segnalazione ad ANPAL e INPS: ${counts["planned.peopleKeptForReporting"]}`);
+  console.log(`Voci del registro accessi ${verb}: ${dryRun ? counts["planned.auditEntries"] : counts["removed.auditEntries"]}`);
+  console.log(`Collegamenti per le aziende ${verb}: ${dryRun ? counts["planned.deliveryLinks"] : counts["removed.deliveryLinks"]}`);
+  if (dryRun) console.log("Prova senza modifiche: per cancellare, «npm run cli -- retention --apply».");
+  return 0;
+}

@@ -1,0 +1,66 @@
+import type { DbTx } from "../db/client.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { TO_REPORT } from "../conditionality/reportable-events.js";
+import { INCOME_SUPPORT_PROGRAMMES } from "../figures/figure-facts.js";
+import { OPEN_SHORTLIST_STATUSES } from "../shortlists/shortlist-states.js";
+import { retentionCutoffs, type RetentionRules } from "./retention-rules.js";
+
+/** What a retention run would remove, by kind and count; the ids stay in memory and out of every report. */
+export interface RetentionPlan {
+  peopleIds: string[];
+  counts: {
+    /** People whose period ended and who are erased. */
+    people: number;
+    /** Past their period but kept: an RdC/ADI/SFL programme the figures per CPI and period still count them by. */
+    peopleKeptForFigures: number;
+    /** Past their period but kept: a conditionality event still to report to ANPAL and INPS (erasure waits for it). */
+    peopleKeptForReporting: number;
+    auditEntries: number;
+    deliveryLinks: number;
+  };
+}
+
+/**
+ * People past their period: registered, changed and declared available before the cut-off, no programme open
+ * or ended since, no place on an open list nor one added since, no proposal, congrua offer or conditionality
+ * event since.
+ */
+function inactiveSince(cutoff: Date): Prisma.CandidateWhereInput {
+  return {
+    createdAt: { lt: cutoff },
+    updatedAt: { lt: cutoff },
+    OR: [{ availabilityDeclaredAt: null }, { availabilityDeclaredAt: { lt: cutoff } }],
+    programmes: { none: { OR: [{ endDate: null }, { endDate: { gte: cutoff } }, { startDate: { gte: cutoff } }] } },
+    shortlistEntries: { none: { OR: [{ shortlist: { status: { in: [...OPEN_SHORTLIST_STATUSES] } } }, { addedAt: { gte: cutoff } }] } },
+    proposals: { none: { updatedAt: { gte: cutoff } } },
+  };
+}
+
+export async function planRetention(db: DbTx, rules: RetentionRules, now: Date): Promise<RetentionPlan> {
+  const cutoff = retentionCutoffs(rules, now);
+  const inactive = await db.candidate.findMany({
+    where: inactiveSince(cutoff.people),
+    select: { id: true, programmes: { where: { programme: { in: [...INCOME_SUPPORT_PROGRAMMES] } }, select: { id: true }, take: 1 } },
+  });
+  const ids = inactive.map((c) => c.id);
+  // Facts that name the person by id without a relation: read for the inactive people only.
+  const [recentOffers, events] = await Promise.all([
+    db.congruaOffer.findMany({ where: { candidateId: { in: ids }, OR: [{ offeredAt: { gte: cutoff.people } }, { updatedAt: { gte: cutoff.people } }] }, select: { candidateId: true } }),
+    db.conditionalityEvent.findMany({ where: { candidateId: { in: ids }, OR: [{ occurredAt: { gte: cutoff.people } }, { ...TO_REPORT, reportedAt: null }] }, select: { candidateId: true, occurredAt: true, reportedAt: true, programme: true } }),
+  ]);
+  const active = new Set([...recentOffers.map((o) => o.candidateId), ...events.filter((e) => e.occurredAt >= cutoff.people).map((e) => e.candidateId)]);
+  const awaitingReport = new Set(events.filter((e) => e.programme !== null && e.reportedAt === null).map((e) => e.candidateId));
+  const expired = inactive.filter((c) => !active.has(c.id));
+  const keptForFigures = expired.filter((c) => c.programmes.length > 0);
+  const keptForReporting = expired.filter((c) => c.programmes.length === 0 && awaitingReport.has(c.id));
+  const peopleIds = expired.filter((c) => c.programmes.length === 0 && !awaitingReport.has(c.id)).map((c) => c.id);
+
+  const [auditEntries, deliveryLinks] = await Promise.all([
+    db.auditLog.count({ where: { at: { lt: cutoff.audit } } }),
+    db.shortlistLink.count({ where: { expiresAt: { lt: cutoff.links } } }),
+  ]);
+  return {
+    peopleIds,
+    counts: { people: peopleIds.length, peopleKeptForFigures: keptForFigures.length, peopleKeptForReporting: keptForReporting.length, auditEntries, deliveryLinks },
+  };
+}
