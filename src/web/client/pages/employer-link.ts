@@ -1,8 +1,8 @@
-import { useState } from "preact/hooks";
 import { answer, vetrina } from "../api.js";
 import { seg } from "../router.js";
 import { OUTCOME_LABELS } from "../labels.js";
 import { ErrorBox, formatDate, html, inputValue, PageTitle, Show, useAction, useLoad } from "../ui.js";
+import { DeclineList } from "./decline-list.js";
 
 /** What an employer may record through the link (a no-show is the CPI's to record). */
 const LINK_OUTCOMES = ["interviewed", "hired", "not_selected", "withdrew"] as const;
@@ -48,7 +48,7 @@ export function EmployerLinkPage({ token }: { token: string }) {
       <h2 id="persone-rosa">Persone proposte</h2>
       <ol class="cards">${v.people.map((p, i) => html`<li><${PersonCard} person=${p} position=${i + 1} token=${token} readOnly=${v.readOnly} onDone=${view.reload} /></li>`)}</ol>
     </section>
-    ${!v.readOnly && html`<${DeclineForm} token=${token} onDone=${view.reload} />`}
+    ${!v.readOnly && html`<${DeclineList} decline=${(reason: string) => answer(vetrina(null).POST("/api/v1/link/{token}/decline", { params: { path: { token } }, body: { reason } }))} onDone=${view.reload} />`}
   `}</${Show}>`;
 }
 
@@ -74,21 +74,3 @@ function PersonCard({ person: p, position, token, readOnly, onDone }: { person: 
   </article>`;
 }
 
-function DeclineForm({ token, onDone }: { token: string; onDone: () => void }) {
-  const [reason, setReason] = useState("");
-  const action = useAction();
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (await action.run(() => answer(vetrina(null).POST("/api/v1/link/{token}/decline", { params: { path: { token } }, body: { reason } })))) onDone();
-  };
-  return html`<section aria-labelledby="rifiuta">
-    <h2 id="rifiuta">Rifiutare la rosa</h2>
-    <p>Se nessuna persona va bene, dite al centro per l'impiego perché: la rosa si chiude e l'offerta torna in preselezione.</p>
-    <form onSubmit=${submit}>
-      <div class="field"><label for="decline-reason">Motivo del rifiuto</label>
-        <textarea id="decline-reason" required minlength="3" value=${reason} onInput=${(e: Event) => setReason(inputValue(e))}></textarea></div>
-      <${ErrorBox} error=${action.error} />
-      <button type="submit" class="danger" disabled=${action.busy}>Rifiuta la rosa</button>
-    </form>
-  </section>`;
-}

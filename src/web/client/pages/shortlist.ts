@@ -7,6 +7,7 @@ import { ErrorBox, formatDate, formatDateTime, formatNumber, html, inputValue, P
 import type { MatchesPage, Shortlist, ShortlistEntry, Vacancy } from "../types.js";
 import { PersonSearch, type PersonHit } from "./person-search.js";
 import { OfferFromEntry } from "./congrua-offers.js";
+import { DeclineList } from "./decline-list.js";
 
 const OUTCOMES = Object.keys(OUTCOME_LABELS).filter((o) => o !== "none") as (keyof typeof OUTCOME_LABELS)[];
 
@@ -41,7 +42,7 @@ export function ShortlistPage({ me, params }: { me: Me; params: Record<string, s
       <${Entries} shortlist=${s} vacancyId=${id} manage=${manage} me=${me} onChange=${list.reload} />
       ${manage && s.status === "draft" && html`<${AddByHand} vacancyId=${id} onDone=${list.reload} />`}
       ${manage && s.status !== "draft" && html`<${EmployerLinks} vacancyId=${id} />`}
-      ${me.role === "employer" && s.status === "sent" && html`<${DeclineList} vacancyId=${id} onDone=${list.reload} />`}
+      ${me.role === "employer" && s.status === "sent" && html`<${DeclineList} decline=${(reason: string) => answer(vetrina().POST("/api/v1/vacancies/{id}/shortlist/decline", { params: { path: { id } }, body: { reason } }))} onDone=${list.reload} />`}
       ${s.history && html`<section aria-labelledby="storia-rosa"><h2 id="storia-rosa">Storia della rosa</h2>
         <ul class="history">${s.history.map((h) => html`<li>${formatDateTime(h.at)} · ${h.typeLabel}${h.reason ? `: ${h.reason}` : ""}${h.byUserName ? ` (${h.byUserName})` : ""}</li>`)}</ul>
       </section>`}
@@ -177,25 +178,6 @@ function AddByHand({ vacancyId, onDone }: { vacancyId: string; onDone: () => voi
       <${ErrorBox} error=${action.error} />
       <button type="submit" disabled=${action.busy}>${needsException ? "Conferma l'eccezione e aggiungi" : "Aggiungi alla rosa"}</button>
     </form>`}
-  </section>`;
-}
-
-/** The employer (signed in) turns the sent list down, with the reason; the vacancy goes back to preselection. */
-function DeclineList({ vacancyId, onDone }: { vacancyId: string; onDone: () => void }) {
-  const [reason, setReason] = useState("");
-  const action = useAction();
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (await action.run(() => answer(vetrina().POST("/api/v1/vacancies/{id}/shortlist/decline", { params: { path: { id: vacancyId } }, body: { reason } })))) onDone();
-  };
-  return html`<section aria-labelledby="rifiuta-rosa">
-    <h2 id="rifiuta-rosa">Rifiutare la rosa</h2>
-    <form onSubmit=${submit}>
-      <div class="field"><label for="decline-list">Motivo del rifiuto</label>
-        <textarea id="decline-list" required minlength="3" value=${reason} onInput=${(e: Event) => setReason(inputValue(e))}></textarea></div>
-      <${ErrorBox} error=${action.error} />
-      <button type="submit" class="danger" disabled=${action.busy}>Rifiuta la rosa</button>
-    </form>
   </section>`;
 }
 
