@@ -11,6 +11,7 @@ import { importLinks } from "../../imports/import-view.js";
 import { formatFromName, unsupportedFile } from "../../imports/parse-spreadsheet.js";
 import { importInBackground } from "../../imports/run-import.js";
 import { cpisImport } from "../../cpis/import-cpis.js";
+import { importAcceptedSchema } from "./files.js";
 import { listCpis, readCatchment, readCpi } from "../../cpis/cpi-repository.js";
 import { closeCpi, createCpi, setCatchment, updateCpi } from "../../cpis/manage-cpis.js";
 import {
@@ -30,7 +31,6 @@ const ADMIN = "admin";
 const uploadBody = z
   .object({ file: z.any().optional().openapi({ type: "string", format: "binary", description: "Il file .xlsx o .csv dei CPI" }) })
   .openapi("CpiSpreadsheetUpload");
-const importAccepted = z.strictObject({ id: z.string(), status: z.string(), links: z.strictObject({ self: z.string(), rows: z.string() }) });
 
 type Middleware = (req: Request, res: Response, next: (err?: unknown) => void) => void;
 
@@ -67,7 +67,7 @@ export function cpiRoutes(ctx: AppContext): Router {
     r,
     {
       operationId: "importCpis",
-      response: importAccepted,
+      response: importAcceptedSchema,
       errors: ["CONFLICT", "MALFORMED_UPLOAD", "TOO_MANY_ROWS"],
       method: "post",
       path: "/cpis/import",
