@@ -99,6 +99,15 @@ describe("the web interface in a browser", () => {
     await page.getByRole("group", { name: "Stato" }).getByLabel(/^Aperta/).check();
     await page.waitForURL(/status=open/);
     await expect.poll(() => page.locator("#risultati + [role=status]").textContent()).toBe("1 offerta");
+    // Near a comune typed by name, picked from the suggestions: the distance shows on each offer.
+    const near = page.getByLabel("Vicino al comune");
+    await near.pressSequentially("Moncal");
+    await page.locator(`#${await near.getAttribute("list")} option[value="Moncalieri (TO)"]`).waitFor({ state: "attached" });
+    await near.fill("Moncalieri (TO)");
+    await page.getByLabel("Entro km").fill("20");
+    await page.getByRole("button", { name: "Cerca", exact: true }).click();
+    await page.waitForURL(/nearComune=001156/);
+    await page.locator(".card .meta", { hasText: /a \d+(,\d)? km/ }).first().waitFor();
     await expectAccessible(page, "la vetrina");
 
     await page.getByRole("link", { name: "Magazziniere", exact: true }).click();
