@@ -43,8 +43,9 @@ const cache = new Map<string, Territory>();
  * CATCHMENT_KM. The regions covered are those of the CPIs' seats.
  */
 export function demoTerritory(cpis: readonly Cpi[] = resolveCpis(), catchment: readonly CatchmentRow[] = []): Territory {
-  const key = `${cpis.map((c) => c.code).join(",")}|${catchment.length}`;
-  const hit = cache.get(key);
+  // Built once per CPI list; a loaded catchment (a region's own data, read once per seeding) is not cached.
+  const key = catchment.length === 0 ? cpis.map((c) => c.code).join(",") : undefined;
+  const hit = key === undefined ? undefined : cache.get(key);
   if (hit) return hit;
   const comuni = shippedComuni().rows;
   const comuneByCode = new Map(comuni.map((c) => [c.istatCode, c]));
@@ -91,7 +92,7 @@ export function demoTerritory(cpis: readonly Cpi[] = resolveCpis(), catchment: r
       all: withCadastral,
     },
   };
-  cache.set(key, territory);
+  if (key !== undefined) cache.set(key, territory);
   return territory;
 }
 
