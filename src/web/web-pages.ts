@@ -30,13 +30,18 @@ const SHELL = `<!doctype html>
 export function webPages(_ctx: AppContext): Router {
   const r = Router();
   r.use("/assets", express.static(WEB_DIST, { index: false, fallthrough: true, maxAge: 0 }));
-  r.get(["/", ...PAGE_ROOTS.flatMap((root) => [`/${root}`, `/${root}/*rest`])], (_req, res) => {
+  r.get(["/", ...PAGE_ROOTS.flatMap((root) => [`/${root}`, `/${root}/*rest`])], (req, res) => {
     if (!fs.existsSync(path.join(WEB_DIST, "app.js"))) {
       res.status(503).type("text/plain; charset=utf-8").send("Interfaccia web non compilata: eseguire `npm run build:web` (lo fanno già `npm start` e `npm test`).");
       return;
     }
     // The employer's link page carries its token in the path: no referrer may leak it.
-    res.set({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" }).type("html").send(SHELL);
+    res.set({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
+    // Served over plain HTTP (an office intranet without TLS), Helmet's upgrade-insecure-requests would send the
+    // browser to https:// for the page's own script and stylesheet, and the page would stay blank.
+    const policy = res.getHeader("Content-Security-Policy");
+    if (!req.secure && typeof policy === "string") res.set("Content-Security-Policy", policy.replace(/;?\s*upgrade-insecure-requests/, ""));
+    res.type("html").send(SHELL);
   });
   return r;
 }
