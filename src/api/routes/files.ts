@@ -107,7 +107,15 @@ export const rowReportSchema = z.strictObject({
   warnings: z.array(rowProblemSchema).optional(),
 });
 
-export const listImportRowsResponseSchema = z.strictObject({ page: z.number(), pageSize: z.number(), total: z.number(), items: z.array(rowReportSchema) });export function fileRoutes(ctx: AppContext): Router { const r = Router();
+export const listImportRowsResponseSchema = z.strictObject({
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+  items: z.array(rowReportSchema),
+});
+export function fileRoutes(ctx: AppContext): Router {
+  const r = Router();
+
   const mayImport: Middleware = (_req, res, next) => {
     const reason = canImport(actorOf(res));
     next(reason ? forbidden(reason) : undefined);

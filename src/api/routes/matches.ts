@@ -35,18 +35,8 @@ export const scoreComponentSchema = z.strictObject({
   reason: z.string(),
 });
 
-export const explainMatchResponseSchema = z.strictObject({
-  qualified: z.boolean(),
-  programmes: z.array(z.string()),
-  candidate: z.strictObject({
-    id: z.string(),
-    firstName: z.string(),
-    lastName: z.string(),
-    cpiCode: z.string(),
-    comune: z.string(),
-    province: z.string(),
-  }),
-  summary: z.string(),
+/** What every match says, whichever side it is read from: the score, its parts and its reasons. */
+export const matchScoreSchema = z.strictObject({
   vacancyId: z.string(),
   candidateId: z.string(),
   score: z.number(),
@@ -58,6 +48,20 @@ export const explainMatchResponseSchema = z.strictObject({
   missingCompetences: z.array(z.strictObject({ competence: z.string(), mustHave: z.boolean() })),
   congrua: congruaVerdictSchema.nullable(),
   reasons: z.array(z.string()),
+});
+
+export const explainMatchResponseSchema = matchScoreSchema.extend({
+  qualified: z.boolean(),
+  programmes: z.array(z.string()),
+  candidate: z.strictObject({
+    id: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    cpiCode: z.string(),
+    comune: z.string(),
+    province: z.string(),
+  }),
+  summary: z.string(),
 });
 
 export const offerGapSchema = z.strictObject({
@@ -76,21 +80,10 @@ export const listCandidateMatchesResponseSchema = z.strictObject({
   excluded: z.number(),
   page: z.number(),
   pageSize: z.number(),
-  items: z.array(z.strictObject({
+  items: z.array(matchScoreSchema.extend({
     isNew: z.boolean().optional(),
     previousScore: z.number().nullable().optional(),
     gap: offerGapSchema.nullable(),
-    vacancyId: z.string(),
-    candidateId: z.string(),
-    score: z.number(),
-    components: z.array(scoreComponentSchema),
-    exclusions: z.array(exclusionSchema),
-    distanceKm: z.number().nullable(),
-    mustHaveCoverage: z.number().nullable(),
-    matchedCompetences: z.array(competenceMatchSchema),
-    missingCompetences: z.array(z.strictObject({ competence: z.string(), mustHave: z.boolean() })),
-    congrua: congruaVerdictSchema.nullable(),
-    reasons: z.array(z.string()),
     rank: z.number(),
     qualified: z.boolean(),
     vacancy: z.strictObject({
@@ -139,7 +132,7 @@ export const listVacancyMatchesResponseSchema = z.strictObject({
     message: z.string().nullable(),
     narrowing: z.array(narrowingOptionSchema),
   }),
-  items: z.array(z.strictObject({
+  items: z.array(matchScoreSchema.extend({
     isNew: z.boolean().optional(),
     previousScore: z.number().nullable().optional(),
     candidate: z.strictObject({
@@ -156,19 +149,10 @@ export const listVacancyMatchesResponseSchema = z.strictObject({
     qualified: z.boolean(),
     recentLists: z.number(),
     fairnessNote: z.string().nullable(),
-    vacancyId: z.string(),
-    candidateId: z.string(),
-    score: z.number(),
-    components: z.array(scoreComponentSchema),
-    exclusions: z.array(exclusionSchema),
-    distanceKm: z.number().nullable(),
-    mustHaveCoverage: z.number().nullable(),
-    matchedCompetences: z.array(competenceMatchSchema),
-    missingCompetences: z.array(z.strictObject({ competence: z.string(), mustHave: z.boolean() })),
-    congrua: congruaVerdictSchema.nullable(),
-    reasons: z.array(z.string()),
   })),
-});export function matchRoutes(ctx: AppContext): Router {
+});
+
+export function matchRoutes(ctx: AppContext): Router {
   const r = Router();
   mountRoute(
     r,

@@ -21,7 +21,9 @@ export const listCpiReferentsResponseSchema = z.strictObject({
   referents: z.array(z.strictObject({ id: z.string(), name: z.string(), email: z.string() })),
 });
 
-export const listReferentsResponseSchema = z.strictObject({ items: z.array(directoryEntrySchema), total: z.number() });export function referentRoutes(ctx: AppContext): Router {
+export const listReferentsResponseSchema = z.strictObject({ items: z.array(directoryEntrySchema), total: z.number() });
+
+export function referentRoutes(ctx: AppContext): Router {
   const r = Router();
   mountRoute(
     r,
