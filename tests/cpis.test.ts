@@ -99,6 +99,10 @@ describe("CPIs as data: a region outside Piemonte and Lombardia, end to end", ()
     expect(refused.status).toBe(409);
     expect(refused.body.fields[0]).toMatchObject({ field: "cpiCode", message: expect.stringContaining("è chiuso") });
     expect((await h.as(h.p.admin).post("/api/v1/cpis/MO-CARPI/close", {})).status).toBe(409);
+    // Nor an offer moved there from another CPI.
+    const offer = await h.as(h.p.admin).post("/api/v1/vacancies", vacancyBody({ employerId: h.p.employerId }));
+    const movedOffer = await h.as(h.p.admin).patch(`/api/v1/vacancies/${offer.body.id}`, { cpiCode: "MO-CARPI" });
+    expect([movedOffer.status, movedOffer.body.fields?.[0]?.field]).toEqual([409, "cpiCode"]);
   });
 });
 

@@ -5,6 +5,7 @@ import type { AppContext } from "../context.js";
 import { appendEvents } from "../events/append-events.js";
 import { fieldChanges } from "../events/field-changes.js";
 import { assertReferencesExist } from "../validation/check-references.js";
+import { assertCpiOpen } from "../cpis/competent-cpi.js";
 import { readBackAndAudit } from "./publish-vacancy.js";
 import { findVacancy, type VacancyRecord } from "./vacancy-repository.js";
 import type { VacancyUpdateInput } from "./vacancy-schemas.js";
@@ -31,6 +32,8 @@ export async function updateVacancy(
     if (CLOSED_STATUSES.includes(current.status as VacancyStatus)) {
       throw new AppError("INVALID_TRANSITION", "Un'offerta chiusa non si modifica.");
     }
+    // A closed CPI keeps its offers but takes no new one, moved from another CPI included.
+    if (input.cpiCode !== undefined && input.cpiCode !== current.cpiCode) await assertCpiOpen(tx, input.cpiCode);
     await assertReferencesExist(tx, {
       cpiCode: input.cpiCode,
       comuni: [{ field: "workplaceIstatCode", istatCode: input.workplaceIstatCode }],

@@ -47,7 +47,7 @@ export function vacancyRoutes(ctx: AppContext): Router {
   );
   mountRoute(
     r,
-    { operationId: "updateVacancy", response: vacancyDetailViewSchema, errors: ["INVALID_TRANSITION", "NOT_FOUND", "UNKNOWN_REFERENCE"], method: "patch", path: "/vacancies/:id", tag, summary: "Aggiorna i campi inviati di un'offerta", roles: "admin; referente del CPI", params: idParams, body: vacancyUpdateSchema },
+    { operationId: "updateVacancy", response: vacancyDetailViewSchema, errors: ["CONFLICT", "INVALID_TRANSITION", "NOT_FOUND", "UNKNOWN_REFERENCE"], method: "patch", path: "/vacancies/:id", tag, summary: "Aggiorna i campi inviati di un'offerta", roles: "admin; referente del CPI", params: idParams, body: vacancyUpdateSchema },
     async ({ actor, params, body, route }) => view(await updateVacancy(ctx, actor, params.id, body, route)),
   );
   mountRoute(
