@@ -38,6 +38,16 @@ describe("rate limits", () => {
     expect(await statuses(6, () => request(t.app).get("/health"))).toEqual([200, 200, 200, 200, 200, 200]);
   });
 
+  it("never limit the web pages and their assets, which carry no data and no token: an office behind one address opens them freely", async () => {
+    const { t } = await service({ RATE_LIMIT_PER_MINUTE: "2", RATE_LIMIT_ANONYMOUS_PER_MINUTE: "2" });
+    const pages = ["/", "/vetrina", "/offerte/abc", "/link/some-token", "/assets/app.css", "/vetrina", "/"];
+    const answered = [];
+    for (const page of pages) answered.push((await request(t.app).get(page)).status);
+    expect(answered).not.toContain(429);
+    // The API stays limited for the same address.
+    expect(await statuses(3, () => request(t.app).get("/api/openapi.json"))).toEqual([200, 200, 429]);
+  });
+
   it("count the OpenAPI document per address, apart from authenticated callers", async () => {
     const { t, p } = await service({ RATE_LIMIT_PER_MINUTE: "100", RATE_LIMIT_ANONYMOUS_PER_MINUTE: "2" });
     expect(await statuses(3, () => request(t.app).get("/api/openapi.json"))).toEqual([200, 200, 429]);

@@ -49,6 +49,8 @@ export function createApp(ctx: AppContext): Express {
 
   // Before any limit, so a monitor or a load balancer never gets 429.
   app.get("/health", healthRoute(ctx));
+  // The pages and their assets carry no data and take no token: an office behind one address must not hit the limits.
+  app.use(webPages(ctx));
   app.use(identifyCaller({ db: ctx.db, log: ctx.log, ttlDays: ctx.env.TOKEN_TTL_DAYS }));
   app.use(anonymousRateLimit(ctx.env.RATE_LIMIT_ANONYMOUS_PER_MINUTE), tokenRateLimit(ctx.env.RATE_LIMIT_PER_MINUTE));
   app.use(express.json({ limit: ctx.env.BODY_LIMIT, strict: true }));
@@ -89,7 +91,6 @@ export function createApp(ctx: AppContext): Express {
   v1.use(cpiRoutes(ctx));
   v1.use(proximityRoutes(ctx));
   app.use("/api/v1", v1);
-  app.use(webPages(ctx));
 
   app.use((req, _res, next) => next(new AppError("NOT_FOUND", `Percorso inesistente: ${req.method} ${req.path}`)));
   app.use(errorHandler(ctx.log));
