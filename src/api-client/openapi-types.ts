@@ -14889,7 +14889,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description In conflitto con lo stato attuale. Codici: INVALID_TRANSITION */
+            /** @description In conflitto con lo stato attuale. Codici: CONFLICT, INVALID_TRANSITION */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14897,7 +14897,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION";
                     };
                 };
             };

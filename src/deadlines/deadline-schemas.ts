@@ -38,17 +38,8 @@ export const outcomeCheckSchema = z
 
 export const referentRefSchema = z.strictObject({ userId: z.string(), name: z.string(), email: z.string() });
 
-export const deadlineItemSchema = z.strictObject({
-  vacancyId: z.string(),
-  requestedProfile: z.string(),
-  companyName: z.string(),
-  vacancyStatus: z.string(),
-  vacancyStatusLabel: z.string(),
-  cpi: z.strictObject({ code: z.string(), name: z.string() }),
-  referent: z.union([
-    referentRefSchema,
-    z.strictObject({ userId: z.null(), name: z.string().nullable(), email: z.string().nullable() }),
-  ]).nullable(),
+/** Where a deadline stands on a day: its kind, its stage and the days it counts. */
+export const deadlineStateSchema = z.strictObject({
   kind: z.enum(["rosa", "selezione", "verifica_esito"]),
   kindLabel: z.string(),
   stage: z.enum(["nei_termini", "in_scadenza", "scaduta", "rispettata", "rispettata_in_ritardo"]),
@@ -59,6 +50,19 @@ export const deadlineItemSchema = z.strictObject({
   daysLeft: z.number(),
   metOn: z.string().nullable(),
   description: z.string(),
+});
+
+export const deadlineItemSchema = deadlineStateSchema.extend({
+  vacancyId: z.string(),
+  requestedProfile: z.string(),
+  companyName: z.string(),
+  vacancyStatus: z.string(),
+  vacancyStatusLabel: z.string(),
+  cpi: z.strictObject({ code: z.string(), name: z.string() }),
+  referent: z.union([
+    referentRefSchema,
+    z.strictObject({ userId: z.null(), name: z.string().nullable(), email: z.string().nullable() }),
+  ]).nullable(),
 });
 
 export const deadlineSettingsSchema = z.strictObject({
@@ -88,16 +92,5 @@ export const listDeadlinesResponseSchema = z.strictObject({
 export const vacancyDeadlinesSchema = z.strictObject({
   vacancyId: z.string(),
   day: z.string(),
-  deadlines: z.array(z.strictObject({
-    kind: z.enum(["rosa", "selezione", "verifica_esito"]),
-    kindLabel: z.string(),
-    stage: z.enum(["nei_termini", "in_scadenza", "scaduta", "rispettata", "rispettata_in_ritardo"]),
-    stageLabel: z.string(),
-    startsOn: z.string(),
-    termDays: z.number(),
-    dueOn: z.string(),
-    daysLeft: z.number(),
-    metOn: z.string().nullable(),
-    description: z.string(),
-  })),
+  deadlines: z.array(deadlineStateSchema),
 });

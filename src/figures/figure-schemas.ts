@@ -47,18 +47,6 @@ export const figuresSchema = z.strictObject({
 
 export const figuresReportSchema = z.strictObject({
   period: periodSchema,
-  rows: z.array(z.strictObject({
-    cpiCode: z.string(),
-    cpiName: z.string(),
-    vacanciesReceived: z.number(),
-    positionsRequested: z.number(),
-    listsSent: z.number(),
-    peopleHired: z.number(),
-    congruaOffersMade: z.number(),
-    congruaOffersRefusedJustified: z.number(),
-    congruaOffersRefusedUnjustified: z.number(),
-    conditionalityEventsOpened: z.number(),
-    incomeSupportOffered: shareSchema,
-  })),
+  rows: z.array(figuresSchema.extend({ cpiCode: z.string(), cpiName: z.string() })),
   total: figuresSchema,
 });

@@ -174,7 +174,7 @@ export const shortlistEntryViewSchema = z.union([
   shortlistEntryBaseSchema,
 ]);
 
-export const operatorShortlistReadSchema = z.strictObject({
+export const shortlistViewSchema = z.strictObject({
   counts: shortlistCountsSchema,
   entries: z.array(shortlistEntryViewSchema),
   id: z.string(),
@@ -190,8 +190,8 @@ export const operatorShortlistReadSchema = z.strictObject({
   outcomeCheckOverdue: z.boolean(),
   declinedAt: z.string().nullable(),
   declinedReason: z.string().nullable(),
-  history: z.array(shortlistEventViewSchema),
 });
+export const operatorShortlistReadSchema = shortlistViewSchema.extend({ history: z.array(shortlistEventViewSchema) });
 
 export const getShortlistResponseSchema = z.union([
   z.strictObject({
@@ -228,20 +228,3 @@ export const referentContactSchema = z.strictObject({
   cpi: z.string(),
 });
 
-export const shortlistViewSchema = z.strictObject({
-  counts: shortlistCountsSchema,
-  entries: z.array(shortlistEntryViewSchema),
-  id: z.string(),
-  vacancyId: z.string(),
-  status: z.string(),
-  statusLabel: z.string(),
-  cap: z.number(),
-  createdAt: z.string(),
-  createdById: z.string().nullable(),
-  sentAt: z.string().nullable(),
-  sentById: z.string().nullable(),
-  outcomeCheckDue: z.string().nullable(),
-  outcomeCheckOverdue: z.boolean(),
-  declinedAt: z.string().nullable(),
-  declinedReason: z.string().nullable(),
-});
