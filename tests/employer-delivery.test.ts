@@ -11,7 +11,7 @@ import { linkState } from "../src/shortlist-delivery/link-states.js";
 import { linkUrl } from "../src/shortlist-delivery/link-token.js";
 
 const V = "/api/v1/vacancies";
-const LINK_IN_EMAIL = /http:\/\/\S+\/api\/v1\/link\/([A-Za-z0-9_-]{43})/;
+const LINK_IN_EMAIL = /http:\/\/\S+\/link\/([A-Za-z0-9_-]{43})/;
 
 /** A file answer as bytes (supertest parses only text by default). */
 const binary = (res: request.Response, done: (err: Error | null, body: unknown) => void) => {
@@ -115,7 +115,7 @@ describe("a link issued when the list is sent", () => {
     // The outbox API shows the message with the link's token masked: only the recipient holds it.
     const shown = await h.as(h.p.admin).get(`/api/v1/emails/${email.id}`);
     expect(shown.status).toBe(200);
-    expect(shown.body.body).toContain("/api/v1/link/[riservato]");
+    expect(shown.body.body).toContain("/link/[riservato]");
     expect(shown.body.body).not.toContain(token);
 
     const listed = await referent().get(`${V}/${vacancyId}/shortlist/links`);
@@ -338,9 +338,9 @@ describe("the API document", () => {
 
 describe("rules as tables", () => {
   it.each([
-    [{ HOST: "127.0.0.1", PORT: 3000, PUBLIC_BASE_URL: undefined }, "http://127.0.0.1:3000/api/v1/link/abc"],
-    [{ HOST: "127.0.0.1", PORT: 3000, PUBLIC_BASE_URL: "https://vetrina.regione.example/" }, "https://vetrina.regione.example/api/v1/link/abc"],
-    [{ HOST: "0.0.0.0", PORT: 8080, PUBLIC_BASE_URL: "https://cpi.example/vetrina" }, "https://cpi.example/vetrina/api/v1/link/abc"],
+    [{ HOST: "127.0.0.1", PORT: 3000, PUBLIC_BASE_URL: undefined }, "http://127.0.0.1:3000/link/abc"],
+    [{ HOST: "127.0.0.1", PORT: 3000, PUBLIC_BASE_URL: "https://vetrina.regione.example/" }, "https://vetrina.regione.example/link/abc"],
+    [{ HOST: "0.0.0.0", PORT: 8080, PUBLIC_BASE_URL: "https://cpi.example/vetrina" }, "https://cpi.example/vetrina/link/abc"],
   ])("link address with %o", (env, url) => expect(linkUrl(env, "abc")).toBe(url));
 
   it.each([

@@ -25,6 +25,6 @@ export function toEmailView(m: EmailMessage, maxAttempts: number) {
 }
 
 /** An employer's link is a credential: only its recipient should hold it, so the outbox shows it masked. */
-const maskLinkTokens = (text: string): string => text.replace(/(\/api\/v1\/link\/)[A-Za-z0-9_-]+/g, "$1[riservato]");
+const maskLinkTokens = (text: string): string => text.replace(/(\/link\/)[A-Za-z0-9_-]+/g, "$1[riservato]");
 
 export const toEmailDetail = (m: EmailMessage, maxAttempts: number) => ({ ...toEmailView(m, maxAttempts), body: maskLinkTokens(m.body) });

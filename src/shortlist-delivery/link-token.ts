@@ -14,6 +14,6 @@ export function newLinkToken(): { token: string; tokenHash: string } {
   return { token, tokenHash: hashToken(token) };
 }
 
-/** The address the employer opens: PUBLIC_BASE_URL when set (behind a proxy), else the service's own host and port. */
+/** The page the employer opens (its data come from /api/v1/link/…): PUBLIC_BASE_URL when set (behind a proxy), else the service's own host and port. */
 export const linkUrl = (env: Pick<Env, "HOST" | "PORT" | "PUBLIC_BASE_URL">, token: string): string =>
-  `${(env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, "")}/api/v1/link/${token}`;
+  `${(env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, "")}/link/${token}`;

@@ -199,7 +199,6 @@ function EmployerLinks({ vacancyId }: { vacancyId: string }) {
     event.preventDefault();
     if (await action.run(async () => setIssued((await answer<{ url: string }>(vetrina().POST("/api/v1/vacancies/{id}/shortlist/links", { params: { path: { id: vacancyId } }, body: { recipientEmail: email } }))).url))) links.reload();
   };
-  const pageUrl = (url: string) => url.replace("/api/v1/link/", "/link/");
   return html`<section aria-labelledby="collegamenti">
     <h2 id="collegamenti">Collegamenti per l'azienda</h2>
     <${Show} loaded=${links} what="dei collegamenti">${(rows: LinkRow[]) => rows.length === 0 ? html`<p>Nessun collegamento rilasciato.</p>` : html`<ul>
@@ -211,6 +210,6 @@ function EmployerLinks({ vacancyId }: { vacancyId: string }) {
       <button type="submit" disabled=${action.busy}>Rilascia un collegamento</button>
     </form>
     <${ErrorBox} error=${action.error} />
-    ${issued && html`<p role="status">Collegamento (mostrato una sola volta): <a href=${pageUrl(issued)}>${pageUrl(issued)}</a></p>`}
+    ${issued && html`<p role="status">Collegamento (mostrato una sola volta): <a href=${issued}>${issued}</a></p>`}
   </section>`;
 }
