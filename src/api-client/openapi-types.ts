@@ -8244,7 +8244,8 @@ export interface operations {
                             nextAttemptAt: string | null;
                             sentAt: string | null;
                             smtpMessageId: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "in_coda" | "in_invio" | "inviata" | "non_inviata" | "senza_destinatario";
                             statusLabel: string;
                             subject: string;
                             to: {
@@ -8363,7 +8364,8 @@ export interface operations {
                         nextAttemptAt: string | null;
                         sentAt: string | null;
                         smtpMessageId: string | null;
-                        status: string;
+                        /** @enum {string} */
+                        status: "in_coda" | "in_invio" | "inviata" | "non_inviata" | "senza_destinatario";
                         statusLabel: string;
                         subject: string;
                         to: {
@@ -8492,7 +8494,8 @@ export interface operations {
                         nextAttemptAt: string | null;
                         sentAt: string | null;
                         smtpMessageId: string | null;
-                        status: string;
+                        /** @enum {string} */
+                        status: "in_coda" | "in_invio" | "inviata" | "non_inviata" | "senza_destinatario";
                         statusLabel: string;
                         subject: string;
                         to: {
@@ -11594,7 +11597,8 @@ export interface operations {
                                 id: string;
                                 name: string | null;
                             } | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "in_attesa" | "accettata" | "rifiutata" | "ritirata";
                             statusLabel: string | null;
                             vacancy: {
                                 companyName: string;
@@ -11737,7 +11741,8 @@ export interface operations {
                             id: string;
                             name: string | null;
                         } | null;
-                        status: string;
+                        /** @enum {string} */
+                        status: "in_attesa" | "accettata" | "rifiutata" | "ritirata";
                         statusLabel: string | null;
                         vacancy: {
                             companyName: string;
@@ -11892,7 +11897,8 @@ export interface operations {
                             id: string;
                             name: string | null;
                         } | null;
-                        status: string;
+                        /** @enum {string} */
+                        status: "in_attesa" | "accettata" | "rifiutata" | "ritirata";
                         statusLabel: string | null;
                         vacancy: {
                             companyName: string;
@@ -12095,7 +12101,8 @@ export interface operations {
                             id: string;
                             name: string | null;
                         } | null;
-                        status: string;
+                        /** @enum {string} */
+                        status: "in_attesa" | "accettata" | "rifiutata" | "ritirata";
                         statusLabel: string | null;
                         vacancy: {
                             companyName: string;
@@ -12286,7 +12293,8 @@ export interface operations {
                             id: string;
                             name: string | null;
                         } | null;
-                        status: string;
+                        /** @enum {string} */
+                        status: "in_attesa" | "accettata" | "rifiutata" | "ritirata";
                         statusLabel: string | null;
                         vacancy: {
                             companyName: string;
@@ -14280,7 +14288,8 @@ export interface operations {
                             sectorLabel: string | null;
                             shortlistCap: number;
                             sourceService: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "in_preselection" | "list_sent" | "filled" | "cancelled" | "expired";
                             statusLabel: string;
                             updatedAt: string;
                             workplace: {
@@ -14458,7 +14467,8 @@ export interface operations {
                         sectorLabel: string | null;
                         shortlistCap: number;
                         sourceService: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "open" | "in_preselection" | "list_sent" | "filled" | "cancelled" | "expired";
                         statusLabel: string;
                         updatedAt: string;
                         workplace: {
@@ -14666,7 +14676,8 @@ export interface operations {
                         sectorLabel: string | null;
                         shortlistCap: number;
                         sourceService: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "open" | "in_preselection" | "list_sent" | "filled" | "cancelled" | "expired";
                         statusLabel: string;
                         updatedAt: string;
                         workplace: {
@@ -14830,7 +14841,8 @@ export interface operations {
                         sectorLabel: string | null;
                         shortlistCap: number;
                         sourceService: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "open" | "in_preselection" | "list_sent" | "filled" | "cancelled" | "expired";
                         statusLabel: string;
                         updatedAt: string;
                         workplace: {
@@ -15042,7 +15054,8 @@ export interface operations {
                         sectorLabel: string | null;
                         shortlistCap: number;
                         sourceService: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "open" | "in_preselection" | "list_sent" | "filled" | "cancelled" | "expired";
                         statusLabel: string;
                         updatedAt: string;
                         workplace: {
@@ -15773,7 +15786,8 @@ export interface operations {
                                 id: string;
                                 name: string | null;
                             } | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "in_attesa" | "accettata" | "rifiutata" | "ritirata";
                             statusLabel: string | null;
                             vacancy: {
                                 companyName: string;
@@ -15930,7 +15944,8 @@ export interface operations {
                             id: string;
                             name: string | null;
                         } | null;
-                        status: string;
+                        /** @enum {string} */
+                        status: "in_attesa" | "accettata" | "rifiutata" | "ritirata";
                         statusLabel: string | null;
                         vacancy: {
                             companyName: string;
@@ -16131,7 +16146,8 @@ export interface operations {
                         sectorLabel: string | null;
                         shortlistCap: number;
                         sourceService: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "open" | "in_preselection" | "list_sent" | "filled" | "cancelled" | "expired";
                         statusLabel: string;
                         updatedAt: string;
                         workplace: {
@@ -19841,7 +19857,8 @@ export interface operations {
                         sectorLabel: string | null;
                         shortlistCap: number;
                         sourceService: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "open" | "in_preselection" | "list_sent" | "filled" | "cancelled" | "expired";
                         statusLabel: string;
                         updatedAt: string;
                         workplace: {

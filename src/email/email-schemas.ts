@@ -20,7 +20,7 @@ export const emailViewSchema = z.strictObject({
   id: z.string(),
   kind: z.string(),
   kindLabel: z.string(),
-  status: z.string(),
+  status: z.enum(EMAIL_STATUSES),
   statusLabel: z.string(),
   to: z.strictObject({ address: z.string(), name: z.string().nullable() }).nullable(),
   subject: z.string(),

@@ -79,7 +79,7 @@ export const personRefSchema = z.strictObject({
 
 export const proposalSummarySchema = z.strictObject({
   id: z.string(),
-  status: z.string(),
+  status: z.enum(PROPOSAL_STATUSES),
   statusLabel: z.string().nullable(),
   vacancy: vacancyRefSchema,
   candidate: personRefSchema,

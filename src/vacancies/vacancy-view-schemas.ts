@@ -1,5 +1,6 @@
 import { z } from "../validation/zod-setup.js";
 import { labelledFacetsSchema } from "../candidates/candidate-view-schemas.js";
+import { VACANCY_STATUSES } from "./vacancy-status.js";
 
 /** What the routes answer with: documented in /api/openapi.json and checked against every answer under the tests. */
 
@@ -23,7 +24,7 @@ export const vacancyDetailViewSchema = z.strictObject({
   referent: z.strictObject({ name: z.string(), id: z.string(), email: z.string() }).nullable(),
   positionsFilled: z.number(),
   id: z.string(),
-  status: z.string(),
+  status: z.enum(VACANCY_STATUSES),
   statusLabel: z.string(),
   arrivalDate: z.string().nullable(),
   requestedProfile: z.string(),
