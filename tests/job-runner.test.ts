@@ -74,7 +74,7 @@ describe("the persisted job queue", () => {
     await enqueueJob(h.t.ctx.db, { kind: "fine", runAt: new Date(Date.now() + 3_600_000) });
     const res = await api(h.p.admin).get("/api/v1/jobs");
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.schedules.map((s: { name: string }) => s.name)).toEqual(["expire-vacancies", "rematch", "index-check", "send-emails", "deadline-reminders", "rematch-changes", "digests"]);
+    expect(res.body.schedules.map((s: { name: string }) => s.name)).toEqual(["expire-vacancies", "rematch", "index-check", "send-emails", "deadline-reminders", "rematch-changes", "digests", "backup", "retention"]);
     expect(res.body.schedules[0]).toMatchObject({ cron: "15 1 * * *", timezone: "Europe/Rome", lastRun: null });
     expect(new Date(res.body.schedules[0].nextRunAt).getTime()).toBeGreaterThan(Date.now());
     expect(res.body.backlog).toEqual([{ kind: "fine", queued: 1, running: 0 }]);
