@@ -789,7 +789,7 @@ async function sentWithLink(): Promise<{ vacancyId: string; token: string; linkI
   expect((await request(h.t.app).post(`/api/v1/vacancies/${vacancyId}/shortlist/send`).set("authorization", `Bearer ${h.p.admin}`).send({})).status).toBe(200);
   const email = await h.t.ctx.db.emailMessage.findFirstOrThrow({ where: { kind: "rosa_inviata", body: { contains: `offerta ${vacancyId}` } } });
   const link = await h.t.ctx.db.shortlistLink.findFirstOrThrow({ where: { shortlist: { vacancyId } } });
-  return { vacancyId, token: /\/api\/v1\/link\/([\w-]+)/.exec(email.body)![1]!, linkId: link.id };
+  return { vacancyId, token: /\/link\/([\w-]+)/.exec(email.body)![1]!, linkId: link.id };
 }
 let sharedSentLink: ReturnType<typeof sentWithLink> | undefined;
 const sharedLink = () => (sharedSentLink ??= sentWithLink());

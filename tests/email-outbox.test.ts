@@ -199,7 +199,7 @@ describe("e-mails written with the change and received by a real SMTP server", (
       expect(mail.mail.subject).toBe(`Rosa di candidati per l'offerta «${v.profile}»`);
       expect(mail.mail.text).toContain("2 persone, di cui è stata verificata la disponibilità");
       expect(mail.mail.text).toContain("è consultabile senza credenziali a questo indirizzo personale");
-      expect(mail.mail.text).toMatch(/http:\/\/127\.0\.0\.1:\d+\/api\/v1\/link\/[A-Za-z0-9_-]{43}\n/);
+      expect(mail.mail.text).toMatch(/http:\/\/127\.0\.0\.1:\d+\/link\/[A-Za-z0-9_-]{43}\n/);
       const shortlist = await t.ctx.db.shortlist.findFirstOrThrow({ where: { vacancyId: v.id, status: "sent" } });
       const due = shortlist.outcomeCheckDue!.toLocaleDateString("it-IT", { timeZone: "Europe/Rome", day: "numeric", month: "long", year: "numeric" });
       expect(mail.mail.text).toContain(`Entro il ${due}`);
