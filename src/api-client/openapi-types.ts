@@ -2193,13 +2193,6 @@ export interface components {
             email?: string;
             name: string;
         };
-        CpiSpreadsheetUpload: {
-            /**
-             * Format: binary
-             * @description Il file .xlsx o .csv dei CPI
-             */
-            file?: string;
-        };
         CpiUpdate: {
             address?: string | null;
             /**
@@ -4859,15 +4852,7 @@ export interface operations {
                                 code: "not_available" | "already_hired" | "already_on_list" | "missing_licence" | "missing_language" | "beyond_travel" | "reserved_l68" | "under_age" | "vacancy_closed";
                                 reason: string;
                             }[];
-                            gap: {
-                                missing: {
-                                    competence: string;
-                                    mustHave: boolean;
-                                }[];
-                                qualifiesOnceClosed: boolean;
-                                scoreOnceClosed: number;
-                                summary: string;
-                            } | null;
+                            gap: components["schemas"]["OfferGap"];
                             isNew?: boolean;
                             matchedCompetences: {
                                 mustHave: boolean;
@@ -7893,7 +7878,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "multipart/form-data": components["schemas"]["CpiSpreadsheetUpload"];
+                "multipart/form-data": components["schemas"]["SpreadsheetUpload"];
             };
         };
         responses: {

@@ -1,17 +1,10 @@
-import { Router, type Request, type Response } from "express";
-import multer, { MulterError } from "multer";
+import { Router } from "express";
 import { z } from "../../validation/zod-setup.js";
 import type { AppContext } from "../../context.js";
-import { actorOf } from "../../auth/authenticate.js";
 import { requireRole } from "../../auth/policies.js";
-import { AppError, forbidden } from "../../errors/app-error.js";
 import { mountRoute } from "../route-contract.js";
-import { queryBoolean } from "../../validation/common-schemas.js";
-import { importLinks } from "../../imports/import-view.js";
-import { formatFromName, unsupportedFile } from "../../imports/parse-spreadsheet.js";
-import { importInBackground } from "../../imports/run-import.js";
 import { cpisImport } from "../../cpis/import-cpis.js";
-import { importAcceptedSchema } from "./files.js";
+import { mountSpreadsheetImport } from "../spreadsheet-import-route.js";
 import { listCpis, readCatchment, readCpi } from "../../cpis/cpi-repository.js";
 import { closeCpi, createCpi, setCatchment, updateCpi } from "../../cpis/manage-cpis.js";
 import {
@@ -28,12 +21,6 @@ import {
 const tag = "CPI";
 const ADMIN = "admin";
 
-const uploadBody = z
-  .object({ file: z.any().optional().openapi({ type: "string", format: "binary", description: "Il file .xlsx o .csv dei CPI" }) })
-  .openapi("CpiSpreadsheetUpload");
-
-type Middleware = (req: Request, res: Response, next: (err?: unknown) => void) => void;
-
 /** CPIs and their catchment areas: created, changed, closed and imported by administrators; read by everyone. */
 export function cpiRoutes(ctx: AppContext): Router {
   const r = Router();
@@ -48,46 +35,17 @@ export function cpiRoutes(ctx: AppContext): Router {
     ({ actor, body }) => createCpi(ctx, actor, body),
   );
 
-  // Before /cpis/:code, so "import" is not read as a CPI code. The role is checked before the file is read.
-  const mayImport: Middleware = (_req, res, next) => {
-    const reason = requireRole(actorOf(res), ["admin"]);
-    next(reason ? forbidden(reason) : undefined);
-  };
-  const multipart = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: Math.floor(ctx.env.UPLOAD_LIMIT_MB * 1024 * 1024), files: 1 },
-    fileFilter: (_req, file, cb) =>
-      formatFromName(file.originalname, file.mimetype) ? cb(null, true) : cb(unsupportedFile(`«${file.originalname}» non è un file .xlsx o .csv.`)),
-  }).single("file");
-  const upload: Middleware = (req, res, next) =>
-    multipart(req, res, (err?: unknown) =>
-      next(err === undefined || err instanceof AppError || err instanceof MulterError ? err : new AppError("MALFORMED_UPLOAD", "Caricamento non valido: corpo multipart non leggibile.", [{ field: "file", message: "Corpo multipart non leggibile." }])),
-    );
-  mountRoute(
-    r,
-    {
-      operationId: "importCpis",
-      response: importAcceptedSchema,
-      errors: ["CONFLICT", "MALFORMED_UPLOAD", "TOO_MANY_ROWS"],
-      method: "post",
-      path: "/cpis/import",
-      tag,
-      summary:
-        "Importa l'elenco dei CPI da .xlsx o .csv (Codice, Nome, Provincia, Comune sede, Indirizzo, Email, Bacino); idempotente; risponde subito 202 con l'id dell'importazione (stato: GET /imports/:id, righe: GET /imports/:id/rows)",
-      roles: ADMIN,
-      query: z.object({ dryRun: queryBoolean.optional().describe("Controlla e riporta l'esito senza scrivere") }).strict(),
-      body: uploadBody,
-      upload: true,
-      successStatus: 202,
-    },
-    async ({ actor, req, query, route }) => {
-      if (!req.file) throw new AppError("VALIDATION_FAILED", "Nessun file ricevuto.", [{ field: "file", message: "Allegare il file nel campo «file» (multipart/form-data)" }]);
-      const file = { data: req.file.buffer, name: req.file.originalname, mimeType: req.file.mimetype };
-      const id = await importInBackground(ctx, actor, cpisImport, file, { dryRun: query.dryRun ?? false, route });
-      return { id, status: "queued", links: importLinks(id) };
-    },
-    [mayImport, upload],
-  );
+  // Before /cpis/:code, so "import" is not read as a CPI code.
+  mountSpreadsheetImport(r, ctx, {
+    operationId: "importCpis",
+    path: "/cpis/import",
+    tag,
+    summary:
+      "Importa l'elenco dei CPI da .xlsx o .csv (Codice, Nome, Provincia, Comune sede, Indirizzo, Email, Bacino); idempotente; risponde subito 202 con l'id dell'importazione (stato: GET /imports/:id, righe: GET /imports/:id/rows)",
+    roles: ADMIN,
+    definition: cpisImport,
+    refusal: (actor) => requireRole(actor, ["admin"]),
+  });
 
   mountRoute(
     r,

@@ -3,7 +3,7 @@ import { z } from "../../validation/zod-setup.js";
 import type { AppContext } from "../../context.js";
 import { mountRoute } from "../route-contract.js";
 import { idParams } from "./vacancies.js";
-import { candidateMatchesQuerySchema, vacancyMatchesQuerySchema } from "../../matching/match-schemas.js";
+import { candidateMatchesQuerySchema, offerGapSchema, vacancyMatchesQuerySchema } from "../../matching/match-schemas.js";
 import { computeVacancyMatches, explainMatch } from "../../matching/vacancy-matches.js";
 import { computeCandidateMatches } from "../../matching/candidate-matches.js";
 import { exclusionSchema } from "../../shortlists/shortlist-schemas.js";
@@ -61,13 +61,6 @@ export const explainMatchResponseSchema = matchScoreSchema.extend({
     comune: z.string(),
     province: z.string(),
   }),
-  summary: z.string(),
-});
-
-export const offerGapSchema = z.strictObject({
-  missing: z.array(z.strictObject({ competence: z.string(), mustHave: z.boolean() })),
-  scoreOnceClosed: z.number(),
-  qualifiesOnceClosed: z.boolean(),
   summary: z.string(),
 });
 
