@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "./helpers/test-app.js";
-import { candidateBody, vacancyBody } from "./helpers/sample-bodies.js";
+import { candidateBody, vacancyBody, WAREHOUSE_WORKER } from "./helpers/sample-bodies.js";
 import { codiceFiscale } from "./fixtures/italian-codes.js";
 import { closeShortlistsOfVacancy } from "../src/shortlists/shortlist-transitions.js";
 import { rankCandidatesForVacancy } from "../src/matching/rank-vacancy-candidates.js";
@@ -44,9 +44,7 @@ describe("candidate lists (rosa) over HTTP", () => {
         email: `persona.${seq}@example.it`,
         phone: `+39 333 000 ${String(seq).padStart(4, "0")}`,
         shareContactsConsent: seq % 2 === 0,
-        declaredProfiles: [{ title: "Magazziniere" }],
-        competences: ["Conduzione carrelli elevatori", "Gestione del magazzino"],
-        experiences: [{ profileTitle: "Magazziniere", fromDate: "2018-01-01", toDate: "2025-12-31" }],
+        ...WAREHOUSE_WORKER,
         ...overrides,
       }),
     );

@@ -43,3 +43,10 @@ export function candidateBody(taxCode: string, overrides: Record<string, unknown
     ...overrides,
   };
 }
+
+/** A warehouse worker the sample warehouse offers qualify: the profile, its must-have competences, years of it. */
+export const WAREHOUSE_WORKER = {
+  declaredProfiles: [{ title: "Magazziniere" }],
+  competences: ["Conduzione carrelli elevatori", "Gestione del magazzino"],
+  experiences: [{ profileTitle: "Magazziniere", fromDate: "2018-01-01", toDate: "2025-12-31" }],
+};

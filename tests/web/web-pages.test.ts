@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { buildWeb } from "../../scripts/build-web.js";
 import { useTestApp } from "../helpers/test-app.js";
-import { candidateBody, vacancyBody } from "../helpers/sample-bodies.js";
+import { candidateBody, vacancyBody, WAREHOUSE_WORKER } from "../helpers/sample-bodies.js";
 import { codiceFiscale } from "../fixtures/italian-codes.js";
 import { daysFromToday } from "../helpers/monitoring-fixtures.js";
 import { expectAccessible, launchChromium, listen, openPage, screenshot, signIn } from "./browser.js";
@@ -31,9 +31,7 @@ describe("the web interface in a browser", () => {
         lastName,
         email: `giulia.prova${n}@example.it`,
         shareContactsConsent: true,
-        declaredProfiles: [{ title: "Magazziniere" }],
-        competences: ["Conduzione carrelli elevatori", "Gestione del magazzino"],
-        experiences: [{ profileTitle: "Magazziniere", fromDate: "2018-01-01", toDate: "2025-12-31" }],
+        ...WAREHOUSE_WORKER,
         ...overrides,
       }),
     );
