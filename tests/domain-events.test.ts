@@ -148,7 +148,7 @@ describe("domain events, appended in the transaction of each use-case", () => {
       failOn = type;
       try {
         const res = await send();
-        expect(res.status, JSON.stringify(res.body)).toBe(409);
+        expect(res.status, JSON.stringify(res.body)).toBe(503);
         expect((res.body as { message: string }).message).toBe("prova di errore nel gestore");
       } finally {
         failOn = null;
@@ -198,5 +198,6 @@ describe("domain events, appended in the transaction of each use-case", () => {
 });
 
 function failIf(type: DomainEventType): void {
-  if (failOn === type) throw new AppError("CONFLICT", "prova di errore nel gestore");
+  // A code every route declares (the store refusing a write), so the refusal goes out as the service would send it.
+  if (failOn === type) throw new AppError("UNAVAILABLE", "prova di errore nel gestore");
 }

@@ -1,4 +1,5 @@
 import cliProgress from "cli-progress";
+import type { RebuildProgress } from "../indexing/rebuild-index.js";
 
 /** A progress bar on the terminal, silent when output is not a terminal (CI, pipes, tests). */
 export function progressBar(label: string, total: number) {
@@ -21,4 +22,17 @@ export function progressBar(label: string, total: number) {
   );
   bar.start(total, 0);
   return { update: (done: number) => bar.update(done), stop: () => bar.stop() };
+}
+
+/** The progress of an index rebuild on the terminal, one bar per index (reindex, restore). */
+export function indexRebuildProgress(): RebuildProgress {
+  let bar: ReturnType<typeof progressBar> | null = null;
+  return {
+    start: (label, total) => (bar = progressBar(`Indice ${label.toLowerCase()}`, total)),
+    update: (done) => bar?.update(done),
+    stop: (label, stored, indexed) => {
+      bar?.stop();
+      console.log(`${label}: ${stored} nell'archivio, ${indexed} nell'indice.`);
+    },
+  };
 }

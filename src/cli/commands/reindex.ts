@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import type { IndexName } from "../../indexing/search-index.js";
 import { rebuildIndex } from "../../indexing/rebuild-index.js";
-import { progressBar } from "../progress.js";
+import { indexRebuildProgress } from "../progress.js";
 
 /** `npm run cli -- reindex [vacancies|candidates]`: rebuilds the index from the store, with progress. */
 export async function run(ctx: AppContext, args: string[]): Promise<number> {
@@ -12,15 +12,7 @@ export async function run(ctx: AppContext, args: string[]): Promise<number> {
     return 2;
   }
   const names: IndexName[] = wanted.length === 0 ? ["vacancies", "candidates"] : (wanted as IndexName[]);
-  let bar: ReturnType<typeof progressBar> | null = null;
-  const counts = await rebuildIndex(ctx, names, {
-    start: (label, total) => (bar = progressBar(`Indice ${label.toLowerCase()}`, total)),
-    update: (done) => bar?.update(done),
-    stop: (label, stored, indexed) => {
-      bar?.stop();
-      console.log(`${label}: ${stored} nell'archivio, ${indexed} nell'indice.`);
-    },
-  });
+  const counts = await rebuildIndex(ctx, names, indexRebuildProgress());
   console.log(`Indice ricostruito in ${((counts.ms ?? 0) / 1000).toFixed(1)} s.`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { AppError } from "../../errors/app-error.js";
 import { restoreBackup } from "../../backup/restore-backup.js";
-import { progressBar } from "../progress.js";
+import { indexRebuildProgress } from "../progress.js";
 
 /**
  * `npm run cli -- restore FILE`: puts a backup in place of the store (with the service stopped), migrates an
@@ -14,17 +14,9 @@ export async function run(ctx: AppContext, args: string[]): Promise<number> {
     return 2;
   }
   await ctx.db.$disconnect(); // the store is about to be replaced: nothing may keep the old file open
-  let bar: ReturnType<typeof progressBar> | null = null;
   try {
     const result = await restoreBackup(ctx.env, ctx.log, file, {
-      indexProgress: {
-        start: (label, total) => (bar = progressBar(`Indice ${label.toLowerCase()}`, total)),
-        update: (done) => bar?.update(done),
-        stop: (label, stored, indexed) => {
-          bar?.stop();
-          console.log(`${label}: ${stored} nell'archivio, ${indexed} nell'indice.`);
-        },
-      },
+      indexProgress: indexRebuildProgress(),
     });
     if (result.migrationsApplied.length > 0) console.log(`Migrazioni applicate al backup: ${result.migrationsApplied.join(", ")}.`);
     if (result.previousFile) console.log(`Il database sostituito è conservato in ${result.previousFile}.`);
