@@ -5,7 +5,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { postgresMigrationsDir, postgresSchemaPath } from "./postgres-schema.js";
 import { withSchemaEngine, type MigrationList, type SchemaFilter } from "./schema-engine.js";
+import type { StoreLocation } from "./store-location.js";
 
 /** Where the migrations and the schema live; tests pass copies to try changes without touching prisma/. */
 export interface MigrationSources {
@@ -18,6 +21,13 @@ export const projectSources: MigrationSources = {
   migrationsDir: path.join(projectRoot, "prisma", "migrations"),
   schemaPath: path.join(projectRoot, "prisma", "schema.prisma"),
 };
+
+/** PostgreSQL's migrations, from the schema generated from prisma/schema.prisma (see postgres-schema.ts). */
+export const postgresSources: MigrationSources = { migrationsDir: postgresMigrationsDir, schemaPath: postgresSchemaPath };
+
+/** A string is a SQLite file, as before PostgreSQL existed; each provider has its own migrations folder. */
+const locationOf = (target: string | StoreLocation): StoreLocation => (typeof target === "string" ? { provider: "sqlite", path: target } : target);
+const defaultSourcesOf = (location: StoreLocation): MigrationSources => (location.provider === "postgresql" ? postgresSources : projectSources);
 
 const noFilter: SchemaFilter = { externalTables: [], externalEnums: [] };
 const lockfileName = "migration_lock.toml";
@@ -72,14 +82,40 @@ export function pendingMigrations(databasePath: string, sources: MigrationSource
   }
 }
 
-/** Applies the migrations not yet recorded in the database's `_prisma_migrations` (creating the file if needed). */
+/** The same question asked of a PostgreSQL database: several processes start at once, and most find nothing to do. */
+export async function pendingPostgresMigrations(url: string, sources: MigrationSources = postgresSources): Promise<string[]> {
+  const all = knownMigrations(sources);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const table = await client.query("SELECT to_regclass('_prisma_migrations') AS t");
+    if (table.rows[0]?.t === null) return all;
+    const rows = await client.query<{ name: string }>(
+      "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    );
+    const done = new Set(rows.rows.map((r) => r.name));
+    return all.filter((name) => !done.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Applies the migrations not yet recorded in the database's `_prisma_migrations` (creating a SQLite file if
+ * needed). On PostgreSQL the engine holds Prisma's advisory lock, so processes starting together apply them once.
+ */
 export async function applyMigrations(
-  databasePath: string,
-  sources: MigrationSources = projectSources,
+  target: string | StoreLocation,
+  sources: MigrationSources = defaultSourcesOf(locationOf(target)),
 ): Promise<{ applied: string[] }> {
-  if (pendingMigrations(databasePath, sources).length === 0) return { applied: [] };
-  fs.mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });
-  const out = await withSchemaEngine(databasePath, (engine) =>
+  const location = locationOf(target);
+  if (location.provider === "postgresql") {
+    if ((await pendingPostgresMigrations(location.url, sources)).length === 0) return { applied: [] };
+  } else {
+    if (pendingMigrations(location.path, sources).length === 0) return { applied: [] };
+    fs.mkdirSync(path.dirname(path.resolve(location.path)), { recursive: true });
+  }
+  const out = await withSchemaEngine(location, (engine) =>
     engine.applyMigrations({ migrationsList: listMigrations(sources.migrationsDir), filters: noFilter }),
   );
   return { applied: out.appliedMigrationNames };
@@ -87,12 +123,13 @@ export async function applyMigrations(
 
 /**
  * The SQL that would bring a database built from the migrations folder to the schema; empty when they agree.
- * Replays the migrations on an in-memory shadow database, touching no file.
+ * Replays the migrations on a shadow database: in memory for SQLite, touching no file; for PostgreSQL a
+ * temporary database on the server at `shadowServer` (created and dropped by the engine).
  */
-export async function migrationsDiffFromSchema(sources: MigrationSources = projectSources): Promise<string> {
+export async function migrationsDiffFromSchema(sources: MigrationSources = projectSources, shadowServer?: StoreLocation): Promise<string> {
   const migrations = listMigrations(sources.migrationsDir);
   const schema = fs.readFileSync(sources.schemaPath, "utf8");
-  const out = await withSchemaEngine(":memory:", (engine) =>
+  const out = await withSchemaEngine(shadowServer ?? ":memory:", (engine) =>
     engine.diff({
       // Without any migration there is no migration_lock.toml to name the connector: diff from nothing.
       from: migrations.migrationDirectories.length > 0 ? { tag: "migrations", ...migrations } : { tag: "empty" },
@@ -110,11 +147,11 @@ export async function migrationsDiffFromSchema(sources: MigrationSources = proje
  * migration_lock.toml if missing), like `prisma migrate dev --create-only`: nothing is applied.
  * Returns the folder name, or null when there is nothing to migrate.
  */
-export async function createMigration(name: string, sources: MigrationSources = projectSources): Promise<string | null> {
+export async function createMigration(name: string, sources: MigrationSources = projectSources, shadowServer?: StoreLocation): Promise<string | null> {
   // Not the engine's createMigration: its wasm build gives SQLite no shadow database to replay the existing
   // migrations on ("SQLite shadow DB must be provided through an external factory"), while diff has one.
   // Same SQL renderer; the folder name follows the engine's format (UTC %Y%m%d%H%M%S_<name>).
-  const script = await migrationsDiffFromSchema(sources);
+  const script = await migrationsDiffFromSchema(sources, shadowServer);
   if (script === "") return null;
   const folder = `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${name}`;
   fs.mkdirSync(path.join(sources.migrationsDir, folder), { recursive: true });
@@ -124,7 +161,7 @@ export async function createMigration(name: string, sources: MigrationSources = 
     // What Prisma's CLI writes; `prisma migrate` refuses a folder whose provider differs from the schema's.
     fs.writeFileSync(
       lockfilePath,
-      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "sqlite"\n',
+      `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${shadowServer?.provider ?? "sqlite"}"\n`,
     );
   }
   return folder;

@@ -5,14 +5,17 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type ErrorRegistry,
   type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 // Only the wasm-bindgen glue: the package's main entry does `import "./x.wasm"`, which Node 20 rejects.
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { StoreLocation } from "./store-location.js";
 
 export type {
   DiffTarget,
@@ -91,14 +94,25 @@ function acceptScripts(connection: SqlDriverAdapter): SqlDriverAdapter {
   return connection;
 }
 
+/** The driver adapter the engine works through; the shadow database of SQLite replays scripts (see acceptScripts). */
+function migrationAdapter(target: string | StoreLocation): { inner: SqlMigrationAwareDriverAdapterFactory; sqlite: boolean } {
+  if (typeof target !== "string" && target.provider === "postgresql") {
+    // PostgreSQL's shadow database is a temporary database on the same server (CREATE DATABASE, dropped after).
+    return { inner: new PrismaPg({ connectionString: target.url }), sqlite: false };
+  }
+  const databasePath = typeof target === "string" ? target : target.path;
+  return { inner: new PrismaBetterSqlite3({ url: databasePath === ":memory:" ? ":memory:" : `file:${databasePath}` }), sqlite: true };
+}
+
 /**
- * Runs `work` with a schema engine connected to the SQLite file at `databasePath` (":memory:" when the
- * database does not matter, e.g. diffs, which run on an in-memory shadow database). The engine and every
- * connection it opened are released afterwards, so the file can be copied or deleted right away.
+ * Runs `work` with a schema engine connected to the store: the SQLite file at `target` (":memory:" when the
+ * database does not matter, e.g. diffs, which run on an in-memory shadow database) or a PostgreSQL database.
+ * The engine and every connection it opened are released afterwards, so a SQLite file can be copied or
+ * deleted right away.
  */
-export async function withSchemaEngine<T>(databasePath: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(target: string | StoreLocation, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const Engine = await loadEngineClass();
-  const inner = new PrismaBetterSqlite3({ url: databasePath === ":memory:" ? ":memory:" : `file:${databasePath}` });
+  const { inner, sqlite } = migrationAdapter(target);
   // engine.free() leaves the database connection open (the file stays locked): close every connection ourselves.
   const opened: SqlDriverAdapter[] = [];
   const track = async (connection: Promise<SqlDriverAdapter>) => {
@@ -110,7 +124,7 @@ export async function withSchemaEngine<T>(databasePath: string, work: (engine: S
     provider: inner.provider,
     adapterName: inner.adapterName,
     connect: () => track(inner.connect()),
-    connectToShadowDb: () => track(inner.connectToShadowDb().then(acceptScripts)),
+    connectToShadowDb: () => track(sqlite ? inner.connectToShadowDb().then(acceptScripts) : inner.connectToShadowDb()),
   });
   const debug = process.env.DEBUG_SCHEMA_ENGINE ? (line: string) => console.error(`[schema-engine] ${line}`) : () => {};
   let engine: SchemaEngine | undefined;
