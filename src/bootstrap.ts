@@ -1,8 +1,9 @@
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { AppContext } from "./context.js";
-import { createDb } from "./db/client.js";
+import { openStore } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
+import { describeStore, storeLocationOf } from "./db/store-location.js";
 import { createSearchIndex } from "./indexing/create-search-index.js";
 import { loadReferenceData } from "./reference/load-reference-data.js";
 import { loadMatchingConfig } from "./matching/load-matching-config.js";
@@ -17,15 +18,19 @@ export async function createContext(env: Env, log: Logger): Promise<AppContext> 
   const matching = loadMatchingConfig(env.MATCHING_CONFIG);
   // Built once, here: built on first use, its second of synchronous work would stall every request in flight.
   occupationTaxonomy();
-  const { applied } = await applyMigrations(env.DATABASE_PATH);
-  if (applied.length > 0) log.info({ applied }, "migrazioni applicate");
-  const db = createDb(env.DATABASE_PATH, { busyTimeoutMs: env.DB_BUSY_TIMEOUT_MS, writeRetries: env.DB_WRITE_RETRIES });
-  await db.$executeRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  const store = storeLocationOf(env);
+  const { applied } = await applyMigrations(store);
+  if (applied.length > 0) log.info({ applied, store: describeStore(store) }, "migrazioni applicate");
+  const db = openStore(store, { busyTimeoutMs: env.DB_BUSY_TIMEOUT_MS, writeRetries: env.DB_WRITE_RETRIES, poolSize: env.DB_POOL_SIZE });
+  if (store.provider === "sqlite") {
+    await db.$executeRawUnsafe("PRAGMA journal_mode = WAL");
+    await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  }
   await loadReferenceData(db, (message) => log.info(message));
   const index = createSearchIndex(env.SEARCH_BACKEND, db, {
     meilisearchUrl: env.MEILISEARCH_URL,
     meilisearchApiKey: env.MEILISEARCH_API_KEY,
+    ...(env.MEILISEARCH_INDEX_PREFIX ? { meilisearchIndexPrefix: env.MEILISEARCH_INDEX_PREFIX } : {}),
   });
   await index.init();
   const ctx = { env, db, index, log, matching };

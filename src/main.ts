@@ -3,7 +3,7 @@ import { createLogger } from "./logging/logger.js";
 import { createContext } from "./bootstrap.js";
 import { createApp } from "./api/app.js";
 import { ensureDemoData } from "./demo/ensure-demo-data.js";
-import { startScheduler } from "./jobs/scheduler.js";
+import { SCHEDULED_JOBS, startScheduler } from "./jobs/scheduler.js";
 import { recoverAbandonedRuns, startRunSweeper } from "./jobs/abandoned-runs.js";
 import { startIndexSync } from "./indexing/index-sync-consumer.js";
 import { startJobWorker } from "./jobs/job-worker.js";
@@ -15,8 +15,10 @@ async function main() {
   // Runs a previous process left "running" (killed, crashed) are closed as abandoned before anything new starts.
   await recoverAbandonedRuns(ctx);
   if (env.DEMO_DATA && env.NODE_ENV !== "production") await ensureDemoData(ctx);
-  // Every process enqueues the scheduled slots (each once, by its unique key) and works the queue.
-  const scheduler = env.SCHEDULER ? startScheduler(ctx) : null;
+  // Every process enqueues the scheduled slots (each once, by its unique key) and works the queue. The nightly
+  // backup copies the SQLite file; a PostgreSQL store is backed up with the server's own tools (pg_dump).
+  const schedules = env.DATABASE_URL ? SCHEDULED_JOBS.filter((job) => job.name !== "backup") : SCHEDULED_JOBS;
+  const scheduler = env.SCHEDULER ? startScheduler(ctx, schedules) : null;
   const worker = startJobWorker(ctx);
   const sweeper = startRunSweeper(ctx);
   // A networked index is synced from the events by one consumer: the process that runs the scheduler.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPostgresUrl } from "../db/store-location.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -29,10 +30,16 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_PATH: z.string().min(1).default("./data/vetrina.db"),
+  // A postgresql:// address puts the store on PostgreSQL (several processes); unset, the SQLite file at DATABASE_PATH.
+  DATABASE_URL: z.string().trim().refine(isPostgresUrl, { message: "usare un indirizzo postgresql://utente@host:porta/database" }).optional(),
+  // Connections each process keeps to PostgreSQL.
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   SEARCH_BACKEND: z.enum(["embedded", "meilisearch"]).default("embedded"),
   MEILISEARCH_URL: z.url().optional(),
   MEILISEARCH_API_KEY: z.string().optional(),
+  // Prepended to the index names, so several deployments (or test runs) can share one Meilisearch server.
+  MEILISEARCH_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]{1,100}$/, { message: "solo lettere, cifre, - e _" }).optional(),
   DEMO_DATA: booleanFlag.default(true),
   SCHEDULER: booleanFlag.default(true),
   DEMO_SEED: z.coerce.number().int().min(0).default(2026),
@@ -92,6 +99,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (parsed.data.SEARCH_BACKEND === "meilisearch" && !parsed.data.MEILISEARCH_URL) {
     throw new ConfigError("Configurazione non valida:\n  - MEILISEARCH_URL: obbligatorio con SEARCH_BACKEND=meilisearch");
+  }
+  if (parsed.data.DATABASE_URL && parsed.data.SEARCH_BACKEND !== "meilisearch") {
+    throw new ConfigError(
+      "Configurazione non valida:\n  - SEARCH_BACKEND: con PostgreSQL (DATABASE_URL) il motore di ricerca dev'essere Meilisearch " +
+        "(SEARCH_BACKEND=meilisearch e MEILISEARCH_URL): l'indice integrato vive nel file SQLite",
+    );
   }
   return parsed.data;
 }

@@ -1,4 +1,5 @@
 import { recordedUserId } from "../auth/actor.js";
+import { lockEventLog } from "../db/event-log-lock.js";
 import { insertRows } from "../db/insert-rows.js";
 import type { DomainEventInput } from "./domain-events.js";
 import type { EventScope } from "./event-scope.js";
@@ -14,6 +15,7 @@ export async function appendEvents(scope: EventScope, events: DomainEventInput[]
   if (events.length === 0) return;
   registerEventHandlers();
   const actorUserId = recordedUserId(scope.actor);
+  await lockEventLog(scope.tx);
   await insertRows(
     scope.tx,
     "DomainEvent",

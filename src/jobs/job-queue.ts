@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.js";
+import { dialectOf, rawSql } from "../db/sql-dialect.js";
 import { AppError, notFound } from "../errors/app-error.js";
 import { retryDelayMs } from "./retry-backoff.js";
 
@@ -34,9 +35,9 @@ export interface ClaimedJob {
 export async function enqueueJob(db: Db, job: NewJob): Promise<string | null> {
   const now = new Date();
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `INSERT INTO "Job" ("id", "kind", "payload", "uniqueKey", "runAt", "state", "attempts", "maxAttempts", "createdAt")
+    rawSql(db, `INSERT INTO "Job" ("id", "kind", "payload", "uniqueKey", "runAt", "state", "attempts", "maxAttempts", "createdAt")
      VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?)
-     ON CONFLICT ("uniqueKey") DO NOTHING RETURNING "id"`,
+     ON CONFLICT ("uniqueKey") DO NOTHING RETURNING "id"`),
     randomUUID(),
     job.kind,
     job.payload === undefined ? null : JSON.stringify(job.payload),
@@ -51,17 +52,19 @@ export async function enqueueJob(db: Db, job: NewJob): Promise<string | null> {
 /**
  * Claims the next due job for `owner` in one statement: a queued job whose time has come, or a running
  * one whose lease lapsed. On SQLite the statement holds the write lock, so two workers never claim the
- * same job; on PostgreSQL the inner select would take `FOR UPDATE SKIP LOCKED`.
+ * same job; on PostgreSQL the inner select locks the row it picks and skips rows other workers hold
+ * (`FOR UPDATE SKIP LOCKED`), so concurrent claims take different jobs instead of queueing on one.
  */
 export async function claimNextJob(db: Db, owner: string, leaseMs: number, now = new Date()): Promise<ClaimedJob | undefined> {
+  const lock = dialectOf(db) === "postgresql" ? " FOR UPDATE SKIP LOCKED" : "";
   const claimed = await db.$queryRawUnsafe<{ id: string }[]>(
-    `UPDATE "Job" SET "state" = 'running', "leaseOwner" = ?, "leaseExpiresAt" = ?, "attempts" = "attempts" + 1
+    rawSql(db, `UPDATE "Job" SET "state" = 'running', "leaseOwner" = ?, "leaseExpiresAt" = ?, "attempts" = "attempts" + 1
      WHERE "id" = (
        SELECT "id" FROM "Job"
        WHERE ("state" = 'queued' AND "runAt" <= ?) OR ("state" = 'running' AND "leaseExpiresAt" < ?)
-       ORDER BY "runAt" LIMIT 1
+       ORDER BY "runAt" LIMIT 1${lock}
      ) AND ("state" = 'queued' OR "leaseExpiresAt" < ?)
-     RETURNING "id"`,
+     RETURNING "id"`),
     owner,
     new Date(now.getTime() + leaseMs),
     now,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client.js";
+import { rawSql } from "../db/sql-dialect.js";
 import type { Comune } from "../generated/prisma/client.js";
 import { foldName } from "./fold-name.js";
 import { readCsv, type CsvRecord } from "./read-csv.js";
@@ -157,7 +158,7 @@ export async function loadComuni(db: Db, parsed: ParsedComuni = shippedComuni())
     async (tx) => {
       for (let start = 0; start < rows.length; start += BATCH_SIZE) {
         const batch = rows.slice(start, start + BATCH_SIZE);
-        await tx.$executeRawUnsafe(upsertStatement(batch.length), ...batch.flatMap((row) => FIELDS.map((f) => row[f])));
+        await tx.$executeRawUnsafe(rawSql(tx, upsertStatement(batch.length)), ...batch.flatMap((row) => FIELDS.map((f) => row[f])));
       }
     },
     { timeout: 120_000 },

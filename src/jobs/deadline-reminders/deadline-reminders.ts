@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from "../../auth/actor.js";
 import type { AppContext } from "../../context.js";
 import { appendEvents } from "../../events/append-events.js";
+import { rawSql } from "../../db/sql-dialect.js";
 import { dayDate, dayOf, type Day } from "../../deadlines/calendar-day.js";
 import { loadDeadlineVacancies } from "../../deadlines/deadline-facts.js";
 import { isActionStage, type ActionStage, type DeadlineKind } from "../../deadlines/deadline-kinds.js";
@@ -79,8 +80,8 @@ async function raisedBefore(ctx: AppContext, keys: string[]): Promise<Set<string
 async function raiseOnce(ctx: AppContext, r: Reminder): Promise<boolean> {
   return ctx.db.$transaction(async (tx) => {
     const inserted = await tx.$queryRawUnsafe<{ key: string }[]>(
-      `INSERT INTO "DeadlineReminder" ("key", "vacancyId", "kind", "stage", "dueAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
+      rawSql(tx, `INSERT INTO "DeadlineReminder" ("key", "vacancyId", "kind", "stage", "dueAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT ("key") DO NOTHING RETURNING "key"`),
       r.key,
       r.vacancyId,
       r.kind,
