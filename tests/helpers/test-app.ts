@@ -1,15 +1,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Express } from "express";
+import express, { type Express } from "express";
 import request from "supertest";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { loadEnv } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { createContext } from "../../src/bootstrap.js";
 import { createApp } from "../../src/api/app.js";
 import type { AppContext } from "../../src/context.js";
 import { createUser } from "../../src/users/create-user.js";
+import { syncIndexOnce } from "../../src/indexing/index-sync-consumer.js";
+import { createDatabase, dropDatabase } from "./postgres-server.js";
 
 let template: Promise<string> | undefined;
 
@@ -30,12 +32,64 @@ async function templateDatabase(): Promise<string> {
 export interface TestApp {
   app: Express;
   ctx: AppContext;
+  /** The SQLite file; empty on PostgreSQL. */
   databasePath: string;
   close(): Promise<void>;
 }
 
-/** A real service on a real SQLite file of its own, with the embedded index, ready for supertest. */
+/** The `postgres` test project (vitest.config.ts) runs the same files on PostgreSQL and Meilisearch. */
+export const testStoreIsPostgres = process.env.VETRINA_TEST_STORE === "postgresql";
+
+let postgresCopies = 0;
+
+/**
+ * Meilisearch follows the store through the event consumer, a moment later; the tests read their own writes
+ * at once, so before each request the harness drains the consumer, as the service's loop would shortly after.
+ */
+function readingOwnWrites(app: Express, ctx: AppContext): Express {
+  const outer = express();
+  outer.use((_req, _res, next) => {
+    syncIndexOnce(ctx).then(() => next(), next);
+  });
+  outer.use(app);
+  return outer;
+}
+
+/** The same service on a PostgreSQL database of its own (a copy of the run's template) and a Meilisearch prefix of its own. */
+async function createPostgresTestApp(envOverrides: Record<string, string>): Promise<TestApp> {
+  const server = inject("postgres");
+  const name = `${server.runPrefix}_${process.pid}_${++postgresCopies}`;
+  const url = await createDatabase(server.serverUrl, name, server.template);
+  const env = loadEnv({
+    DATABASE_URL: url,
+    SEARCH_BACKEND: "meilisearch",
+    MEILISEARCH_URL: server.meilisearchUrl,
+    MEILISEARCH_API_KEY: server.meilisearchKey,
+    MEILISEARCH_INDEX_PREFIX: `${name}_`,
+    DB_POOL_SIZE: "4",
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_PER_MINUTE: "0",
+    ...envOverrides,
+  });
+  const ctx = await createContext(env, createLogger(env));
+  return {
+    app: readingOwnWrites(createApp(ctx), ctx),
+    ctx,
+    databasePath: "",
+    close: async () => {
+      await ctx.db.$disconnect();
+      await dropDatabase(server.serverUrl, name);
+    },
+  };
+}
+
+/**
+ * A real service on a real SQLite file of its own, with the embedded index, ready for supertest; in the
+ * `postgres` test project, on PostgreSQL and Meilisearch instead.
+ */
 export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
+  if (testStoreIsPostgres) return createPostgresTestApp(envOverrides);
   const source = await templateDatabase();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vetrina-test-"));
   const databasePath = path.join(dir, "vetrina.db");
