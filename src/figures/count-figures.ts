@@ -20,7 +20,10 @@ export interface FigureFacts {
   sentLists: { cpiCode: string; sentDay: Day; hiredCandidateIds: string[] }[];
   congruaOffers: { cpiCode: string; offeredDay: Day; outcome: string }[];
   conditionalityEvents: { cpiCode: string; occurredDay: Day }[];
-  /** People in RdC, ADI or SFL (by their own CPI), with the spans of those programmes. */
+  /**
+   * People in RdC, ADI or SFL (by their own CPI), with the spans of those programmes; an erased person is
+   * keyed by their anonymous record's id (src/figures/erased-beneficiaries.ts), never by theirs.
+   */
   incomeSupportPeople: { candidateId: string; cpiCode: string; spans: { from: Day; to: Day | null }[] }[];
   /** Days on which a person was offered a coherent vacancy (what counts as one: figure-facts.ts). */
   coherentOffers: { candidateId: string; day: Day }[];
@@ -39,7 +42,7 @@ export interface Figures {
   incomeSupportOffered: { numerator: number; denominator: number; share: number | null };
 }
 
-const within = (day: Day, { from, to }: { from: Day; to: Day | null }) => day >= from && (to === null || day <= to);
+export const within = (day: Day, { from, to }: { from: Day; to: Day | null }) => day >= from && (to === null || day <= to);
 
 /** The share as a fraction with four decimals (0.6667), null when nobody is counted. */
 const share = (numerator: number, denominator: number) => (denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000);

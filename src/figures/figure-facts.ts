@@ -10,7 +10,8 @@ export const INCOME_SUPPORT_PROGRAMMES = ["RDC", "ADI", "SFL"] as const;
  * Reads the facts the figures of a period count, for the given CPIs or every CPI (null). Instants are
  * read over a day more on each side (Italian days start an hour or two before UTC ones) and turned into
  * Italian days; the exact period is applied by countFigures. What counts as a coherent vacancy offered
- * to a person: loadCoherentOffers.
+ * to a person: loadCoherentOffers. Live people only (the navigators' feed wants them alone); the figures add
+ * the anonymous records of erased ones (erased-beneficiaries.ts).
  */
 export async function loadFigureFacts(db: DbTx, cpiCodes: readonly string[] | null, period: Period): Promise<FigureFacts> {
   const cpi = cpiCodes ? { in: [...cpiCodes] } : undefined;

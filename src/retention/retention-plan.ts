@@ -11,8 +11,8 @@ export interface RetentionPlan {
   counts: {
     /** People whose period ended and who are erased. */
     people: number;
-    /** Past their period but kept: an RdC/ADI/SFL programme the figures per CPI and period still count them by. */
-    peopleKeptForFigures: number;
+    /** Of those, people in RdC, ADI or SFL: their erasure keeps an anonymous record for the figures. */
+    peopleWithFigureRecords: number;
     /** Past their period but kept: a conditionality event still to report to ANPAL and INPS (erasure waits for it). */
     peopleKeptForReporting: number;
     auditEntries: number;
@@ -51,16 +51,21 @@ export async function planRetention(db: DbTx, rules: RetentionRules, now: Date):
   const active = new Set([...recentOffers.map((o) => o.candidateId), ...events.filter((e) => e.occurredAt >= cutoff.people).map((e) => e.candidateId)]);
   const awaitingReport = new Set(events.filter((e) => e.programme !== null && e.reportedAt === null).map((e) => e.candidateId));
   const expired = inactive.filter((c) => !active.has(c.id));
-  const keptForFigures = expired.filter((c) => c.programmes.length > 0);
-  const keptForReporting = expired.filter((c) => c.programmes.length === 0 && awaitingReport.has(c.id));
-  const peopleIds = expired.filter((c) => c.programmes.length === 0 && !awaitingReport.has(c.id)).map((c) => c.id);
+  const keptForReporting = expired.filter((c) => awaitingReport.has(c.id));
+  const erased = expired.filter((c) => !awaitingReport.has(c.id));
 
   const [auditEntries, deliveryLinks] = await Promise.all([
     db.auditLog.count({ where: { at: { lt: cutoff.audit } } }),
     db.shortlistLink.count({ where: { expiresAt: { lt: cutoff.links } } }),
   ]);
   return {
-    peopleIds,
-    counts: { people: peopleIds.length, peopleKeptForFigures: keptForFigures.length, peopleKeptForReporting: keptForReporting.length, auditEntries, deliveryLinks },
+    peopleIds: erased.map((c) => c.id),
+    counts: {
+      people: erased.length,
+      peopleWithFigureRecords: erased.filter((c) => c.programmes.length > 0).length,
+      peopleKeptForReporting: keptForReporting.length,
+      auditEntries,
+      deliveryLinks,
+    },
   };
 }

@@ -21,8 +21,9 @@ export async function run(ctx: AppContext, args: string[]): Promise<number> {
   (bar as ReturnType<typeof progressBar> | null)?.stop();
   console.log(`Regole: persone inattive da ${rules.peopleYears} anni, registro accessi oltre ${rules.auditYears} anni, collegamenti scaduti da ${rules.linkGraceDays} giorni.`);
   const verb = dryRun ? "da cancellare" : "cancellati";
-  console.log(`Persone ${verb}: ${dryRun ? counts["planned.people"] : counts["removed.people"]}`);
-  console.log(`Persone trattenute per le statistiche RdC/ADI/SFL: ${counts["planned.peopleKeptForFigures"]}; in attesa di segnalazione ad ANPAL e INPS: ${counts["planned.peopleKeptForReporting"]}`);
+  console.log(`Persone ${verb}: ${dryRun ? counts["planned.people"] : counts["removed.people"]} (in RdC/ADI/SFL, di cui gli indicatori conservano un dato anonimo: ${dryRun ? counts["planned.peopleWithFigureRecords"] : counts["anonymised.figureRecords"]})`);
+  console.log(`Persone trattenute in attesa di segnalazione ad ANPAL e INPS: ${counts["planned.peopleKeptForReporting"]}`);
+  if (!dryRun) console.log(`Notizie del notiziario cancellate: ${counts["removed.feedItems"]}; e-mail rese anonime: ${counts["anonymised.emails"]}`);
   console.log(`Voci del registro accessi ${verb}: ${dryRun ? counts["planned.auditEntries"] : counts["removed.auditEntries"]}`);
   console.log(`Collegamenti per le aziende ${verb}: ${dryRun ? counts["planned.deliveryLinks"] : counts["removed.deliveryLinks"]}`);
   if (dryRun) console.log("Prova senza modifiche: per cancellare, «npm run cli -- retention --apply».");
