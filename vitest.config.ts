@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type ViteUserConfig } from "vitest/config";
 import { postgresUnreachable, TEST_POSTGRES_URL } from "./tests/helpers/postgres-server.js";
 
 /**
@@ -18,7 +18,7 @@ const POSTGRES_FILES = [
   "tests/import-candidates.test.ts",
 ];
 
-export default defineConfig(async () => {
+export default defineConfig(async (): Promise<ViteUserConfig> => {
   // No server here: the PostgreSQL project is left out, and said so. CI never skips it (its global set-up then fails).
   const unreachable = process.env.CI ? null : await postgresUnreachable(TEST_POSTGRES_URL);
   if (unreachable) {

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   reindex: { summary: "ricostruisce l'indice di ricerca dall'archivio", load: () => import("../src/cli/commands/reindex.js") },
   backup: { summary: "backup a caldo dell'archivio in un file, controllato", load: () => import("../src/cli/commands/backup.js") },
   restore: { summary: "ripristina un backup (a servizio fermo) e ricostruisce l'indice", load: () => import("../src/cli/commands/restore.js") },
+  "move-to-postgres": { summary: "sposta la regione dal file SQLite a PostgreSQL (tabelle, conteggi, indice Meilisearch); riprende se interrotto", load: () => import("../src/cli/commands/move-to-postgres.js") },
   retention: { summary: "conservazione dei dati personali: cosa cancellerebbe; «--apply» lo cancella", load: () => import("../src/cli/commands/retention.js") },
 };
 
