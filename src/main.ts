@@ -7,6 +7,7 @@ import { SCHEDULED_JOBS, startScheduler } from "./jobs/scheduler.js";
 import { recoverAbandonedRuns, startRunSweeper } from "./jobs/abandoned-runs.js";
 import { startIndexSync } from "./indexing/index-sync-consumer.js";
 import { startJobWorker } from "./jobs/job-worker.js";
+import { startServiceHeartbeat } from "./backup/service-heartbeat.js";
 
 async function main() {
   const env = loadEnv();
@@ -14,6 +15,8 @@ async function main() {
   const ctx = await createContext(env, log);
   // Runs a previous process left "running" (killed, crashed) are closed as abandoned before anything new starts.
   await recoverAbandonedRuns(ctx);
+  // While this row is renewed, `restore` refuses to replace the database under this process.
+  const heartbeat = await startServiceHeartbeat(ctx);
   if (env.DEMO_DATA && env.NODE_ENV !== "production") await ensureDemoData(ctx);
   // Every process enqueues the scheduled slots (each once, by its unique key) and works the queue. The nightly
   // backup copies the SQLite file; a PostgreSQL store is backed up with the server's own tools (pg_dump).
@@ -39,6 +42,7 @@ async function main() {
       // A job in hand is finished first; if the force timer wins, its lease lapses and another process takes it.
       await worker.stop();
       await indexSync?.stop();
+      await heartbeat.stop();
       await ctx.db.$disconnect();
       clearTimeout(force);
       log.info("arrestato");

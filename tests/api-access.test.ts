@@ -518,6 +518,7 @@ const ROWS: Row[] = [
   { route: "GET /audit", send: get(() => "/api/v1/audit?entityType=candidate"), expect: { default: 403, anonymous: 401, admin: 200 } },
   { route: "GET /users", send: get(() => "/api/v1/users"), expect: { default: 403, anonymous: 401, admin: 200 } },
   { route: "GET /jobs", send: get(() => "/api/v1/jobs"), expect: { default: 403, anonymous: 401, admin: 200 } },
+  { route: "POST /backups", send: (who) => as(who, request(h.t.app).post("/api/v1/backups").send({})), expect: { default: 403, anonymous: 401, admin: 201 } },
   {
     route: "POST /jobs/:id/retry (a failed job)",
     send: async (who) => {

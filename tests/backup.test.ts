@@ -11,7 +11,9 @@ import { applyMigrations, knownMigrations, pendingMigrations, projectSources } f
 import { AppError } from "../src/errors/app-error.js";
 import { createLogger } from "../src/logging/logger.js";
 import { partitaIva } from "./fixtures/italian-codes.js";
-import { startVetrina } from "./helpers/processes.js";
+import request from "supertest";
+import { freePort, startVetrina, untilHealthy } from "./helpers/processes.js";
+import { createPersonas, createTestApp } from "./helpers/test-app.js";
 import { SYSTEM_ACTOR } from "../src/auth/actor.js";
 import { createContext } from "../src/bootstrap.js";
 import type { AppContext } from "../src/context.js";
@@ -43,11 +45,22 @@ describe("online backup and verified restore", () => {
   // The store as the service opens it (migrated, reference data, embedded index), in a file of its own.
   let ctx: AppContext;
   let databasePath: string;
+  // A real service on a copy of the store, started now so that its start overlaps the tests before its own.
+  const running = { dir: scratch(), port: 0, process: undefined as ReturnType<typeof startVetrina> | undefined };
+  const runningDb = path.join(running.dir, "vetrina.db");
+  const runningBackup = path.join(running.dir, "backup.db");
   beforeAll(async () => {
     databasePath = path.join(scratch(), "vetrina.db");
     ctx = await createContext(envAt(databasePath), silent);
+    await takeBackup(databasePath, runningBackup);
+    fs.copyFileSync(runningBackup, runningDb);
+    running.port = await freePort();
+    running.process = startVetrina(["src/main.ts"], { DATABASE_PATH: runningDb, PORT: String(running.port), HOST: "127.0.0.1" });
   });
-  afterAll(async () => ctx.db.$disconnect());
+  afterAll(async () => {
+    running.process?.child.kill("SIGKILL");
+    await ctx.db.$disconnect();
+  });
 
   it("a backup taken during a burst of writes, restored elsewhere, holds every write acknowledged before it began", async () => {
     const acknowledged: string[] = [];
@@ -151,6 +164,62 @@ describe("online backup and verified restore", () => {
     expect(pendingMigrations(restored)).toEqual([]);
     expect(outcome.previousFile).not.toBeNull();
     expect(fs.existsSync(outcome.previousFile!)).toBe(true);
+  });
+
+  it("restore refuses while the service runs on the database, and goes ahead once it was killed", async () => {
+    const service = running.process!;
+    try {
+      await untilHealthy(running.port);
+      const refusal = await restoreBackup(envAt(runningDb), silent, runningBackup).then(() => null, (e: unknown) => e);
+      expect(refusal).toBeInstanceOf(AppError);
+      expect((refusal as AppError).code).toBe("CONFLICT");
+      expect((refusal as AppError).message).toContain(`Vetrina è in esecuzione su ${runningDb} (processo ${service.child.pid} su ${os.hostname()}`);
+      expect(fs.readdirSync(running.dir).filter((f) => f.includes("before-restore"))).toEqual([]); // nothing was replaced
+    } finally {
+      service.child.kill("SIGKILL"); // a crash: its heartbeat is left behind, unrenewed
+      await service.exited;
+    }
+    // The row of a process of this machine that no longer exists does not count, without waiting for the lapse.
+    const outcome = await restoreBackup(envAt(runningDb), silent, runningBackup);
+    expect(outcome.previousFile).not.toBeNull();
+    expect(new Database(runningDb, { readonly: true }).prepare('SELECT count(*) AS n FROM "ServiceHeartbeat"').get()).toEqual({ n: 0 });
+  });
+
+  it("an administrator takes a backup through the API, which restores with every write made before it; others may not; 409 while another runs", async () => {
+    const backups = scratch();
+    const t = await createTestApp({ BACKUP_DIR: backups, BACKUP_KEEP: "2" });
+    try {
+      const p = await createPersonas(t.ctx);
+      const as = (token: string) => request(t.app).post("/api/v1/backups").set("authorization", `Bearer ${token}`).send({});
+      const written = await request(t.app).post("/api/v1/employers").set("authorization", `Bearer ${p.admin}`).send({ name: "Azienda appena scritta", taxCode: partitaIva(9001) });
+      expect(written.status).toBe(201);
+
+      expect((await request(t.app).post("/api/v1/backups").send({})).status).toBe(401);
+      for (const token of [p.referent, p.tutor, p.navigator, p.employer]) expect((await as(token)).status).toBe(403);
+      const res = await as(p.admin);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body).toMatchObject({ file: expect.stringMatching(/^vetrina-\d{8}T\d{6}Z\.db$/), tables: expect.any(Number), removed: 0 });
+      expect(res.body.rows).toBeGreaterThan(0);
+      expect(fs.statSync(path.join(backups, res.body.file)).size).toBe(res.body.bytes);
+      const run = await t.ctx.db.jobRun.findFirstOrThrow({ where: { kind: "backup" }, orderBy: { startedAt: "desc" } });
+      expect(run).toMatchObject({ status: "succeeded", source: "POST /backups" });
+
+      const restored = path.join(scratch(), "vetrina.db");
+      await restoreBackup(envAt(restored), silent, path.join(backups, res.body.file));
+      expect(employerTaxCodes(restored)).toContain(partitaIva(9001));
+
+      // Another backup running (its lease renewed by the process taking it): refused, nothing written.
+      const other = await t.ctx.db.jobRun.create({ data: { kind: "backup", source: "job notturno", status: "running", leaseOwner: "altro-processo", leaseExpiresAt: new Date(Date.now() + 60_000) } });
+      const refused = await as(p.admin);
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("Un altro backup è in corso") });
+      expect(listBackups(backups)).toHaveLength(1);
+      // Once that process is gone (its lease lapsed), backups go ahead again.
+      await t.ctx.db.jobRun.update({ where: { id: other.id }, data: { leaseExpiresAt: new Date(Date.now() - 1) } });
+      expect((await as(p.admin)).status).toBe(201);
+    } finally {
+      await t.close();
+    }
   });
 
   it("the nightly backup keeps the configured number of backups", async () => {

@@ -32,6 +32,7 @@ import { shortlistLinkRoutes } from "./routes/shortlist-links.js";
 import { employerLinkAccessRoutes } from "./routes/employer-link-access.js";
 import { cpiRoutes } from "./routes/cpis.js";
 import { proximityRoutes } from "./routes/proximity.js";
+import { backupRoutes } from "./routes/backups.js";
 import { webPages } from "../web/web-pages.js";
 
 export function createApp(ctx: AppContext): Express {
@@ -90,6 +91,7 @@ export function createApp(ctx: AppContext): Express {
   v1.use(shortlistLinkRoutes(ctx));
   v1.use(cpiRoutes(ctx));
   v1.use(proximityRoutes(ctx));
+  v1.use(backupRoutes(ctx));
   app.use("/api/v1", v1);
 
   app.use((req, _res, next) => next(new AppError("NOT_FOUND", `Percorso inesistente: ${req.method} ${req.path}`)));

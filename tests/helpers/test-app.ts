@@ -95,7 +95,8 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vetrina-test-"));
   const databasePath = path.join(dir, "vetrina.db");
   fs.copyFileSync(source, databasePath);
-  const env = loadEnv({ DATABASE_PATH: databasePath, NODE_ENV: "test", LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "0", ...envOverrides });
+  // BACKUP_DIR too: an on-demand backup (POST /backups) writes beside the test's database, never into the checkout.
+  const env = loadEnv({ DATABASE_PATH: databasePath, BACKUP_DIR: path.join(dir, "backups"), NODE_ENV: "test", LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "0", ...envOverrides });
   const ctx = await createContext(env, createLogger(env));
   return {
     app: createApp(ctx),
