@@ -1,11 +1,14 @@
 // Prisma's schema engine (the code behind `prisma migrate`) compiled to WebAssembly, run in-process.
 // The CLI's native engine is downloaded from a host these machines cannot reach; the wasm build is not.
 // This is the only module that knows how the engine is loaded.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
+import { parse as parsePostgresUrl } from "pg-connection-string";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type ErrorRegistry,
@@ -94,12 +97,61 @@ function acceptScripts(connection: SqlDriverAdapter): SqlDriverAdapter {
   return connection;
 }
 
+/**
+ * PostgreSQL's shadow database: a temporary database on the same server, dropped afterwards. Not the adapter's
+ * own connectToShadowDb, which connects to the main database (its connection string wins over the database
+ * it names) and drops the shadow database before closing its connections to it.
+ */
+/** PostgreSQL's one-byte internal type `"char"` (pg_class.relkind, pg_constraint.contype, …). */
+const PG_INTERNAL_CHAR = 18;
+const PG_TEXT = 25;
+
+/**
+ * The engine describes a schema by reading the catalogues, whose `"char"` columns the pg adapter refuses
+ * ("Column type 'char' could not be deserialized"); Prisma's native engine reads them as text. node-postgres
+ * already returns their values as strings: only the reported type changes, to text.
+ */
+function readInternalCharAsText(connection: SqlDriverAdapter): SqlDriverAdapter {
+  const pool = (connection as unknown as { underlyingDriver(): pg.Pool }).underlyingDriver();
+  const query = pool.query.bind(pool) as (config: unknown) => Promise<pg.QueryResult>;
+  (pool as unknown as { query: (config: unknown) => Promise<pg.QueryResult> }).query = async (config) => {
+    const result = await query(config);
+    for (const field of result.fields ?? []) if (field.dataTypeID === PG_INTERNAL_CHAR) field.dataTypeID = PG_TEXT;
+    return result;
+  };
+  return connection;
+}
+
+function postgresMigrationAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
+  const main = new PrismaPg({ connectionString: url });
+  const { database: _main, ...server } = parsePostgresUrl(url);
+  const fields = Object.fromEntries(Object.entries(server).filter(([, v]) => v !== null && v !== undefined));
+  return {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: async () => readInternalCharAsText(await main.connect()),
+    connectToShadowDb: async () => {
+      const admin = await main.connect();
+      const name = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, "")}`;
+      await admin.executeScript(`CREATE DATABASE "${name}"`);
+      const shadow = readInternalCharAsText(await new PrismaPg({ ...fields, database: name } as ConstructorParameters<typeof PrismaPg>[0]).connect());
+      const dispose = shadow.dispose.bind(shadow);
+      shadow.dispose = async () => {
+        await dispose();
+        try {
+          await admin.executeScript(`DROP DATABASE IF EXISTS "${name}"`);
+        } finally {
+          await admin.dispose();
+        }
+      };
+      return shadow;
+    },
+  };
+}
+
 /** The driver adapter the engine works through; the shadow database of SQLite replays scripts (see acceptScripts). */
 function migrationAdapter(target: string | StoreLocation): { inner: SqlMigrationAwareDriverAdapterFactory; sqlite: boolean } {
-  if (typeof target !== "string" && target.provider === "postgresql") {
-    // PostgreSQL's shadow database is a temporary database on the same server (CREATE DATABASE, dropped after).
-    return { inner: new PrismaPg({ connectionString: target.url }), sqlite: false };
-  }
+  if (typeof target !== "string" && target.provider === "postgresql") return { inner: postgresMigrationAdapter(target.url), sqlite: false };
   const databasePath = typeof target === "string" ? target : target.path;
   return { inner: new PrismaBetterSqlite3({ url: databasePath === ":memory:" ? ":memory:" : `file:${databasePath}` }), sqlite: true };
 }
@@ -115,8 +167,12 @@ export async function withSchemaEngine<T>(target: string | StoreLocation, work: 
   const { inner, sqlite } = migrationAdapter(target);
   // engine.free() leaves the database connection open (the file stays locked): close every connection ourselves.
   const opened: SqlDriverAdapter[] = [];
+  // The engine disposes some connections itself; a pg pool refuses to be ended twice: dispose each once.
   const track = async (connection: Promise<SqlDriverAdapter>) => {
     const c = await connection;
+    const dispose = c.dispose.bind(c);
+    let disposed: Promise<void> | undefined;
+    c.dispose = () => (disposed ??= dispose());
     opened.push(c);
     return c;
   };
