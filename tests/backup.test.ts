@@ -179,10 +179,22 @@ describe("online backup and verified restore", () => {
       service.child.kill("SIGKILL"); // a crash: its heartbeat is left behind, unrenewed
       await service.exited;
     }
-    // The row of a process of this machine that no longer exists does not count, without waiting for the lapse.
-    const outcome = await restoreBackup(envAt(runningDb), silent, runningBackup);
+    // A backup of that database holds the dead service's heartbeat; its restore does not count it (this machine,
+    // no such process, without waiting for the lapse) and does not carry it into the restored store.
+    const heartbeats = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) AS n FROM "ServiceHeartbeat"').get();
+      } finally {
+        db.close();
+      }
+    };
+    const afterCrash = path.join(running.dir, "after-crash.db");
+    await takeBackup(runningDb, afterCrash);
+    expect(heartbeats(afterCrash)).toEqual({ n: 1 });
+    const outcome = await restoreBackup(envAt(runningDb), silent, afterCrash);
     expect(outcome.previousFile).not.toBeNull();
-    expect(new Database(runningDb, { readonly: true }).prepare('SELECT count(*) AS n FROM "ServiceHeartbeat"').get()).toEqual({ n: 0 });
+    expect(heartbeats(runningDb)).toEqual({ n: 0 });
   });
 
   it("an administrator takes a backup through the API, which restores with every write made before it; others may not; 409 while another runs", async () => {

@@ -20,12 +20,15 @@ export async function run(ctx: AppContext, args: string[]): Promise<number> {
   });
   (bar as ReturnType<typeof progressBar> | null)?.stop();
   console.log(`Regole: persone inattive da ${rules.peopleYears} anni, registro accessi oltre ${rules.auditYears} anni, collegamenti scaduti da ${rules.linkGraceDays} giorni.`);
-  const verb = dryRun ? "da cancellare" : "cancellati";
-  console.log(`Persone ${verb}: ${dryRun ? counts["planned.people"] : counts["removed.people"]} (in RdC/ADI/SFL, di cui gli indicatori conservano un dato anonimo: ${dryRun ? counts["planned.peopleWithFigureRecords"] : counts["anonymised.figureRecords"]})`);
+  // Italian past participles agree with the noun: «persone cancellate», «collegamenti cancellati».
+  const [feminine, masculine] = dryRun ? ["da cancellare", "da cancellare"] : ["cancellate", "cancellati"];
+  const count = (kind: string) => (dryRun ? counts[`planned.${kind}`] : counts[`removed.${kind}`]);
+  const withRecords = dryRun ? counts["planned.peopleWithFigureRecords"] : counts["anonymised.figureRecords"];
+  console.log(`Persone ${feminine}: ${count("people")}, di cui ${withRecords} in RdC/ADI/SFL (gli indicatori ne conservano un dato anonimo)`);
   console.log(`Persone trattenute in attesa di segnalazione ad ANPAL e INPS: ${counts["planned.peopleKeptForReporting"]}`);
   if (!dryRun) console.log(`Notizie del notiziario cancellate: ${counts["removed.feedItems"]}; e-mail rese anonime: ${counts["anonymised.emails"]}`);
-  console.log(`Voci del registro accessi ${verb}: ${dryRun ? counts["planned.auditEntries"] : counts["removed.auditEntries"]}`);
-  console.log(`Collegamenti per le aziende ${verb}: ${dryRun ? counts["planned.deliveryLinks"] : counts["removed.deliveryLinks"]}`);
+  console.log(`Voci del registro accessi ${feminine}: ${count("auditEntries")}`);
+  console.log(`Collegamenti per le aziende ${masculine}: ${count("deliveryLinks")}`);
   if (dryRun) console.log("Prova senza modifiche: per cancellare, «npm run cli -- retention --apply».");
   return 0;
 }
