@@ -91,7 +91,7 @@ describe("two service processes on one PostgreSQL and one Meilisearch", () => {
       expect(report).toEqual({ stored: 2 * WRITES_PER_PROCESS, indexed: 2 * WRITES_PER_PROCESS, missing: 0, differing: 0, rebuilt: false });
     }
     // And a search through the second process finds them all.
-    const search = await fetch(`http://127.0.0.1:${ports[1]}/api/v1/vacancies?limit=100`, { headers: { authorization: `Bearer ${p.referent}` } });
+    const search = await fetch(`http://127.0.0.1:${ports[1]}/api/v1/vacancies?pageSize=100`, { headers: { authorization: `Bearer ${p.referent}` } });
     expect(((await search.json()) as { total: number }).total).toBe(2 * WRITES_PER_PROCESS);
 
     for (const proc of processes) proc.child.kill("SIGTERM");
