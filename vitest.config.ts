@@ -21,7 +21,9 @@ const POSTGRES_FILES = [
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   // No server here: the PostgreSQL project is left out, and said so. CI never skips it (its global set-up then fails).
   const unreachable = process.env.CI ? null : await postgresUnreachable(TEST_POSTGRES_URL);
-  if (unreachable) {
+  // The config is read more than once per run: say it once.
+  if (unreachable && !process.env.VETRINA_POSTGRES_SKIP_SAID) {
+    process.env.VETRINA_POSTGRES_SKIP_SAID = "1";
     console.warn(
       `\nPostgreSQL non raggiungibile su ${TEST_POSTGRES_URL} (${unreachable}): SALTATI i test su PostgreSQL ` +
         `(${POSTGRES_FILES.length - 1} file dell'API e tests/postgres/). Per eseguirli avviare PostgreSQL o impostare TEST_POSTGRES_URL.\n`,
