@@ -1,14 +1,17 @@
-// npm run db:migrate: applies pending prisma/migrations to DATABASE_PATH (default ./data/vetrina.db).
-// Same folder and `_prisma_migrations` table as `prisma migrate deploy`, run offline (see src/db/schema-engine.ts).
+// npm run db:migrate: applies pending migrations to the store: DATABASE_URL (PostgreSQL, prisma/postgresql/migrations)
+// or DATABASE_PATH (SQLite, prisma/migrations; default ./data/vetrina.db).
+// Same folders and `_prisma_migrations` table as `prisma migrate deploy`, run offline (see src/db/schema-engine.ts).
 import { applyMigrations } from "../src/db/migrate.js";
+import { describeStore, storeLocationOf } from "../src/db/store-location.js";
 
-const databasePath = process.env.DATABASE_PATH ?? "./data/vetrina.db";
+const store = storeLocationOf({ DATABASE_PATH: process.env.DATABASE_PATH || "./data/vetrina.db", DATABASE_URL: process.env.DATABASE_URL || undefined });
+const name = describeStore(store);
 
 try {
-  const { applied } = await applyMigrations(databasePath);
-  if (applied.length === 0) console.log(`${databasePath}: already up to date`);
-  else console.log(`${databasePath}: applied ${applied.length} migration(s):\n${applied.map((n) => `  ${n}`).join("\n")}`);
+  const { applied } = await applyMigrations(store);
+  if (applied.length === 0) console.log(`${name}: already up to date`);
+  else console.log(`${name}: applied ${applied.length} migration(s):\n${applied.map((n) => `  ${n}`).join("\n")}`);
 } catch (e) {
-  console.error(`${databasePath}: migration failed: ${(e as Error).message}`);
+  console.error(`${name}: migration failed: ${(e as Error).message}`);
   process.exit(1);
 }

@@ -27,3 +27,11 @@ export function placeholders(dialect: SqlDialect, sql: string): string {
 export function rawSql(db: DbTx, sql: string): string {
   return placeholders(dialectOf(db), sql);
 }
+
+/**
+ * A `contains` filter on text typed by a user: SQLite's LIKE ignores case (of ASCII letters), PostgreSQL's
+ * does not unless asked (ILIKE). The SQLite client's types do not know `mode`, hence the cast.
+ */
+export function containsIgnoringCase(db: DbTx, text: string): { contains: string } {
+  return dialectOf(db) === "postgresql" ? ({ contains: text, mode: "insensitive" } as { contains: string }) : { contains: text };
+}

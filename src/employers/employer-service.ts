@@ -3,6 +3,7 @@ import { assertAllowed, canReadEmployer, canWriteEmployer } from "../auth/polici
 import { AppError, notFound } from "../errors/app-error.js";
 import type { AppContext } from "../context.js";
 import type { Db } from "../db/client.js";
+import { containsIgnoringCase } from "../db/sql-dialect.js";
 import { appendEvents } from "../events/append-events.js";
 import { changedFieldNames } from "../events/field-changes.js";
 import { atecoLabel } from "../reference/code-lists.js";
@@ -46,7 +47,7 @@ export async function getEmployer(db: Pick<Db, "employer">, actor: Actor, id: st
 export async function listEmployers(db: Db, actor: Actor, q: string | undefined, page: number, pageSize: number) {
   const where = {
     ...(actor.role === "employer" ? { id: actor.employerId ?? "-" } : {}),
-    ...(q ? { OR: [{ name: { contains: q } }, { taxCode: { contains: q.toUpperCase() } }] } : {}),
+    ...(q ? { OR: [{ name: containsIgnoringCase(db, q) }, { taxCode: { contains: q.toUpperCase() } }] } : {}),
   };
   const [total, items] = await Promise.all([
     db.employer.count({ where }),
