@@ -166,7 +166,10 @@ export const ENGINES_HEADING = "## Motori di ricerca a confronto";
 /** Heading of the rematch part (bench/rematch.ts): the nightly pass and the rematch of changes. */
 export const REMATCH_HEADING = "## Rimatch delle offerte aperte";
 
-export type ResultParts = { showcase?: string; matching?: string; hardening?: string; engines?: string; rematch?: string };
+/** Heading of the PostgreSQL part (bench/postgres.ts): SQLite and PostgreSQL, one and two processes. */
+export const POSTGRES_HEADING = "## PostgreSQL e più processi";
+
+export type ResultParts = { showcase?: string; matching?: string; hardening?: string; engines?: string; rematch?: string; postgres?: string };
 
 /**
  * Replaces the parts of bench/RESULTS.md that were run and keeps the others, so `--only matching` does not
@@ -178,6 +181,7 @@ export function mergeResults(existing: string, part: ResultParts): string {
     ["hardening", HARDENING_HEADING],
     ["engines", ENGINES_HEADING],
     ["rematch", REMATCH_HEADING],
+    ["postgres", POSTGRES_HEADING],
   ];
   const starts = headings
     .map(([key, heading]) => ({ key, at: existing.search(new RegExp(`^${heading}`, "m")) }))
@@ -185,7 +189,7 @@ export function mergeResults(existing: string, part: ResultParts): string {
     .sort((a, b) => a.at - b.at);
   const old: ResultParts = { showcase: existing.slice(0, starts[0]?.at ?? existing.length) };
   starts.forEach((h, i) => (old[h.key] = existing.slice(h.at, starts[i + 1]?.at ?? existing.length)));
-  return `${(["showcase", "matching", "hardening", "engines", "rematch"] as const)
+  return `${(["showcase", "matching", "hardening", "engines", "rematch", "postgres"] as const)
     .map((key) => (part[key] ?? old[key] ?? "").trimEnd())
     .filter((text) => text.length > 0)
     .join("\n\n")}\n`;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only showcase|matching|hardening|engines|rematch] [-- --seed N] [-- --keep]
+ * `npm run bench [-- --quick] [-- --only showcase|matching|hardening|engines|rematch|postgres] [-- --seed N] [-- --keep]
  *   [-- --people N --vacancies M]`: builds data at scale
  * from the demo generator in temporary databases (never ./data) and measures
  *   1. showcase (bench/showcase.ts): the import rate of job seekers through the real import path, plus the
@@ -15,6 +15,8 @@
  *   5. rematch (bench/rematch.ts): the nightly rematch of 10,000 open vacancies against 1,000,000 people
  *      (time, peak memory), then the rematch of changes after 1% of the people changed; --people and
  *      --vacancies set other sizes for this part only (the report says they are not the issue's).
+ *   6. postgres (bench/postgres.ts): write throughput and list building on SQLite and on PostgreSQL with
+ *      Meilisearch, with one and with two service processes.
  * --quick uses small sizes (matching: 10k and 30k people) and only prints; the full run writes its parts of
  * bench/RESULTS.md, keeping the other part's section when run with --only.
  *
@@ -30,6 +32,7 @@ import { mergeResults, type ResultParts } from "./common.js";
 import { runEnginesBench } from "./engines.js";
 import { runHardeningBench } from "./hardening.js";
 import { runMatchingBench } from "./matching.js";
+import { runPostgresBench } from "./postgres.js";
 import { runRematchBench } from "./rematch.js";
 import { runShowcaseBench, type BenchOptions } from "./showcase.js";
 
@@ -47,7 +50,7 @@ const { values: args } = parseArgs({
   },
 });
 const only = args.only;
-const PARTS = ["showcase", "matching", "hardening", "engines", "rematch"] as const;
+const PARTS = ["showcase", "matching", "hardening", "engines", "rematch", "postgres"] as const;
 if (only !== undefined && !(PARTS as readonly string[]).includes(only)) {
   console.error(`--only: ${PARTS.map((p) => `"${p}"`).join(", ")}, non "${only}"`);
   process.exit(2);
@@ -103,6 +106,7 @@ async function main(): Promise<number> {
     hardening: runHardeningBench,
     engines: runEnginesBench,
     rematch: (o) => runRematchBench(o, rematchSizes),
+    postgres: runPostgresBench,
   };
   let ok = true;
   for (const part of PARTS.filter((p) => parts[p])) {
