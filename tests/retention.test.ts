@@ -170,4 +170,14 @@ describe("retention of personal data", () => {
     const span = await ctx.db.erasedBeneficiarySpan.findFirstOrThrow({ where: { programme: "ADI", startDate: new Date(`${year}-01-01T00:00:00Z`) } });
     expect(span.endDate.toISOString().slice(0, 10)).toBe(dayOf(now));
   });
+
+  it("plans over more people than one query can name (read page by page)", async () => {
+    await ctx.db.candidate.createMany({
+      data: Array.from({ length: 1_100 }, (_, i) => ({
+        taxCode: mariaRossiTaxCode(1_000 + i), firstName: "Maria", lastName: `Rossi${i}`, domicileIstatCode: TORINO, cpiCode: CPI_TORINO,
+        declaredProfiles: [], competences: [], languages: [], drivingLicences: [], createdAt: LONG_AGO, updatedAt: LONG_AGO,
+      })),
+    });
+    expect((await runRetention(ctx, retentionRulesOf(ctx.env), { dryRun: true })).planned).toMatchObject({ people: 1_100, peopleKeptForReporting: 1 });
+  });
 });
