@@ -128,7 +128,7 @@ async function measure(store: "sqlite" | "postgresql", processCount: number, peo
 }
 
 export async function runPostgresBench(opts: BenchOptions): Promise<{ report: string; ok: boolean }> {
-  const people = opts.quick ? 300 : 2_000;
+  const people = opts.quick ? 300 : 1_000;
   const version = codeVersion();
   const runPrefix = newRunPrefix();
   const meili = await startMeilisearch();
