@@ -250,6 +250,22 @@ describe("the web interface in a browser", () => {
     noProblems();
   });
 
+  it("the employer signed in with a token reads the sent list: only the people sent, the outcome recorded through the link", async () => {
+    await fresh();
+    await signIn(page, base, h.p.employer);
+    await page.goto(`${base}/offerte/${ids.warehouse}/rosa`);
+    await page.getByRole("heading", { level: 2, name: "Persone inviate" }).waitFor();
+    const rows = page.locator("table.entries tbody tr");
+    await expect.poll(() => rows.count()).toBe(2);
+    // What the operators see of the list (counts, cap, history, removals) is not in the employer's answer.
+    expect(await page.getByText("su un tetto di").count()).toBe(0);
+    const chosen = await Promise.all([0, 1].map((i) => rows.nth(i).getByLabel(/^Esito per /).inputValue()));
+    expect(chosen.sort()).toEqual(["", "interviewed"]);
+    await page.getByRole("button", { name: /rifiuta/i }).first().waitFor();
+    await expectAccessible(page, "la rosa inviata, vista dall'azienda");
+    noProblems();
+  });
+
   it("a referent records a congrua offer from the sent list, its refusal, and reports the conditionality event", async () => {
     await fresh();
     await signIn(page, base, h.p.referent);

@@ -24,14 +24,14 @@ interface Answer {
   response: Response;
 }
 
-/** The answer's body, or an ApiError carrying the API's own code, message and fields. */
-export async function answer<T>(request: Promise<Answer>): Promise<T> {
+/** The answer's body, typed as the route declares it, or an ApiError carrying the API's own code, message and fields. */
+export async function answer<R extends Answer>(request: Promise<R>): Promise<Exclude<R["data"], undefined>> {
   const { data, error, response } = await request;
   if (!response.ok) {
     const body = (error ?? {}) as { code?: string; message?: string; fields?: { field: string; message: string }[] };
     throw new ApiError(response.status, body.code ?? "ERROR", body.message ?? `Il servizio ha risposto ${response.status}`, body.fields ?? []);
   }
-  return data as T;
+  return data as Exclude<R["data"], undefined>;
 }
 
 /** Query values from forms and addresses: empty ones are left out rather than sent as "". */
@@ -42,18 +42,18 @@ export function clean<Q extends Record<string, unknown>>(query: Q): Q {
 /** The look-ups behind the autocomplete fields: label shown, code kept. */
 export const lookups = {
   comuni: async (q: string) =>
-    (await answer<{ istatCode: string; name: string; provinceAcronym: string }[]>(vetrina().GET("/api/v1/comuni", { params: { query: { q } } }))).map((c) => ({
+    (await answer(vetrina().GET("/api/v1/comuni", { params: { query: { q } } }))).map((c) => ({
       code: c.istatCode,
       label: `${c.name} (${c.provinceAcronym})`,
     })),
   occupations: async (q: string) =>
-    (await answer<{ code: string; label: string }[]>(vetrina().GET("/api/v1/occupations", { params: { query: { q } } }))).map((o) => ({ code: o.code, label: `${o.label} (${o.code})` })),
-  competences: async (q: string) => (await answer<{ code: string; label: string }[]>(vetrina().GET("/api/v1/competences", { params: { query: { q } } }))).map((c) => ({ code: c.code, label: c.label })),
+    (await answer(vetrina().GET("/api/v1/occupations", { params: { query: { q } } }))).map((o) => ({ code: o.code, label: `${o.label} (${o.code})` })),
+  competences: async (q: string) => (await answer(vetrina().GET("/api/v1/competences", { params: { query: { q } } }))).map((c) => ({ code: c.code, label: c.label })),
 };
 
 /** Saves an answer the browser cannot fetch by itself (it needs the bearer token) as a file. */
-export async function saveFile(request: Promise<Answer>, fileName: string): Promise<void> {
-  const blob = await answer<Blob>(request);
+export async function saveFile(request: Promise<Answer & { data?: Blob }>, fileName: string): Promise<void> {
+  const blob = await answer(request);
   const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
   document.body.append(link);

@@ -2,23 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { answer, vetrina } from "../api.js";
 import type { Me } from "../session.js";
 import { ErrorBox, html, PageTitle, useAction } from "../ui.js";
-
-interface ImportRun {
-  id: string;
-  status: string;
-  fileName: string | null;
-  progress: { done: number; total: number | null };
-  totals: Record<string, number> | null;
-  error: { message: string } | null;
-}
-
-interface RowReport {
-  row: number;
-  outcome: string;
-  label?: string;
-  errors?: { column: string; message: string }[];
-  warnings?: { column: string; message: string }[];
-}
+import type { ImportRun, RowReport } from "../types.js";
 
 const OUTCOME_LABELS: Record<string, string> = { created: "creata", updated: "aggiornata", unchanged: "invariata", rejected: "scartata" };
 const TOTAL_LABELS: Record<string, string> = { created: "create", updated: "aggiornate", unchanged: "invariate", rejected: "scartate" };
@@ -35,20 +19,20 @@ export function ImportsPage({ me }: { me: Me }) {
     const form = new FormData(event.target as HTMLFormElement);
     setRows(null);
     await action.run(async () => {
-      const accepted = await answer<{ id: string }>(
+      const accepted = await answer(
         vetrina().POST(kind === "vacancies" ? "/api/v1/imports/vacancies" : "/api/v1/imports/candidates", { body: form as never, bodySerializer: (body: unknown) => body as FormData }),
       );
-      setRun(await answer<ImportRun>(vetrina().GET("/api/v1/imports/{id}", { params: { path: { id: accepted.id } } })));
+      setRun(await answer(vetrina().GET("/api/v1/imports/{id}", { params: { path: { id: accepted.id } } })));
     });
   };
   // Follow the import while it runs, then read its rows.
   useEffect(() => {
     if (!run) return;
     if (!FINISHED.includes(run.status) && !run.totals) {
-      const timer = setTimeout(() => answer<ImportRun>(vetrina().GET("/api/v1/imports/{id}", { params: { path: { id: run.id } } })).then(setRun, () => undefined), 500);
+      const timer = setTimeout(() => answer(vetrina().GET("/api/v1/imports/{id}", { params: { path: { id: run.id } } })).then(setRun, () => undefined), 500);
       return () => clearTimeout(timer);
     }
-    answer<{ items: RowReport[] }>(vetrina().GET("/api/v1/imports/{id}/rows", { params: { path: { id: run.id }, query: { pageSize: 200 } } })).then((r) => setRows(r.items), () => setRows([]));
+    answer(vetrina().GET("/api/v1/imports/{id}/rows", { params: { path: { id: run.id }, query: { pageSize: 200 } } })).then((r) => setRows(r.items), () => setRows([]));
     return undefined;
   }, [run]);
   if (me.role !== "admin" && me.role !== "referent") return html`<${PageTitle} text="Importazioni" /><p>Solo l'amministrazione e i referenti importano file.</p>`;

@@ -1,16 +1,11 @@
 import { answer, vetrina } from "../api.js";
 import type { Me } from "../session.js";
 import { ErrorBox, formatDateTime, html, PageTitle, Show, useAction, useLoad } from "../ui.js";
-
-interface JobsOverview {
-  schedules: { name: string; cron: string; timezone: string; lastRun: { status: string; startedAt: string; finishedAt: string | null; error: string | null } | null; nextRunAt: string }[];
-  backlog: { kind: string; count: number }[];
-  failures: { id: string; kind: string; error: string | null; finishedAt: string | null }[];
-}
+import type { JobsOverview } from "../types.js";
 
 /** The scheduled jobs: timetables with last and next run, the backlog, and the jobs that failed for good. */
 export function JobsPage({ me }: { me: Me }) {
-  const jobs = useLoad(() => answer<JobsOverview>(vetrina().GET("/api/v1/jobs")), []);
+  const jobs = useLoad(() => answer(vetrina().GET("/api/v1/jobs")), []);
   if (me.role !== "admin") return html`<${PageTitle} text="Job pianificati" /><p>Solo l'amministrazione regionale.</p>`;
   return html`
     <${PageTitle} text="Job pianificati" />
@@ -21,9 +16,9 @@ export function JobsPage({ me }: { me: Me }) {
           <td>${s.lastRun ? `${formatDateTime(s.lastRun.startedAt)} · ${s.lastRun.status}${s.lastRun.error ? ` · ${s.lastRun.error}` : ""}` : "mai"}</td>
           <td>${formatDateTime(s.nextRunAt)}</td></tr>`)}</tbody></table>
       <h2>In coda</h2>
-      ${j.backlog.length === 0 ? html`<p>Nessun job in attesa.</p>` : html`<ul>${j.backlog.map((b) => html`<li>${b.kind}: ${b.count}</li>`)}</ul>`}
+      ${j.backlog.length === 0 ? html`<p>Nessun job in attesa.</p>` : html`<ul>${j.backlog.map((b) => html`<li>${b.kind}: ${b.queued} in coda, ${b.running} in esecuzione</li>`)}</ul>`}
       <h2>Falliti</h2>
-      ${j.failures.length === 0 ? html`<p>Nessun job fallito.</p>` : html`<ul>${j.failures.map((f) => html`<li>${f.kind} · ${formatDateTime(f.finishedAt)} · ${f.error ?? ""} <${Retry} id=${f.id} onDone=${jobs.reload} /></li>`)}</ul>`}
+      ${j.failures.length === 0 ? html`<p>Nessun job fallito.</p>` : html`<ul>${j.failures.map((f) => html`<li>${f.kind} · ${formatDateTime(f.finishedAt)} · ${f.lastError ?? ""} <${Retry} id=${f.id} onDone=${jobs.reload} /></li>`)}</ul>`}
     `}</${Show}>`;
 }
 

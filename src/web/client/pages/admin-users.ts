@@ -2,20 +2,12 @@ import { useState } from "preact/hooks";
 import { answer, vetrina } from "../api.js";
 import { ROLE_LABELS, type Me, type Role } from "../session.js";
 import { ErrorBox, Field, html, inputValue, PageTitle, Show, useAction, useLoad } from "../ui.js";
-
-interface User {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  active: boolean;
-  cpiCodes: string[];
-}
+import type { User } from "../types.js";
 
 /** Users: the list, a new user (their token shown once), deactivate and reactivate. */
 export function UsersPage({ me }: { me: Me }) {
   const [role, setRole] = useState<Role | "">("");
-  const users = useLoad(() => answer<{ total: number; items: User[] }>(vetrina().GET("/api/v1/users", { params: { query: { pageSize: 100, ...(role ? { role } : {}) } } })), [role]);
+  const users = useLoad(() => answer(vetrina().GET("/api/v1/users", { params: { query: { pageSize: 100, ...(role ? { role } : {}) } } })), [role]);
   if (me.role !== "admin") return html`<${PageTitle} text="Utenti" /><p>Solo l'amministrazione regionale gestisce gli utenti.</p>`;
   return html`
     <${PageTitle} text="Utenti" />
@@ -27,7 +19,7 @@ export function UsersPage({ me }: { me: Me }) {
     <${Show} loaded=${users} what="degli utenti">${(page: { total: number; items: User[] }) => html`
       <p role="status">${page.total} utenti${page.total > page.items.length ? ` (i primi ${page.items.length})` : ""}</p>
       <table><thead><tr><th scope="col">Nome</th><th scope="col">E-mail</th><th scope="col">Ruolo</th><th scope="col">CPI</th><th scope="col">Stato</th></tr></thead>
-      <tbody>${page.items.map((u) => html`<tr><th scope="row">${u.name}</th><td>${u.email}</td><td>${ROLE_LABELS[u.role]}</td><td>${u.cpiCodes.join(", ") || "—"}</td>
+      <tbody>${page.items.map((u) => html`<tr><th scope="row">${u.name}</th><td>${u.email}</td><td>${ROLE_LABELS[u.role as Role] ?? u.role}</td><td>${u.cpiCodes.join(", ") || "—"}</td>
         <td><${ActiveToggle} user=${u} onDone=${users.reload} /></td></tr>`)}</tbody></table>`}</${Show}>`;
 }
 
@@ -48,7 +40,7 @@ function NewUser({ onDone }: { onDone: () => void }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     const cpiCodes = cpis.split(",").map((c) => c.trim()).filter(Boolean);
-    if (await action.run(async () => setToken((await answer<{ token: string }>(vetrina().POST("/api/v1/users", { body: { name, email, role, cpiCodes } }))).token))) onDone();
+    if (await action.run(async () => setToken((await answer(vetrina().POST("/api/v1/users", { body: { name, email, role, cpiCodes } }))).token))) onDone();
   };
   return html`<details><summary>Nuovo utente</summary>
     <form onSubmit=${submit}>

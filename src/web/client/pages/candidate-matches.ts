@@ -2,32 +2,14 @@ import { answer, vetrina } from "../api.js";
 import { seg } from "../router.js";
 import type { Me } from "../session.js";
 import { formatNumber, html, PageTitle, Show, useLoad } from "../ui.js";
-import type { Component, CongruaVerdict } from "../types.js";
+import type { CandidateMatches } from "../types.js";
 import { Components, CongruaBadge, CongruaDetails } from "./match-details.js";
 import { CongruaOffers, RecordFact } from "./congrua-offers.js";
-
-interface VacancyMatch {
-  rank: number;
-  qualified: boolean;
-  vacancy: { id: string; title: string; companyName: string; comune: string | null; province: string | null };
-  score: number;
-  components: Component[];
-  reasons: string[];
-  missingCompetences: { competence: string; mustHave: boolean }[];
-  congrua: CongruaVerdict | null;
-}
-
-interface CandidateMatches {
-  travel: { radiusKm: number; basis: string };
-  total: number;
-  excluded: number;
-  items: VacancyMatch[];
-}
 
 /** For one person, the open vacancies that fit best, with what they miss. */
 export function CandidateMatchesPage({ params }: { me: Me; params: Record<string, string> }) {
   const id = params.id!;
-  const matches = useLoad(() => answer<CandidateMatches>(vetrina().GET("/api/v1/candidates/{id}/matches", { params: { path: { id }, query: { pageSize: 20 } } })), [id]);
+  const matches = useLoad(() => answer(vetrina().GET("/api/v1/candidates/{id}/matches", { params: { path: { id }, query: { pageSize: 20 } } })), [id]);
   return html`
     <${PageTitle} text="Offerte adatte alla persona" />
     <${Show} loaded=${matches} what="delle offerte adatte">${(m: CandidateMatches) => html`

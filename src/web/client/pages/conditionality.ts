@@ -3,35 +3,13 @@ import { seg } from "../router.js";
 import { useCpiChoice } from "./cpi-choice.js";
 import type { Me } from "../session.js";
 import { ErrorBox, formatDate, formatDateTime, html, PageTitle, Show, useAction, useLoad } from "../ui.js";
-
-interface ConditionalityEvent {
-  id: string;
-  candidateId: string;
-  person: { taxCode: string; firstName: string; lastName: string } | null;
-  kindLabel: string;
-  programmeLabel: string | null;
-  occurredAt: string;
-  outcomeLabel: string | null;
-  sanction: string | null;
-  toConfirm: boolean;
-  exportId: string | null;
-}
-
-interface Export {
-  id: string;
-  createdAt: string;
-  createdByName: string | null;
-  eventCount: number;
-  reported: boolean;
-  reportedAt: string | null;
-  reportedByName: string | null;
-}
+import type { ConditionalityEvent, ConditionalityExport } from "../types.js";
 
 /** The conditionality events still to report for a CPI, their export for ANPAL and INPS, and marking an export reported. */
 export function ConditionalityPage({ me }: { me: Me }) {
   const { cpi, select } = useCpiChoice(me, "/condizionalita", "c-cpi");
-  const events = useLoad(() => (cpi === undefined ? Promise.resolve(undefined as never) : answer<{ total: number; items: ConditionalityEvent[] }>(vetrina().GET("/api/v1/conditionality-events", { params: { query: { cpi, reported: "false", pageSize: 100 } } }))), [cpi]);
-  const exports = useLoad(() => (cpi === undefined ? Promise.resolve(undefined as never) : answer<{ items: Export[] }>(vetrina().GET("/api/v1/conditionality-events/exports", { params: { query: { cpi, pageSize: 20 } } }))), [cpi]);
+  const events = useLoad(() => (cpi === undefined ? Promise.resolve(undefined as never) : answer(vetrina().GET("/api/v1/conditionality-events", { params: { query: { cpi, reported: "false", pageSize: 100 } } }))), [cpi]);
+  const exports = useLoad(() => (cpi === undefined ? Promise.resolve(undefined as never) : answer(vetrina().GET("/api/v1/conditionality-events/exports", { params: { query: { cpi, pageSize: 20 } } }))), [cpi]);
   const action = useAction();
   const reload = () => {
     events.reload();
@@ -62,7 +40,7 @@ export function ConditionalityPage({ me }: { me: Me }) {
     </section>
     <section aria-labelledby="esportazioni">
       <h2 id="esportazioni">Esportazioni</h2>
-      <${Show} loaded=${exports} what="delle esportazioni">${(page: { items: Export[] }) => page.items.length === 0 ? html`<p>Nessuna esportazione.</p>` : html`<table>
+      <${Show} loaded=${exports} what="delle esportazioni">${(page: { items: ConditionalityExport[] }) => page.items.length === 0 ? html`<p>Nessuna esportazione.</p>` : html`<table>
         <thead><tr><th scope="col">Creata</th><th scope="col">Segnalazioni</th><th scope="col">File</th><th scope="col">Comunicazione</th></tr></thead>
         <tbody>${page.items.map((x) => html`<tr>
           <th scope="row">${formatDateTime(x.createdAt)}${x.createdByName ? ` · ${x.createdByName}` : ""}</th>

@@ -5,36 +5,23 @@ import { CONDITIONALITY_KIND_LABELS, FACT_KINDS, OFFER_CHANNEL_LABELS, OFFER_CHA
 import { seg } from "../router.js";
 import { ErrorBox, formatDate, html, inputValue, Show, useAction, useLoad } from "../ui.js";
 import { CongruaBadge } from "./match-details.js";
-
-interface Offer {
-  id: string;
-  vacancyId: string | null;
-  terms: { profile: string; employerName: string };
-  offeredAt: string;
-  channelLabel: string;
-  congrua: { verdict: string; verdictLabel: string };
-  outcome: string;
-  outcomeLabel: string;
-  refusalReasonLabel: string | null;
-  nextOutcomes: { outcome: string; label: string }[];
-  conditionalityEvents: { id: string; kindLabel: string; toReport: boolean; sanction: string | null; reportedAt: string | null }[];
-}
+import type { CongruaOffer } from "../types.js";
 
 /** A person's congrua offers: the verdict as it was on the day, the outcome and the conditionality events it opened. */
 export function CongruaOffers({ candidateId }: { candidateId: string }) {
   const offers = useLoad(
-    () => answer<{ total: number; items: Offer[] }>(vetrina().GET("/api/v1/candidates/{id}/congrua-offers", { params: { path: { id: candidateId }, query: { pageSize: 50 } } })),
+    () => answer(vetrina().GET("/api/v1/candidates/{id}/congrua-offers", { params: { path: { id: candidateId }, query: { pageSize: 50 } } })),
     [candidateId],
   );
   return html`<section aria-labelledby="offerte-congrue">
     <h2 id="offerte-congrue">Offerte congrue fatte alla persona</h2>
-    <${Show} loaded=${offers} what="delle offerte congrue">${(page: { items: Offer[] }) => page.items.length === 0
+    <${Show} loaded=${offers} what="delle offerte congrue">${(page: { items: CongruaOffer[] }) => page.items.length === 0
       ? html`<p>Nessuna offerta registrata.</p>`
       : html`<ol class="cards">${page.items.map((o) => html`<li><${OfferCard} offer=${o} onDone=${offers.reload} /></li>`)}</ol>`}</${Show}>
   </section>`;
 }
 
-function OfferCard({ offer: o, onDone }: { offer: Offer; onDone: () => void }) {
+function OfferCard({ offer: o, onDone }: { offer: CongruaOffer; onDone: () => void }) {
   const [outcome, setOutcome] = useState("");
   const [reason, setReason] = useState<string>(REFUSAL_REASONS[0]);
   const action = useAction();

@@ -3,38 +3,14 @@ import { seg } from "../router.js";
 import { OUTCOME_LABELS } from "../labels.js";
 import { ErrorBox, formatDate, html, inputValue, PageTitle, Show, useAction, useLoad } from "../ui.js";
 import { DeclineList } from "./decline-list.js";
+import type { LinkPerson, LinkView } from "../types.js";
 
 /** What an employer may record through the link (a no-show is the CPI's to record). */
 const LINK_OUTCOMES = ["interviewed", "hired", "not_selected", "withdrew"] as const;
 
-interface LinkPerson {
-  entryId: string;
-  name: string;
-  profile: { availableFor: string[]; education: string | null };
-  experiences: { profileTitle: string; sector: string | null; from: string | null; to: string | null; relevant: boolean }[];
-  competences: string[];
-  distanceBandLabel: string | null;
-  contact: { label: string; email: string | null; phone: string | null };
-  outcome: string | null;
-  outcomeLabel: string;
-}
-
-interface LinkView {
-  statusLabel: string;
-  readOnly: boolean;
-  readOnlyMessage: string | null;
-  sentAt: string | null;
-  outcomeCheckDue: string | null;
-  declinedReason: string | null;
-  vacancy: { requestedProfile: string; companyName: string; positions: number; workplace: string | null; contractOffer: string | null; cpi: string };
-  referent: { name: string; email: string; cpi: string } | null;
-  people: LinkPerson[];
-  link: { expiresAt: string };
-}
-
 /** The employer's page behind the delivery link: no account, the token in the address is the credential. */
 export function EmployerLinkPage({ token }: { token: string }) {
-  const view = useLoad(() => answer<LinkView>(vetrina(null).GET("/api/v1/link/{token}", { params: { path: { token } } })), [token]);
+  const view = useLoad(() => answer(vetrina(null).GET("/api/v1/link/{token}", { params: { path: { token } } })), [token]);
   const base = `/api/v1/link/${seg(token)}`;
   return html`<${Show} loaded=${view} what="della rosa">${(v: LinkView) => html`
     <${PageTitle} text=${`Rosa di candidati: ${v.vacancy.requestedProfile}`} />
@@ -62,7 +38,7 @@ function PersonCard({ person: p, position, token, readOnly, onDone }: { person: 
     <p><strong>Disponibile per:</strong> ${p.profile.availableFor.join(", ") || "—"}</p>
     ${p.experiences.length > 0 && html`<p><strong>Esperienze:</strong></p><ul>${p.experiences.map((x) => html`<li>${x.profileTitle}${x.sector ? `, ${x.sector}` : ""} (${x.from ?? "?"} – ${x.to ?? "oggi"})${x.relevant ? " · pertinente" : ""}</li>`)}</ul>`}
     <p><strong>Competenze:</strong> ${p.competences.join("; ") || "—"}</p>
-    <p><strong>${p.contact.label}:</strong> ${p.contact.email && html`<a href=${`mailto:${p.contact.email}`}>${p.contact.email}</a>`} ${p.contact.phone ?? ""}</p>
+    <p><strong>${p.contact.label}:</strong> ${p.contact.email && html`<a href=${`mailto:${p.contact.email}`}>${p.contact.email}</a>`} ${"phone" in p.contact ? (p.contact.phone ?? "") : ""}</p>
     ${readOnly
       ? html`<p>Esito: ${p.outcomeLabel}</p>`
       : html`<div class="field small"><label for=${id}>Esito per ${p.name} (n. ${position})</label>

@@ -3,21 +3,12 @@ import { answer, clean, vetrina } from "../api.js";
 import { seg } from "../router.js";
 import type { Me } from "../session.js";
 import { ErrorBox, formatDateTime, html, PageTitle, Show, useAction, useLoad } from "../ui.js";
-
-interface FeedItem {
-  id: string;
-  kindLabel: string;
-  title: string;
-  summary: string;
-  createdAt: string;
-  seen: boolean;
-  links: { vacancyId: string | null; candidateId: string | null };
-}
+import type { FeedItem } from "../types.js";
 
 /** What is new for the signed-in user, newest first; marking everything seen up to the newest. */
 export function FeedPage({ me }: { me: Me }) {
   const [cursor, setCursor] = useState<string | undefined>();
-  const feed = useLoad(() => answer<{ items: FeedItem[]; nextCursor: string | null }>(vetrina().GET("/api/v1/feed", { params: { query: clean({ cursor, limit: 30 }) } })), [cursor]);
+  const feed = useLoad(() => answer(vetrina().GET("/api/v1/feed", { params: { query: clean({ cursor, limit: 30 }) } })), [cursor]);
   const action = useAction();
   const markSeen = async (upTo: string) => (await action.run(() => answer(vetrina().POST("/api/v1/feed/seen", { body: { upTo } })))) && feed.reload();
   return html`

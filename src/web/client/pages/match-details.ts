@@ -1,6 +1,6 @@
 import { COMPONENT_LABELS, CRITERION_VERDICT, PROGRAMME_LABELS, VERDICT_LABELS } from "../labels.js";
 import { formatNumber, html } from "../ui.js";
-import type { Component, CongruaVerdict, Match } from "../types.js";
+import type { Component, CongruaVerdict, MatchDetail } from "../types.js";
 
 /** Score components as a table: what each weighs, what it gave, and why. */
 export function Components({ components }: { components: Component[] }) {
@@ -31,7 +31,7 @@ export function CongruaDetails({ congrua }: { congrua: CongruaVerdict | null }) 
 }
 
 /** Everything that explains one person's place: components, exclusions ("why not"), missing competences, congruity. */
-export function MatchExplanation({ match: m }: { match: Match }) {
+export function MatchExplanation({ match: m }: { match: Pick<MatchDetail, "exclusions" | "components" | "missingCompetences" | "congrua"> }) {
   return html`<div class="explain">
     ${m.exclusions.length > 0 &&
     html`<div class="exclusions"><h4>Perché no</h4><ul>${m.exclusions.map((x) => html`<li>${x.reason}</li>`)}</ul></div>`}
@@ -43,5 +43,7 @@ export function MatchExplanation({ match: m }: { match: Match }) {
   </div>`;
 }
 
-export const personName = (m: Match): string => `${m.candidate.firstName} ${m.candidate.lastName}`;
+/** A ranking can outlive a person erased since it was computed: their name is gone. */
+export const personName = (m: { candidate: { firstName?: string; lastName?: string } }): string =>
+  [m.candidate.firstName, m.candidate.lastName].filter(Boolean).join(" ") || "Nome non disponibile";
 export const programmes = (codes: string[]): string => codes.map((c) => PROGRAMME_LABELS[c as keyof typeof PROGRAMME_LABELS] ?? c).join(", ") || "nessun programma";

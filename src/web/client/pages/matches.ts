@@ -4,9 +4,9 @@ import { PROGRAMME_LABELS } from "../labels.js";
 import { navigate, seg, useLocation } from "../router.js";
 import { canManageVacancies, canPropose, type Me } from "../session.js";
 import { ErrorBox, formatNumber, html, inputValue, PageTitle, Show, useAction, useLoad } from "../ui.js";
-import type { Match, MatchesPage, Vacancy } from "../types.js";
+import type { Match, MatchDetail, MatchesPage, PersonHit } from "../types.js";
 import { CongruaBadge, MatchExplanation, personName, programmes } from "./match-details.js";
-import { PersonSearch, type PersonHit } from "./person-search.js";
+import { PersonSearch } from "./person-search.js";
 
 const PAGE_SIZE = 25;
 
@@ -16,10 +16,10 @@ export function MatchesPage({ me, params }: { me: Me; params: Record<string, str
   const { search } = useLocation();
   const key = search.toString();
   const narrow = search.getAll("narrow");
-  const vacancy = useLoad(() => answer<Vacancy>(vetrina().GET("/api/v1/vacancies/{id}", { params: { path: { id } } })), [id]);
+  const vacancy = useLoad(() => answer(vetrina().GET("/api/v1/vacancies/{id}", { params: { path: { id } } })), [id]);
   const matches = useLoad(
     () =>
-      answer<MatchesPage>(
+      answer(
         vetrina().GET("/api/v1/vacancies/{id}/matches", {
           params: {
             path: { id },
@@ -177,10 +177,10 @@ function ProposeAnyone({ vacancyId }: { vacancyId: string }) {
 
 /** "Why not" for anyone: find a person of one's CPIs and see why they rank where they do, exclusions included. */
 function WhyNot({ vacancyId }: { vacancyId: string }) {
-  const [explained, setExplained] = useState<{ name: string; match: Match } | null>(null);
+  const [explained, setExplained] = useState<{ name: string; match: MatchDetail } | null>(null);
   const action = useAction();
   const explain = (p: PersonHit) =>
-    action.run(async () => setExplained({ name: `${p.firstName} ${p.lastName}`, match: await answer<Match>(vetrina().GET("/api/v1/vacancies/{id}/matches/{candidateId}", { params: { path: { id: vacancyId, candidateId: p.id } } })) }));
+    action.run(async () => setExplained({ name: `${p.firstName} ${p.lastName}`, match: await answer(vetrina().GET("/api/v1/vacancies/{id}/matches/{candidateId}", { params: { path: { id: vacancyId, candidateId: p.id } } })) }));
   return html`<section aria-labelledby="perche-no">
     <h2 id="perche-no">Perché no? Una persona qualsiasi</h2>
     <${PersonSearch} idPrefix="whynot" label="Cerca una persona (profilo, competenze, codice fiscale)" actionLabel="Spiega il punteggio" onPick=${explain} />

@@ -1,14 +1,7 @@
 import { useState } from "preact/hooks";
 import { answer, vetrina } from "../api.js";
 import { ErrorBox, html, inputValue, useAction } from "../ui.js";
-
-export interface PersonHit {
-  id: string;
-  firstName: string;
-  lastName: string;
-  domicile: { name: string } | null;
-  declaredProfiles: { title: string }[];
-}
+import type { PersonHit } from "../types.js";
 
 /** Finds people of the operator's CPIs (profile, competences, tax code) and hands the chosen one to `onPick`. */
 export function PersonSearch({ idPrefix, label, actionLabel, onPick }: { idPrefix: string; label: string; actionLabel: string; onPick: (p: PersonHit) => void }) {
@@ -17,7 +10,7 @@ export function PersonSearch({ idPrefix, label, actionLabel, onPick }: { idPrefi
   const action = useAction();
   const find = async (event: Event) => {
     event.preventDefault();
-    await action.run(async () => setHits((await answer<{ items: PersonHit[] }>(vetrina().GET("/api/v1/candidates", { params: { query: { q, pageSize: 10 } } }))).items));
+    await action.run(async () => setHits((await answer(vetrina().GET("/api/v1/candidates", { params: { query: { q, pageSize: 10 } } }))).items));
   };
   return html`<div>
     <form class="search" onSubmit=${find}>

@@ -4,21 +4,7 @@ import { DECLINE_REASON_LABELS, DECLINE_REASONS, PROPOSAL_STATUS_LABELS } from "
 import { navigate, seg, useLocation } from "../router.js";
 import { canManageVacancies, type Me } from "../session.js";
 import { ErrorBox, formatDateTime, html, inputValue, PageTitle, Show, useAction, useLoad } from "../ui.js";
-
-interface Proposal {
-  id: string;
-  status: string;
-  statusLabel: string;
-  vacancy: { id: string; requestedProfile: string; companyName: string };
-  candidate: { id: string; name: string };
-  note: string;
-  proposedBy: { name: string | null } | null;
-  createdAt: string;
-  decidedBy: { name: string | null } | null;
-  decidedAt: string | null;
-  declineReasonLabel: string | null;
-  declineNote: string | null;
-}
+import type { Proposal } from "../types.js";
 
 /**
  * Proposals ("segnalazioni"): a referent reviews those on their vacancies and accepts or declines with a reason;
@@ -28,7 +14,7 @@ export function ProposalsPage({ me }: { me: Me }) {
   const { search } = useLocation();
   const reviewer = canManageVacancies(me);
   const status = search.get("stato") ?? (reviewer ? "in_attesa" : "");
-  const list = useLoad(() => answer<{ total: number; items: Proposal[] }>(vetrina().GET("/api/v1/proposals", { params: { query: clean({ mine: reviewer ? undefined : ("true" as const), status: status || undefined, pageSize: 50 }) } })), [status]);
+  const list = useLoad(() => answer(vetrina().GET("/api/v1/proposals", { params: { query: clean({ mine: reviewer ? undefined : ("true" as const), status: status || undefined, pageSize: 50 }) } })), [status]);
   return html`
     <${PageTitle} text=${reviewer ? "Segnalazioni da esaminare" : "Le mie segnalazioni"} />
     ${!reviewer && html`<p>Per segnalare una persona apri un'offerta dalla <a href="/vetrina">vetrina</a> e scegli «Persone adatte».</p>`}

@@ -4,8 +4,8 @@ import { seg } from "../router.js";
 import { CONTACT_STATUS_LABELS, OUTCOME_LABELS } from "../labels.js";
 import { canManageVacancies, type Me } from "../session.js";
 import { ErrorBox, formatDate, formatDateTime, formatNumber, html, inputValue, PageTitle, Show, useAction, useLoad } from "../ui.js";
-import type { MatchesPage, Shortlist, ShortlistEntry, Vacancy } from "../types.js";
-import { PersonSearch, type PersonHit } from "./person-search.js";
+import type { Answer, EmployerShortlist, OperatorShortlist, PersonHit, Shortlist, ShortlistEntry } from "../types.js";
+import { PersonSearch } from "./person-search.js";
 import { OfferFromEntry } from "./congrua-offers.js";
 import { DeclineList } from "./decline-list.js";
 
@@ -14,17 +14,20 @@ const OUTCOMES = Object.keys(OUTCOME_LABELS).filter((o) => o !== "none") as (key
 /** The candidate list of a vacancy: build, adjust, mark availability, send, record outcomes; cap and pool always in sight. */
 export function ShortlistPage({ me, params }: { me: Me; params: Record<string, string> }) {
   const id = params.id!;
-  const vacancy = useLoad(() => answer<Vacancy>(vetrina().GET("/api/v1/vacancies/{id}", { params: { path: { id } } })), [id]);
-  const list = useLoad(() => answer<Shortlist>(vetrina().GET("/api/v1/vacancies/{id}/shortlist", { params: { path: { id } } })).catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))), [id]);
+  const vacancy = useLoad(() => answer(vetrina().GET("/api/v1/vacancies/{id}", { params: { path: { id } } })), [id]);
+  const list = useLoad(() => answer(vetrina().GET("/api/v1/vacancies/{id}/shortlist", { params: { path: { id } } })).catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))), [id]);
   const manage = canManageVacancies(me);
-  const pool = useLoad(() => (manage ? answer<MatchesPage>(vetrina().GET("/api/v1/vacancies/{id}/matches", { params: { path: { id }, query: { pageSize: 1 } } })).then((m) => m.pool) : Promise.resolve(null)), [id, list.data?.counts.onList]);
+  const onList = list.data && "counts" in list.data ? list.data.counts.onList : null;
+  const pool = useLoad(() => (manage ? answer(vetrina().GET("/api/v1/vacancies/{id}/matches", { params: { path: { id }, query: { pageSize: 1 } } })).then((m) => m.pool) : Promise.resolve(null)), [id, onList]);
   return html`
     <p class="crumbs"><a href="/vetrina">Vetrina</a> › <a href=${`/offerte/${seg(id)}`}>${vacancy.data?.requestedProfile ?? "Offerta"}</a> › Rosa</p>
     <${PageTitle} text=${`Rosa di candidati${vacancy.data ? `: ${vacancy.data.requestedProfile}` : ""}`} />
     <${Show} loaded=${list} what="della rosa">${(s: Shortlist | null) =>
       s === null
         ? html`<p>Nessuna rosa per questa offerta.</p>${manage && html`<${BuildButton} vacancyId=${id} onDone=${list.reload} />`}`
-        : html`
+        : !("counts" in s)
+          ? html`<${SentToEmployer} shortlist=${s} vacancyId=${id} onChange=${list.reload} />`
+          : html`
       <section class="pool" aria-labelledby="numeri">
         <h2 id="numeri">Stato e numeri</h2>
         <p class="figures">
@@ -42,7 +45,6 @@ export function ShortlistPage({ me, params }: { me: Me; params: Record<string, s
       <${Entries} shortlist=${s} vacancyId=${id} manage=${manage} me=${me} onChange=${list.reload} />
       ${manage && s.status === "draft" && html`<${AddByHand} vacancyId=${id} onDone=${list.reload} />`}
       ${manage && s.status !== "draft" && html`<${EmployerLinks} vacancyId=${id} />`}
-      ${me.role === "employer" && s.status === "sent" && html`<${DeclineList} decline=${(reason: string) => answer(vetrina().POST("/api/v1/vacancies/{id}/shortlist/decline", { params: { path: { id } }, body: { reason } }))} onDone=${list.reload} />`}
       ${s.history && html`<section aria-labelledby="storia-rosa"><h2 id="storia-rosa">Storia della rosa</h2>
         <ul class="history">${s.history.map((h) => html`<li>${formatDateTime(h.at)} · ${h.typeLabel}${h.reason ? `: ${h.reason}` : ""}${h.byUserName ? ` (${h.byUserName})` : ""}</li>`)}</ul>
       </section>`}
@@ -66,7 +68,24 @@ function SendButton({ vacancyId, available, onDone }: { vacancyId: string; avail
   </div>`;
 }
 
-function Entries({ shortlist: s, vacancyId, manage, me, onChange }: { shortlist: Shortlist; vacancyId: string; manage: boolean; me: Me; onChange: () => void }) {
+/** The employer's view of a sent list: the people sent, the contacts they may use, an outcome each, or the whole list turned down. */
+function SentToEmployer({ shortlist: s, vacancyId, onChange }: { shortlist: EmployerShortlist; vacancyId: string; onChange: () => void }) {
+  return html`<section aria-labelledby="persone">
+    <h2 id="persone">Persone inviate</h2>
+    <p class="figures"><span class=${`badge list-${s.status}`}>${s.statusLabel}</span>${s.sentAt && html`<span>inviata il ${formatDate(s.sentAt)}</span>`}</p>
+    <table class="entries">
+      <thead><tr><th scope="col">Persona</th><th scope="col">Contatto</th><th scope="col">Esito</th></tr></thead>
+      <tbody>${s.entries.map((e) => html`<tr>
+        <th scope="row">${e.name}<div class="meta">${e.comune}</div></th>
+        <td>${e.contact.label}: ${e.contact.email && html`<a href=${`mailto:${e.contact.email}`}>${e.contact.email}</a>`} ${"phone" in e.contact ? (e.contact.phone ?? "") : ""}</td>
+        <td>${s.status === "sent" ? html`<${OutcomeSelect} entry=${e} vacancyId=${vacancyId} onDone=${onChange} />` : (e.outcomeLabel ?? "In attesa di esito")}</td>
+      </tr>`)}</tbody>
+    </table>
+    ${s.status === "sent" && html`<${DeclineList} decline=${(reason: string) => answer(vetrina().POST("/api/v1/vacancies/{id}/shortlist/decline", { params: { path: { id: vacancyId } }, body: { reason } }))} onDone=${onChange} />`}
+  </section>`;
+}
+
+function Entries({ shortlist: s, vacancyId, manage, me, onChange }: { shortlist: OperatorShortlist; vacancyId: string; manage: boolean; me: Me; onChange: () => void }) {
   const current = s.entries.filter((e) => !e.removed);
   const removed = s.entries.filter((e) => e.removed);
   return html`<section aria-labelledby="persone">
@@ -77,7 +96,7 @@ function Entries({ shortlist: s, vacancyId, manage, me, onChange }: { shortlist:
         <th scope="row">${e.name}<div class="meta">${e.comune ?? ""}${e.cpi ? ` · ${e.cpi.name}` : ""}${e.score !== null ? ` · ${formatNumber(e.score)} punti` : ""}</div>
           ${e.exception && html`<div class="warning">Eccezione a un vincolo: ${e.exception.reason}</div>`}</th>
         <td>${e.sourceLabel}${e.reason ? html`<div class="meta">${e.reason}</div>` : ""}</td>
-        <td>${e.email || e.phone ? html`${e.email && html`<a href=${`mailto:${e.email}`}>${e.email}</a>`} ${e.phone ?? ""}` : "—"}</td>
+        <td>${"email" in e && (e.email || e.phone) ? html`${e.email && html`<a href=${`mailto:${e.email}`}>${e.email}</a>`} ${e.phone ?? ""}` : "contactsWithheld" in e && e.contactsWithheld ? e.contactsWithheld : "—"}</td>
         <td>${s.status === "draft"
           ? manage ? html`<${ContactSelect} entry=${e} vacancyId=${vacancyId} onDone=${onChange} />` : e.contactStatusLabel
           : e.sentToEmployer
@@ -102,7 +121,7 @@ function ContactSelect({ entry, vacancyId, onDone }: { entry: ShortlistEntry; va
     </select><${ErrorBox} error=${action.error} />`;
 }
 
-export function OutcomeSelect({ entry, vacancyId, onDone }: { entry: ShortlistEntry; vacancyId: string; onDone: () => void }) {
+export function OutcomeSelect({ entry, vacancyId, onDone }: { entry: Pick<ShortlistEntry, "candidateId" | "name" | "outcome">; vacancyId: string; onDone: () => void }) {
   const action = useAction();
   const id = `outcome-${entry.candidateId}`;
   const change = async (outcome: string) => outcome && (await action.run(() => answer(vetrina().POST("/api/v1/vacancies/{id}/shortlist/entries/{candidateId}/outcome", { params: { path: { id: vacancyId, candidateId: entry.candidateId } }, body: { outcome: outcome as "hired" } })))) && onDone();
@@ -181,23 +200,17 @@ function AddByHand({ vacancyId, onDone }: { vacancyId: string; onDone: () => voi
   </section>`;
 }
 
-interface LinkRow {
-  id: string;
-  recipientEmail: string;
-  stateLabel: string;
-  expiresAt: string;
-  lastOpenedAt: string | null;
-}
+type LinkRow = Answer<"/api/v1/vacancies/{id}/shortlist/links", "get">[number];
 
 /** Links for the employer to the sent list: issue one (its address is shown once), see their state. */
 function EmployerLinks({ vacancyId }: { vacancyId: string }) {
-  const links = useLoad(() => answer<LinkRow[] | { items: LinkRow[] }>(vetrina().GET("/api/v1/vacancies/{id}/shortlist/links", { params: { path: { id: vacancyId } } })).then((l) => (Array.isArray(l) ? l : l.items)), [vacancyId]);
+  const links = useLoad(() => answer(vetrina().GET("/api/v1/vacancies/{id}/shortlist/links", { params: { path: { id: vacancyId } } })), [vacancyId]);
   const [email, setEmail] = useState("");
   const [issued, setIssued] = useState<string | null>(null);
   const action = useAction();
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (await action.run(async () => setIssued((await answer<{ url: string }>(vetrina().POST("/api/v1/vacancies/{id}/shortlist/links", { params: { path: { id: vacancyId } }, body: { recipientEmail: email } }))).url))) links.reload();
+    if (await action.run(async () => setIssued((await answer(vetrina().POST("/api/v1/vacancies/{id}/shortlist/links", { params: { path: { id: vacancyId } }, body: { recipientEmail: email } }))).url))) links.reload();
   };
   return html`<section aria-labelledby="collegamenti">
     <h2 id="collegamenti">Collegamenti per l'azienda</h2>

@@ -3,7 +3,7 @@ import { answer, clean, lookups, vetrina } from "../api.js";
 import { navigate, useLocation } from "../router.js";
 import { canManageVacancies, type Me } from "../session.js";
 import { Autocomplete, formatDate, formatNumber, html, inputValue, PageTitle, Show, useLoad } from "../ui.js";
-import type { Facet, SearchPage, Vacancy } from "../types.js";
+import type { Facet, SearchPage, VacancyHit } from "../types.js";
 
 /** The facets shown as filters, with the operators' names for them. */
 const FACETS: [key: string, label: string][] = [
@@ -20,7 +20,7 @@ const PAGE_SIZE = 20;
 export function ShowcasePage({ me }: { me: Me }) {
   const { search } = useLocation();
   const key = search.toString();
-  const results = useLoad(() => answer<SearchPage<Vacancy>>(vetrina().GET("/api/v1/vacancies", { params: { query: showcaseQuery(search) } })), [key]);
+  const results = useLoad(() => answer(vetrina().GET("/api/v1/vacancies", { params: { query: showcaseQuery(search) } })), [key]);
   const go = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(search);
     for (const [k, v] of Object.entries(changes)) {
@@ -41,7 +41,7 @@ export function ShowcasePage({ me }: { me: Me }) {
       </aside>
       <section aria-labelledby="risultati" aria-busy=${results.loading}>
         <h2 id="risultati">Risultati</h2>
-        <${Show} loaded=${results} what="delle offerte">${(page: SearchPage<Vacancy>) => html`
+        <${Show} loaded=${results} what="delle offerte">${(page: SearchPage) => html`
           <p role="status">${page.total === 1 ? "1 offerta" : `${page.total.toLocaleString("it-IT")} offerte`}</p>
           <ol class="cards">${page.items.map((v) => html`<li><${VacancyCard} vacancy=${v} /></li>`)}</ol>
           <${Pager} page=${page.page} total=${page.total} go=${go} />
@@ -123,7 +123,7 @@ function FacetGroup({ facet, label, values, selected, go }: { facet: string; lab
   </fieldset>`;
 }
 
-export function VacancyCard({ vacancy: v }: { vacancy: Vacancy }) {
+export function VacancyCard({ vacancy: v }: { vacancy: VacancyHit }) {
   return html`<article class="card">
     <h3><a href=${`/offerte/${encodeURIComponent(v.id)}`}>${v.requestedProfile}</a></h3>
     <p class="meta">

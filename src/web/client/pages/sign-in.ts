@@ -13,7 +13,7 @@ export function SignInPage() {
     const value = token.trim();
     let me: Me | undefined;
     const ok = await action.run(async () => {
-      me = await answer<Me>(vetrina(value).GET("/api/v1/users/me"));
+      me = await answer(vetrina(value).GET("/api/v1/users/me"));
     });
     if (!ok || !me) return;
     signIn(value, me);

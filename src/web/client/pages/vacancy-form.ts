@@ -4,11 +4,10 @@ import { answer, lookups, vetrina } from "../api.js";
 import { navigate, seg } from "../router.js";
 import { canManageVacancies, type Me } from "../session.js";
 import { Autocomplete, ErrorBox, Field, html, inputValue, PageTitle, Show, useAction, useLoad } from "../ui.js";
-import type { Vacancy } from "../types.js";
+import type { Cpi, Vacancy } from "../types.js";
 
 type VacancyCreate = components["schemas"]["VacancyCreate"];
 
-import type { Cpi } from "./cpi-choice.js";
 
 /** The form's fields, as text the inputs hold. */
 interface Draft {
@@ -98,8 +97,8 @@ function toBody(d: Draft): VacancyCreate {
 /** Publish a vacancy, or edit one (only the fields changed are sent), with autocomplete for occupation, competences and comune. */
 export function VacancyFormPage({ me, params }: { me: Me; params: Record<string, string> }) {
   const id = params.id;
-  const existing = useLoad(() => (id ? answer<Vacancy>(vetrina().GET("/api/v1/vacancies/{id}", { params: { path: { id } } })) : Promise.resolve(null)), [id]);
-  const cpis = useLoad(() => answer<Cpi[]>(vetrina().GET("/api/v1/cpis")), []);
+  const existing = useLoad(() => (id ? answer(vetrina().GET("/api/v1/vacancies/{id}", { params: { path: { id } } })) : Promise.resolve(null)), [id]);
+  const cpis = useLoad(() => answer(vetrina().GET("/api/v1/cpis")), []);
   if (!canManageVacancies(me)) return html`<${PageTitle} text="Offerta" /><p>Solo i referenti e l'amministrazione pubblicano offerte.</p>`;
   return html`<${Show} loaded=${existing} what="dell'offerta">${(v: Vacancy | null) => html`<${Show} loaded=${cpis} what="dei CPI">${(all: Cpi[]) => html`
     <${VacancyForm} vacancy=${v} cpis=${all.filter((c) => me.role === "admin" || me.cpiCodes.includes(c.code) || c.code === v?.cpi.code)} />
@@ -109,7 +108,7 @@ export function VacancyFormPage({ me, params }: { me: Me; params: Record<string,
 function VacancyForm({ vacancy, cpis }: { vacancy: Vacancy | null; cpis: Cpi[] }) {
   const initial = fromVacancy(vacancy, cpis[0]?.code ?? "");
   const [d, setD] = useState<Draft>(initial);
-  const contractTypes = useLoad(() => answer<{ code: string; label: string }[]>(vetrina().GET("/api/v1/code-lists/{list}", { params: { path: { list: "contract-types" } } })), []);
+  const contractTypes = useLoad(() => answer(vetrina().GET("/api/v1/code-lists/{list}", { params: { path: { list: "contract-types" } } })), []);
   const action = useAction();
   const set = (changes: Partial<Draft>) => setD((old) => ({ ...old, ...changes }));
   const text = (key: keyof Draft) => (e: Event) => set({ [key]: inputValue(e) } as Partial<Draft>);
@@ -122,8 +121,8 @@ function VacancyForm({ vacancy, cpis }: { vacancy: Vacancy | null; cpis: Cpi[] }
         const before = toBody(initial) as Record<string, unknown>;
         const changed = Object.fromEntries(Object.entries(body).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
         if (Object.keys(changed).length === 0) throw new Error("Nessun campo modificato.");
-        saved = await answer<Vacancy>(vetrina().PATCH("/api/v1/vacancies/{id}", { params: { path: { id: vacancy.id } }, body: changed }));
-      } else saved = await answer<Vacancy>(vetrina().POST("/api/v1/vacancies", { body }));
+        saved = await answer(vetrina().PATCH("/api/v1/vacancies/{id}", { params: { path: { id: vacancy.id } }, body: changed }));
+      } else saved = await answer(vetrina().POST("/api/v1/vacancies", { body }));
     });
     if (ok && saved) navigate(`/offerte/${seg(saved.id)}`);
   };

@@ -11,7 +11,7 @@ const shown = (value: unknown): string => (value === null || value === undefined
 /** One vacancy: its data, its deadlines, its referent and its history, with the next steps of the role. */
 export function VacancyPage({ me, params }: { me: Me; params: Record<string, string> }) {
   const id = params.id!;
-  const vacancy = useLoad(() => answer<Vacancy>(vetrina().GET("/api/v1/vacancies/{id}", { params: { path: { id } } })), [id]);
+  const vacancy = useLoad(() => answer(vetrina().GET("/api/v1/vacancies/{id}", { params: { path: { id } } })), [id]);
   return html`<${Show} loaded=${vacancy} what="dell'offerta">${(v: Vacancy) => html`
     <p class="crumbs"><a href="/vetrina">Vetrina</a> › ${v.requestedProfile}</p>
     <${PageTitle} text=${v.requestedProfile} />
@@ -60,7 +60,7 @@ function VacancyData({ v }: { v: Vacancy }) {
 
 /** The deadlines of this vacancy that are due soon or overdue (the API lists them per CPI). */
 function Deadlines({ vacancy }: { vacancy: Vacancy }) {
-  const deadlines = useLoad(() => answer<{ items: Deadline[] }>(vetrina().GET("/api/v1/deadlines", { params: { query: { cpi: vacancy.cpi.code, pageSize: 100 } } })), [vacancy.id]);
+  const deadlines = useLoad(() => answer(vetrina().GET("/api/v1/deadlines", { params: { query: { cpi: vacancy.cpi.code, pageSize: 100 } } })), [vacancy.id]);
   return html`<section aria-labelledby="scadenze">
     <h2 id="scadenze">Scadenze</h2>
     <${Show} loaded=${deadlines} what="delle scadenze">${(d: { items: Deadline[] }) => {
@@ -73,7 +73,7 @@ function Deadlines({ vacancy }: { vacancy: Vacancy }) {
 }
 
 function History({ id }: { id: string }) {
-  const history = useLoad(() => answer<HistoryItem[]>(vetrina().GET("/api/v1/vacancies/{id}/history", { params: { path: { id } } })), [id]);
+  const history = useLoad(() => answer(vetrina().GET("/api/v1/vacancies/{id}/history", { params: { path: { id } } })), [id]);
   return html`<section aria-labelledby="storia">
     <h2 id="storia">Storia dell'offerta</h2>
     <${Show} loaded=${history} what="della storia">${(items: HistoryItem[]) => html`<table>

@@ -4,30 +4,12 @@ import { useCpiChoice } from "./cpi-choice.js";
 import type { Me } from "../session.js";
 import { formatNumber, html, PageTitle, Show, useLoad } from "../ui.js";
 import { programmes } from "./match-details.js";
-
-interface WatchItem {
-  candidateId: string;
-  firstName: string;
-  lastName: string;
-  programmes: string[];
-  vacancies: { vacancyId: string; requestedProfile: string; companyName?: string; score?: number }[];
-  reasons: { code: string; label: string }[];
-}
-
-interface WatchList {
-  cpiCode: string;
-  days: number;
-  from: string;
-  to: string;
-  coverage: { beneficiaries: number; covered: number; share: number; target: number; targetMet: boolean };
-  total: number;
-  items: WatchItem[];
-}
+import type { WatchList } from "../types.js";
 
 /** The navigator's watch list: beneficiaries still without a coherent offer, their best vacancies or why none. */
 export function WatchListPage({ me }: { me: Me }) {
   const { cpi, select } = useCpiChoice(me, "/attenzione", "wl-cpi");
-  const list = useLoad(() => (cpi ? answer<WatchList>(vetrina().GET("/api/v1/watch-list", { params: { query: { cpi, pageSize: 100 } } })) : Promise.resolve(null)), [cpi]);
+  const list = useLoad(() => (cpi ? answer(vetrina().GET("/api/v1/watch-list", { params: { query: { cpi, pageSize: 100 } } })) : Promise.resolve(null)), [cpi]);
   return html`
     <${PageTitle} text="Lista di attenzione" />
     <p>Le persone beneficiarie (RdC, ADI, SFL) che non hanno ricevuto un'offerta coerente negli ultimi giorni.</p>
@@ -36,7 +18,7 @@ export function WatchListPage({ me }: { me: Me }) {
       <p class="figures" role="status">
         <span>dal ${w.from} al ${w.to} (${w.days} giorni)</span>
         <span>beneficiari <strong>${w.coverage.beneficiaries}</strong></span>
-        <span>con un'offerta coerente <strong>${w.coverage.covered}</strong> (${formatNumber(w.coverage.share * 100, 0)}%, obiettivo ${formatNumber(w.coverage.target * 100, 0)}%)</span>
+        <span>con un'offerta coerente <strong>${w.coverage.covered}</strong> (${w.coverage.share === null ? "nessun beneficiario" : `${formatNumber(w.coverage.share * 100, 0)}%`}, obiettivo ${formatNumber(w.coverage.target * 100, 0)}%)</span>
         <span>da seguire <strong>${w.total}</strong></span>
       </p>
       ${w.items.length === 0 ? html`<p>Nessuna persona da seguire.</p>` : html`<table>
