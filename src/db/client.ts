@@ -4,6 +4,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgres/client.js";
+import { retryingSerializationFailures } from "./postgres-transactions.js";
 import { DEFAULT_WRITE_LOCK_POLICY, withWriteLockFirst } from "./sqlite-write-lock.js";
 import type { StoreLocation } from "./store-location.js";
 
@@ -41,12 +42,15 @@ export function createDb(databasePath: string, options: StoreOptions = {}): Db {
 }
 
 /**
- * PostgreSQL through node-postgres's pool: no write-lock wrapper, the server has row locks. The same
- * transaction wait as SQLite's: a burst of transactions queues for the pool's connections instead of failing.
+ * PostgreSQL through node-postgres's pool: no write-lock wrapper. Interactive transactions are SERIALIZABLE,
+ * and run again when the server refuses one, so they keep SQLite's one-writer-at-a-time semantics (see
+ * postgres-transactions.ts). The same transaction wait as SQLite's: a burst of transactions queues for the
+ * pool's connections instead of failing.
  */
 export function createPostgresDb(url: string, options: { poolSize?: number } = {}): Db {
   const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
-  return new PostgresPrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } }) as unknown as Db;
+  const client = new PostgresPrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, isolationLevel: "Serializable" } });
+  return retryingSerializationFailures(client as unknown as Db);
 }
 
 /** The store at `location`: the SQLite file (with its busy policy) or the PostgreSQL database. */

@@ -1,3 +1,5 @@
+import { isSerializationFailure } from "./postgres-transactions.js";
+
 /**
  * Whether an error means "the store was busy" (another writer held SQLite's lock past our wait, or this
  * process's own transaction queue was full) rather than anything wrong with the data. Such an error is
@@ -12,5 +14,6 @@ export function isStoreBusy(err: unknown): boolean {
     if (code === "P2028" && typeof message === "string" && /unable to start a transaction/i.test(message)) return true;
     if (typeof message === "string" && /SQLITE_BUSY|database is locked/i.test(message)) return true;
   }
-  return false;
+  // PostgreSQL refused a transaction that would have interleaved with another, more times than it was retried.
+  return isSerializationFailure(err);
 }
