@@ -13,7 +13,7 @@ export interface SerializationRetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_SERIALIZATION_RETRY: SerializationRetryPolicy = { retries: 10, baseDelayMs: 10, maxDelayMs: 500 };
+export const DEFAULT_SERIALIZATION_RETRY: SerializationRetryPolicy = { retries: 16, baseDelayMs: 10, maxDelayMs: 1_000 };
 
 export function isSerializationFailure(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
