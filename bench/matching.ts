@@ -172,7 +172,7 @@ async function profileOne(ctx: AppContext, direct: Database.Database, vacancy: V
   const offer = prepareOffer(vacancy);
   const matchCtx = await matchContextFor(ctx, offer, today);
   const t1 = performance.now();
-  const retrieved = await retrieveCandidates(spyIndex, offer, cfg.retrieval.radiiKm[0] ?? 60, cfg);
+  const retrieved = (await retrieveCandidates(spyIndex, offer, cfg.retrieval.radiiKm[0] ?? 60, cfg)).people;
   const t2 = performance.now();
   const scored: Scored[] = retrieved.map((r) => ({ facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) }));
   const t3 = performance.now();

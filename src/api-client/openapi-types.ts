@@ -15597,6 +15597,8 @@ export interface operations {
                                 value: string;
                             }[];
                             qualified: number;
+                            /** @description Il recupero si è fermato a un suo limite: le idonee e i conteggi delle opzioni per restringere sono stime per difetto */
+                            qualifiedIsLowerBound: boolean;
                         };
                         total: number;
                         vacancyId: string;

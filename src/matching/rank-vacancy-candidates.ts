@@ -10,7 +10,7 @@ import type { MatchEvaluation, VacancyFacts } from "./match-types.js";
 import { matchFilterPredicate, type MatchFilters } from "./match-filters.js";
 import { narrowingOptions, type NarrowingOption } from "./narrow-pool.js";
 import { rankMatches, type Scored } from "./rank-matches.js";
-import { retrieveCandidates, scanAllCandidates, type Retrieved } from "./retrieve-candidates.js";
+import { retrieveCandidates, scanAllCandidates } from "./retrieve-candidates.js";
 
 export interface RankedMatch extends MatchEvaluation {
   rank: number;
@@ -29,6 +29,8 @@ export interface VacancyRanking {
   ranked: RankedMatch[];
   /** Qualified people within the pool scope (everyone unless RankOptions.poolScope narrows it). */
   qualifiedCount: number;
+  /** The retrieval stopped at one of its limits: qualifiedCount and the narrowing counts are lower bounds. */
+  countsAreLowerBounds: boolean;
   narrowing: NarrowingOption[];
   scored: number;
 }
@@ -91,11 +93,13 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
   const matchCtx = await matchContextFor(ctx, offer, today);
   const kept = options.filters ? matchFilterPredicate(options.filters, offer.occupation, today) : () => true;
   let scored: Scored[] = [];
+  let truncated = false;
   // A wider radius finds the nearer people again: their scores do not change.
   const scoredBefore = new Map<string, Scored>();
   for (const radius of options.scan === "full" ? [null] : cfg.retrieval.radiiKm) {
-    const retrieved: Retrieved[] = radius === null ? await scanAllCandidates(ctx.index) : await retrieveCandidates(ctx.index, offer, radius, cfg);
-    scored = retrieved.map((r) => scoredBefore.get(r.facts.id) ?? { facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) });
+    const retrieval = radius === null ? { people: await scanAllCandidates(ctx.index), truncated: false } : await retrieveCandidates(ctx.index, offer, radius, cfg);
+    truncated = retrieval.truncated;
+    scored = retrieval.people.map((r) => scoredBefore.get(r.facts.id) ?? { facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) });
     for (const s of scored) scoredBefore.set(s.facts.id, s);
     const qualified = scored.filter((s) => s.evaluation.exclusions.length === 0 && kept(s) && isQualified(s.evaluation, cfg.qualifyingScore)).length;
     if (qualified >= 2 * offer.facts.shortlistCap) break;
@@ -130,6 +134,7 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
     matchCtx,
     ranked,
     qualifiedCount: qualified.length,
+    countsAreLowerBounds: truncated,
     narrowing: narrowingOptions(qualified, offer.occupation, offer.facts.shortlistCap, today),
     scored: scored.length,
   };

@@ -9,6 +9,15 @@ export interface Retrieved {
   distanceKm: number | null;
 }
 
+export interface Retrieval {
+  people: Retrieved[];
+  /**
+   * A source stopped at its limit (the nearest `keyLimit` sharing a key, the `textLimit` most relevant):
+   * people further down it were not scored, so the counts made from this retrieval are lower bounds.
+   */
+  truncated: boolean;
+}
+
 /**
  * The people worth scoring for an offer, from the index: those within the radius whose occupations
  * share a taxonomy key with the offer's (same unit, group or related group), nearest first, plus those
@@ -16,7 +25,7 @@ export interface Retrieved {
  * available ones only, each within their own reach of the workplace. Without a known workplace only
  * the words can find people.
  */
-export async function retrieveCandidates(index: SearchIndex, offer: PreparedOffer, radiusKm: number, cfg: MatchingConfig): Promise<Retrieved[]> {
+export async function retrieveCandidates(index: SearchIndex, offer: PreparedOffer, radiusKm: number, cfg: MatchingConfig): Promise<Retrieval> {
   const v = offer.facts;
   const workplace = v.lat !== null && v.lon !== null ? { lat: v.lat, lon: v.lon } : null;
   const near = workplace ? { ...workplace, radiusKm } : undefined;
@@ -37,7 +46,7 @@ export async function retrieveCandidates(index: SearchIndex, offer: PreparedOffe
   for (const d of [...byKeys, ...byText]) {
     if (!out.has(d.id) && d.payload) out.set(d.id, { facts: d.payload as CandidateFacts, distanceKm: d.distanceKm });
   }
-  return [...out.values()];
+  return { people: [...out.values()], truncated: byKeys.length >= cfg.retrieval.keyLimit || byText.length >= cfg.retrieval.textLimit };
 }
 
 /** Every person in the index, with no filter at all: the naive full scan retrieval is checked against. */

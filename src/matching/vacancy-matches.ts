@@ -59,16 +59,24 @@ export async function computeVacancyMatches(ctx: AppContext, actor: Actor, vacan
     pageSize: query.pageSize,
     pool: {
       qualified: ranking.qualifiedCount,
+      qualifiedIsLowerBound: ranking.countsAreLowerBounds,
       cap,
       exceedsCap: ranking.qualifiedCount > cap,
-      message:
-        ranking.qualifiedCount > cap
-          ? `Idonee ${ranking.qualifiedCount} persone per una rosa di al massimo ${cap}: indicare ulteriori parametri per restringere la selezione.`
-          : null,
+      message: poolMessage(ranking.qualifiedCount, cap, ranking.countsAreLowerBounds),
       narrowing: ranking.narrowing,
     },
     items: page.map((m) => ({ ...m, candidate: { ...m.candidate, ...names.get(m.candidateId) }, ...news.get(matchKey(vacancyId, m.candidateId)) })),
   };
+}
+
+/** What the referent reads above the ranking: too many for the list, and whether the counts are exact. */
+function poolMessage(qualified: number, cap: number, lowerBound: boolean): string | null {
+  const estimate = lowerBound
+    ? "Conteggi per difetto: tra le persone vicine con un profilo affine ne sono state valutate solo le prime (limite del recupero), quindi le idonee, e le persone che restano con ciascuna opzione per restringere, possono essere di più."
+    : null;
+  if (qualified <= cap) return estimate;
+  const count = lowerBound ? `almeno ${qualified}` : `${qualified}`;
+  return [`Idonee ${count} persone per una rosa di al massimo ${cap}: indicare ulteriori parametri per restringere la selezione.`, estimate].filter(Boolean).join(" ");
 }
 
 async function namesOf(ctx: AppContext, ids: string[]) {

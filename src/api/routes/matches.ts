@@ -120,6 +120,7 @@ export const listVacancyMatchesResponseSchema = z.strictObject({
   pageSize: z.number(),
   pool: z.strictObject({
     qualified: z.number(),
+    qualifiedIsLowerBound: z.boolean().describe("Il recupero si è fermato a un suo limite: le idonee e i conteggi delle opzioni per restringere sono stime per difetto"),
     cap: z.number(),
     exceedsCap: z.boolean(),
     message: z.string().nullable(),

@@ -51,7 +51,7 @@ export function MatchesPage({ me, params }: { me: Me; params: Record<string, str
     <${Show} loaded=${matches} what="delle persone adatte">${(page: MatchesPage) => html`
       <section class="pool" aria-labelledby="bacino">
         <h2 id="bacino">Bacino e tetto della rosa</h2>
-        <p class="figures"><span><strong>${page.pool.qualified}</strong> idonee</span> <span>tetto della rosa <strong>${page.pool.cap}</strong></span> <span>${page.total} persone in elenco</span></p>
+        <p class="figures"><span>${page.pool.qualifiedIsLowerBound ? "almeno " : ""}<strong>${page.pool.qualified}</strong> idonee</span> <span>tetto della rosa <strong>${page.pool.cap}</strong></span> <span>${page.total} persone in elenco</span></p>
         ${page.pool.message && html`<p class=${page.pool.exceedsCap ? "warning" : ""}>${page.pool.message}</p>`}
         ${(page.pool.narrowing.length > 0 || narrow.length > 0) &&
         html`<fieldset class="facet"><legend>Restringi il bacino</legend>
