@@ -3,8 +3,11 @@ import type { AppContext } from "../context.js";
 import type { DbTx } from "../db/client.js";
 import { insertRows } from "../db/insert-rows.js";
 import { appendEvents } from "../events/append-events.js";
+import type { ScopeWithDocuments } from "../indexing/embedded-index-sync.js";
+import type { SearchDocument } from "../indexing/search-index.js";
 import type { Candidate, CandidateProgramme, Comune, Cpi, Training, WorkExperience } from "../generated/prisma/client.js";
 import type { CandidateRecord } from "./candidate-repository.js";
+import { candidateSearchDocument } from "./candidate-search-document.js";
 import type { CandidateCreateInput } from "./candidate-schemas.js";
 
 /** The record a validated input becomes, exactly as findCandidate would read it back (lists in its order). */
@@ -54,21 +57,34 @@ export interface BulkSource {
 /**
  * Bulk path for new people (demo data, imports): multi-row inserts per table and one `candidate.registered`
  * per person (whose handlers index them), in the caller's transaction. References and scope are the caller's
- * to have checked.
+ * to have checked. The records are what the store now holds, so their search documents are handed to the
+ * index handler rather than read back: built here, or given by a caller that built them before opening its
+ * transaction (so the write lock is held for the writes alone).
  */
 export async function insertCandidates(
   ctx: AppContext,
   tx: DbTx,
   records: CandidateRecord[],
   source: BulkSource = { actor: null, route: "insert-candidates" },
+  documents: ReadonlyMap<string, SearchDocument> = new Map(),
 ): Promise<void> {
   if (records.length === 0) return;
   await insertRows(tx, "Candidate", records.map(({ domicile: _d, cpi: _c, programmes: _p, experiences: _e, trainings: _t, ...row }) => row));
   await insertRows(tx, "CandidateProgramme", records.flatMap((r) => r.programmes));
   await insertRows(tx, "WorkExperience", records.flatMap((r) => r.experiences));
   await insertRows(tx, "Training", records.flatMap((r) => r.trainings));
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const scope: ScopeWithDocuments = {
+    ctx,
+    tx,
+    ...source,
+    documentOf: (index, id) => {
+      const record = index === "candidates" ? byId.get(id) : undefined;
+      return record && (documents.get(id) ?? candidateSearchDocument(record));
+    },
+  };
   await appendEvents(
-    { ctx, tx, ...source },
+    scope,
     records.map((r) => ({ type: "candidate.registered" as const, entityType: "candidate" as const, entityId: r.id, payload: {} })),
   );
 }

@@ -37,6 +37,8 @@ export interface MappedCandidateRow {
   /** Fields the file gave (schema defaults excluded): only these may update a stored person. */
   provided: (keyof CandidateCreateInput)[];
   label: string;
+  /** The comune of domicile, as stored. */
+  domicile: Comune;
 }
 
 export type CandidateRowResult = { ok: true; row: MappedCandidateRow; issues: RowIssues } | { ok: false; issues: RowIssues; label: string };
@@ -149,5 +151,5 @@ export async function mapCandidateRow(get: (key: CandidateColumn) => Cell | unde
     issues.error(CANDIDATE_HEADER.cpi, cpiCode.fields[0]!.message);
     return { ok: false, issues, label };
   }
-  return { ok: true, issues, row: { input: { ...input, cpiCode }, provided: Object.keys(raw) as (keyof CandidateCreateInput)[], label } };
+  return { ok: true, issues, row: { input: { ...input, cpiCode }, provided: Object.keys(raw) as (keyof CandidateCreateInput)[], label, domicile: domicileComune! } };
 }

@@ -10,6 +10,9 @@ import { candidateChangedFields } from "../candidates/candidate-changes.js";
 import { appendEvents } from "../events/append-events.js";
 import type { DomainEventInput } from "../events/domain-events.js";
 import { candidateRecordOf, insertCandidates } from "../candidates/insert-candidates.js";
+import { candidateSearchDocument } from "../candidates/candidate-search-document.js";
+import type { Cpi } from "../generated/prisma/client.js";
+import type { SearchDocument } from "../indexing/search-index.js";
 import { registerCandidate } from "../candidates/register-candidate.js";
 import { updateCandidate } from "../candidates/update-candidate.js";
 import { isStoreBusy } from "../db/store-busy.js";
@@ -27,15 +30,17 @@ import { importNow, type ImportDefinition, type ImportFile, type ImportOptions, 
  * known and different → the fields the file gives are updated.
  *
  * Files run to 100,000 people, so rows are written in chunks: each chunk is checked first (schema,
- * references resolved once into maps, scope, the stored people fetched in one query), then written in
- * one transaction with its search-index entries and audit rows, the same writes registerCandidate and
- * updateCandidate make. Should a chunk's transaction fail anyway, it is rolled back whole and its rows
+ * references resolved once into maps, scope, the stored people fetched in one query), its new people's
+ * records and search documents are built, then it is written in one transaction with its search-index
+ * entries and audit rows, the same writes registerCandidate and updateCandidate make. Should a chunk's transaction fail anyway, it is rolled back whole and its rows
  * are replayed one by one through registerCandidate / updateCandidate, so each row still gets its own
  * verdict and no row is ever half-written. A store too busy to write is no verdict on the rows: the
  * chunk is written again after a pause (busy-retry.ts).
  */
 
-const CHUNK = 200;
+// Large enough that per-transaction costs (the FTS flush at commit, the stored people read) are spread
+// thin; small enough that the write lock and the event loop are freed every few hundred milliseconds.
+const CHUNK = 500;
 const CHUNK_TX_TIMEOUT_MS = 120_000;
 
 interface Prepared {
@@ -51,6 +56,7 @@ export const candidatesImport: ImportDefinition<CandidateColumn> = {
   prepare: async (ctx, actor, opts) => {
     const tutors = await loadTutors(ctx.db);
     const refs: CandidateRowRefs = { cpis: await loadCpiResolver(ctx.db), comuni: new ComuneResolver(ctx.db), tutorsByKey: tutors.byKey, directory: await CpiDirectory.load(ctx.db) };
+    const cpiRows = new Map((await ctx.db.cpi.findMany()).map((c) => [c.code, c]));
     const firstRowOfTaxCode = new Map<string, number>();
     return async (rows) => {
       const reports: RowReport[] = [];
@@ -77,7 +83,7 @@ export const candidatesImport: ImportDefinition<CandidateColumn> = {
         prepared.push({ rowNumber, row: mapped.row, warnings });
       }
       if (prepared.length > 0) {
-        reports.push(...(await writeWhileBusy(prepared.map((p) => p.rowNumber), () => importChunk(ctx, actor, prepared, opts, refs.directory))));
+        reports.push(...(await writeWhileBusy(prepared.map((p) => p.rowNumber), () => importChunk(ctx, actor, prepared, opts, refs.directory, cpiRows))));
       }
       return reports.sort((a, b) => a.row - b.row);
     };
@@ -94,7 +100,14 @@ type Plan =
   | { kind: "done"; report: RowReport };
 
 /** Safe to repeat after a busy store: the stored people are read again and a failed chunk wrote nothing. */
-async function importChunk(ctx: AppContext, actor: Actor, prepared: Prepared[], opts: ImportOptions, directory: CpiDirectory): Promise<RowReport[]> {
+async function importChunk(
+  ctx: AppContext,
+  actor: Actor,
+  prepared: Prepared[],
+  opts: ImportOptions,
+  directory: CpiDirectory,
+  cpiRows: ReadonlyMap<string, Cpi>,
+): Promise<RowReport[]> {
   const stored = await ctx.db.candidate.findMany({ where: { taxCode: { in: prepared.map((p) => p.row.input.taxCode) } }, include: candidateInclude });
   const byTaxCode = new Map(stored.map((c) => [c.taxCode, c]));
   const plans: Plan[] = prepared.map((p): Plan => {
@@ -114,8 +127,9 @@ async function importChunk(ctx: AppContext, actor: Actor, prepared: Prepared[], 
     return { kind: "update", p, current, changes };
   });
   if (opts.dryRun) return plans.map((plan) => planReport(plan));
+  const people = await newPeople(plans, cpiRows);
   try {
-    return await writeChunk(ctx, actor, plans, opts.route);
+    return await writeChunk(ctx, actor, plans, opts.route, people);
   } catch (err) {
     if (isStoreBusy(err)) throw err;
     ctx.log.warn({ err }, "importazione persone: blocco annullato, righe riprovate una per una");
@@ -124,6 +138,25 @@ async function importChunk(ctx: AppContext, actor: Actor, prepared: Prepared[], 
     for (const plan of plans) reports.push(await writeOne(ctx, actor, plan, opts.route));
     return reports;
   }
+}
+
+interface NewPerson {
+  record: CandidateRecord;
+  document: SearchDocument;
+}
+
+/** The new people's records and search documents, built before the transaction opens, yielding as it goes. */
+async function newPeople(plans: Plan[], cpiRows: ReadonlyMap<string, Cpi>): Promise<Map<Plan, NewPerson>> {
+  const now = new Date();
+  const people = new Map<Plan, NewPerson>();
+  for (const plan of plans) {
+    if (plan.kind !== "create") continue;
+    await letOthersThrough();
+    const { input, domicile } = plan.p.row;
+    const record = candidateRecordOf(randomUUID(), input, now, domicile, cpiRows.get(input.cpiCode)!);
+    people.set(plan, { record, document: candidateSearchDocument(record) });
+  }
+  return people;
 }
 
 function planReport(plan: Plan, id?: string): RowReport {
@@ -138,24 +171,12 @@ function planReport(plan: Plan, id?: string): RowReport {
  * bulk insert the demo data also uses (one multi-row insert per table: per-row nested creates are what
  * makes 100,000 rows slow); updates, rarer, go row by row with the use-case's write data.
  */
-async function writeChunk(ctx: AppContext, actor: Actor, plans: Plan[], route: string): Promise<RowReport[]> {
+async function writeChunk(ctx: AppContext, actor: Actor, plans: Plan[], route: string, people: ReadonlyMap<Plan, NewPerson>): Promise<RowReport[]> {
   return ctx.db.$transaction(
     async (tx) => {
-      const ids = new Map<Plan, string>();
-      const creates = plans.filter((p): p is Extract<Plan, { kind: "create" }> => p.kind === "create");
-      if (creates.length > 0) {
-        const inputs = creates.map((plan) => plan.p.row.input);
-        const comuni = new Map((await tx.comune.findMany({ where: { istatCode: { in: inputs.map((i) => i.domicileIstatCode) } } })).map((c) => [c.istatCode, c]));
-        const cpis = new Map((await tx.cpi.findMany({ where: { code: { in: inputs.map((i) => i.cpiCode) } } })).map((c) => [c.code, c]));
-        const now = new Date();
-        const records = creates.map((plan) => {
-          const input = plan.p.row.input;
-          const id = randomUUID();
-          ids.set(plan, id);
-          return candidateRecordOf(id, input, now, comuni.get(input.domicileIstatCode)!, cpis.get(input.cpiCode)!);
-        });
-        await insertCandidates(ctx, tx, records, { actor, route });
-      }
+      const ids = new Map([...people].map(([plan, { record }]) => [plan, record.id]));
+      const fresh = [...people.values()];
+      await insertCandidates(ctx, tx, fresh.map((n) => n.record), { actor, route }, new Map(fresh.map((n) => [n.record.id, n.document])));
       const changed: DomainEventInput[] = [];
       for (const plan of plans) {
         if (plan.kind !== "update") continue;

@@ -2,7 +2,6 @@ import type { Db } from "../db/client.js";
 import type { Comune } from "../generated/prisma/client.js";
 import { CPI_SEEDS } from "../reference/cpis.js";
 import { foldName } from "../reference/fold-name.js";
-import { findComune } from "../geo/comune-lookup.js";
 import { comuneCodeOf } from "../reference/comune-names.js";
 
 /**
@@ -72,25 +71,30 @@ export async function loadCpiResolver(db: Db): Promise<CpiResolver> {
 
 export type ComuneLookup = { comune: Comune } | { error: string };
 
-/** "Moncalieri (TO)", "Moncalieri" or the ISTAT code "001156", resolved once per distinct text. */
+/**
+ * "Moncalieri (TO)", "Moncalieri" or the ISTAT code "001156", resolved once per distinct text. The
+ * comuni are read in one query on first use: a large file names thousands of them, one query each
+ * would cost more than reading the whole table.
+ */
 export class ComuneResolver {
-  private readonly cache = new Map<string, Promise<ComuneLookup>>();
+  private readonly cache = new Map<string, ComuneLookup>();
+  private byCode: Promise<Map<string, Comune>> | undefined;
   constructor(private readonly db: Db) {}
 
-  resolve(text: string): Promise<ComuneLookup> {
+  async resolve(text: string): Promise<ComuneLookup> {
     const key = text.trim();
-    let hit = this.cache.get(key);
-    if (!hit) {
-      hit = this.lookup(key);
-      this.cache.set(key, hit);
-    }
-    return hit;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const found = await this.lookup(key);
+    this.cache.set(key, found);
+    return found;
   }
 
   private async lookup(text: string): Promise<ComuneLookup> {
     const code = comuneCodeOf(text);
     if ("problem" in code) return { error: code.problem };
-    const comune = await findComune(this.db, code.istatCode);
+    this.byCode ??= this.db.comune.findMany().then((all) => new Map(all.map((c) => [c.istatCode, c])));
+    const comune = (await this.byCode).get(code.istatCode);
     return comune ? { comune } : { error: `Comune sconosciuto (codice ISTAT ${code.istatCode})` };
   }
 }

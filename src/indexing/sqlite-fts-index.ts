@@ -107,7 +107,8 @@ const LAYOUTS = Object.fromEntries(INDEX_NAMES.map((name) => [name, layout(name)
 
 /** Documents per multi-row statement: keeps every statement well under SQLite's bound-parameter limit. */
 const DOC_BATCH = 200;
-const FILTER_ROW_BATCH = 500;
+/** Documents per write: rows go in as one JSON array per statement, so only memory bounds it. */
+const WRITE_DOC_BATCH = 1000;
 /** An upsert without a caller transaction opens its own; bulk loads need more than Prisma's 5 s default. */
 const OWN_TX_TIMEOUT_MS = 15 * 60_000;
 
@@ -288,12 +289,12 @@ export class SqliteFtsIndex implements SearchIndex {
   private async applyToLayout(t: DbTx, l: IndexLayout, change: IndexChange): Promise<void> {
     // Last write wins for a repeated id, as it would with one call per document.
     const docs = [...new Map((change.upsert ?? []).map((d) => [d.id, d])).values()];
-    for (const batch of chunks(docs, DOC_BATCH)) await this.upsertBatch(t, l, batch);
-    for (const batch of chunks([...new Set(change.remove ?? [])], DOC_BATCH)) {
+    for (const batch of chunks(docs, WRITE_DOC_BATCH)) await this.upsertBatch(t, l, batch);
+    for (const batch of chunks([...new Set(change.remove ?? [])], WRITE_DOC_BATCH)) {
       const seqs = await this.existingSeqs(t, l, batch);
       if (seqs.length === 0) continue;
       await this.deleteSideRows(t, l, seqs);
-      await t.$executeRawUnsafe(`DELETE FROM ${l.docs} WHERE seq IN (${placeholders(seqs.length)})`, ...seqs);
+      await t.$executeRawUnsafe(`DELETE FROM ${l.docs} WHERE seq IN (SELECT value FROM json_each(?))`, JSON.stringify(seqs));
     }
   }
 
@@ -508,20 +509,21 @@ export class SqliteFtsIndex implements SearchIndex {
   }
 
   private async existingSeqs(t: DbTx, l: IndexLayout, ids: string[]): Promise<number[]> {
-    const rows = await t.$queryRawUnsafe<{ seq: unknown }[]>(
-      `SELECT seq FROM ${l.docs} WHERE id IN (${placeholders(ids.length)})`,
-      ...ids,
-    );
+    const rows = await t.$queryRawUnsafe<{ seq: unknown }[]>(`SELECT seq FROM ${l.docs} WHERE id IN (SELECT value FROM json_each(?))`, JSON.stringify(ids));
     return rows.map((r) => toNumber(r.seq));
   }
 
   private async deleteSideRows(t: DbTx, l: IndexLayout, seqs: number[]): Promise<void> {
-    const ph = placeholders(seqs.length);
-    await t.$executeRawUnsafe(`DELETE FROM ${l.fts} WHERE rowid IN (${ph})`, ...seqs);
-    await t.$executeRawUnsafe(`DELETE FROM ${l.filters} WHERE doc_seq IN (${ph})`, ...seqs);
+    const list = JSON.stringify(seqs);
+    await t.$executeRawUnsafe(`DELETE FROM ${l.fts} WHERE rowid IN (SELECT value FROM json_each(?))`, list);
+    await t.$executeRawUnsafe(`DELETE FROM ${l.filters} WHERE doc_seq IN (SELECT value FROM json_each(?))`, list);
   }
 
-  /** Five multi-row statements per batch instead of five per document. */
+  /**
+   * One statement per table for the whole batch, its rows passed as one JSON array that SQLite unpacks
+   * (json_each): binding thousands of separate parameters through the driver adapter costs more than
+   * the inserts themselves.
+   */
   private async upsertBatch(t: DbTx, l: IndexLayout, docs: SearchDocument[]): Promise<void> {
     const old = await this.existingSeqs(
       t,
@@ -530,29 +532,30 @@ export class SqliteFtsIndex implements SearchIndex {
     );
     if (old.length > 0) await this.deleteSideRows(t, l, old);
 
-    const docParams = docs.flatMap((d) => {
+    const docRows = docs.map((d) => {
       const geo = d.geo && Number.isFinite(d.geo.lat) && Number.isFinite(d.geo.lon) ? d.geo : null;
       const time = d.date ? d.date.getTime() : NaN;
       const reach = geo?.reachKm ?? null;
       return [d.id, geo?.lat ?? null, geo?.lon ?? null, Number.isFinite(time) ? time : null, d.payload === undefined ? null : JSON.stringify(d.payload), reach !== null && Number.isFinite(reach) ? reach : null];
     });
-    // ON CONFLICT keeps the existing seq, so the FTS rowid of an updated document does not change.
+    // ON CONFLICT keeps the existing seq, so the FTS rowid of an updated document does not change
+    // ("WHERE true" is how SQLite tells an upsert's ON from a join's after a SELECT).
     const seqRows = await t.$queryRawUnsafe<{ seq: unknown; id: string }[]>(
-      `INSERT INTO ${l.docs} (id, lat, lon, date, payload, reach) VALUES ${docs.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}
+      `INSERT INTO ${l.docs} (id, lat, lon, date, payload, reach)
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?) WHERE true
        ON CONFLICT (id) DO UPDATE SET lat = excluded.lat, lon = excluded.lon, date = excluded.date, payload = excluded.payload, reach = excluded.reach
        RETURNING seq, id`,
-      ...docParams,
+      JSON.stringify(docRows),
     );
     const seqById = new Map(seqRows.map((r) => [r.id, toNumber(r.seq)]));
 
-    const cols = l.textFields.length;
-    const ftsParams: unknown[] = [];
+    const ftsRows: unknown[][] = [];
     const filterRows: [number, string, string][] = [];
     for (const d of docs) {
       const seq = seqById.get(d.id);
       if (seq === undefined) throw new Error(`Indicizzazione fallita per il documento ${d.id}`);
       const columns = this.textColumns(l, d.text);
-      ftsParams.push(seq, ...columns);
+      ftsRows.push([seq, ...columns]);
       this.learnTerms(l, columns);
       const seen = new Set<string>();
       for (const [field, raw] of Object.entries(d.filters)) {
@@ -568,16 +571,11 @@ export class SqliteFtsIndex implements SearchIndex {
       }
     }
     await t.$executeRawUnsafe(
-      `INSERT INTO ${l.fts} (rowid, ${l.textFields.join(", ")}) VALUES ${docs
-        .map(() => `(${placeholders(cols + 1)})`)
-        .join(", ")}`,
-      ...ftsParams,
+      `INSERT INTO ${l.fts} (rowid, ${l.textFields.join(", ")}) SELECT value ->> 0, ${l.textFields.map((_, i) => `value ->> ${i + 1}`).join(", ")} FROM json_each(?)`,
+      JSON.stringify(ftsRows),
     );
-    for (const batch of chunks(filterRows, FILTER_ROW_BATCH)) {
-      await t.$executeRawUnsafe(
-        `INSERT INTO ${l.filters} (doc_seq, field, value) VALUES ${batch.map(() => "(?, ?, ?)").join(", ")}`,
-        ...batch.flat(),
-      );
+    if (filterRows.length > 0) {
+      await t.$executeRawUnsafe(`INSERT INTO ${l.filters} (doc_seq, field, value) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`, JSON.stringify(filterRows));
     }
   }
 
