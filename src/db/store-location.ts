@@ -19,3 +19,10 @@ export function describeStore(location: StoreLocation): string {
   if (url.password) url.password = "***";
   return url.toString();
 }
+
+/** Why a tool that copies the SQLite file does not apply to a PostgreSQL store; null on SQLite. */
+export function sqliteFileOnly(env: { DATABASE_URL?: string | undefined }, what: string): string | null {
+  return env.DATABASE_URL
+    ? `${what} copia il file SQLite; con PostgreSQL (DATABASE_URL) usare gli strumenti del server: pg_dump / pg_restore, poi «npm run cli -- reindex».`
+    : null;
+}

@@ -3,10 +3,16 @@ import { AppError } from "../../errors/app-error.js";
 import { recordedRun } from "../../jobs/job-run.js";
 import { takeBackup } from "../../backup/take-backup.js";
 import { progressBar } from "../progress.js";
+import { sqliteFileOnly } from "../../db/store-location.js";
 
 /** `npm run cli -- backup FILE`: an online backup of the store, checked, while the service keeps running. */
 export async function run(ctx: AppContext, args: string[]): Promise<number> {
   const [file, ...rest] = args;
+  const notHere = sqliteFileOnly(ctx.env, "Il backup");
+  if (notHere) {
+    console.error(notHere);
+    return 2;
+  }
   if (!file || rest.length > 0) {
     console.error("Uso: npm run cli -- backup FILE");
     return 2;

@@ -2,6 +2,7 @@ import type { AppContext } from "../../context.js";
 import { AppError } from "../../errors/app-error.js";
 import { restoreBackup } from "../../backup/restore-backup.js";
 import { indexRebuildProgress } from "../progress.js";
+import { sqliteFileOnly } from "../../db/store-location.js";
 
 /**
  * `npm run cli -- restore FILE`: puts a backup in place of the store (with the service stopped), migrates an
@@ -9,6 +10,11 @@ import { indexRebuildProgress } from "../progress.js";
  */
 export async function run(ctx: AppContext, args: string[]): Promise<number> {
   const [file, ...rest] = args;
+  const notHere = sqliteFileOnly(ctx.env, "Il ripristino");
+  if (notHere) {
+    console.error(notHere);
+    return 2;
+  }
   if (!file || rest.length > 0) {
     console.error("Uso: npm run cli -- restore FILE   (a servizio fermo)");
     return 2;
