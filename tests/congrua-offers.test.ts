@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { useTestApp } from "./helpers/test-app.js";
 import { congruaFixtures } from "./helpers/congrua-offer-fixtures.js";
 import { NASPI_DM_2018 } from "../src/congrua/rule-sets.js";
-import { dayOf } from "../src/deadlines/calendar-day.js";
+import { addDays, dayOf } from "../src/deadlines/calendar-day.js";
 
 const today = () => dayOf(new Date());
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+// Days are Italian days: between 23:00 and midnight UTC, UTC's tomorrow is already Italy's today.
+const tomorrow = () => addDays(today(), 1);
 
 describe("congrua offers over HTTP", () => {
   const h = useTestApp();
