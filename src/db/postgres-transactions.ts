@@ -28,12 +28,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The client's interactive transactions (`$transaction(async (tx) => …)`) run again after a serialization
- * failure. Batches (`$transaction([…])`) are passed through: their queries cannot be built again here.
+ * failure. Batches (`$transaction([…])`) cannot be built again here; their statements are fixed before
+ * any of them runs (no read decides a write), so they run at READ COMMITTED, where they wait on row locks
+ * instead of failing.
  */
 export function retryingSerializationFailures(db: Db, policy: SerializationRetryPolicy = DEFAULT_SERIALIZATION_RETRY): Db {
   const transaction = db.$transaction.bind(db) as (arg: unknown, options?: unknown) => Promise<unknown>;
   const retrying = async (arg: unknown, options?: unknown): Promise<unknown> => {
-    if (typeof arg !== "function") return transaction(arg, options);
+    if (typeof arg !== "function") return transaction(arg, { isolationLevel: "ReadCommitted", ...(options as object | undefined) });
     for (let tries = 0; ; tries++) {
       try {
         return await transaction(arg, options);

@@ -35,7 +35,7 @@ describe("two service processes on one PostgreSQL and one Meilisearch", () => {
     const ports = [await freePort(), await freePort()];
     // One process runs the scheduler and the index consumer, as the README asks; both serve and work the queue.
     ports.forEach((port, i) => processes.push(startVetrina(["src/main.ts"], { ...shared, PORT: String(port), SCHEDULER: i === 0 ? "true" : "false" })));
-    await Promise.all(ports.map((port) => untilHealthy(port)));
+    await Promise.all(ports.map((port) => untilHealthy(port, 120_000)));
 
     // Jobs enqueued while both write: each must be claimed by one worker only.
     const jobIds = await Promise.all(Array.from({ length: JOBS }, () => enqueueJob(t!.ctx.db, { kind: "expire-vacancies" })));
@@ -76,7 +76,7 @@ describe("two service processes on one PostgreSQL and one Meilisearch", () => {
 
     // Every job ran once: one attempt, one run, succeeded.
     await expect
-      .poll(async () => t!.ctx.db.job.count({ where: { id: { in: jobIds as string[] }, state: "succeeded" } }), { timeout: 60_000, interval: 200 })
+      .poll(async () => t!.ctx.db.job.count({ where: { id: { in: jobIds as string[] }, state: "succeeded" } }), { timeout: 120_000, interval: 200 })
       .toBe(JOBS);
     const jobs = await t.ctx.db.job.findMany({ where: { id: { in: jobIds as string[] } } });
     expect(jobs.every((j) => j.attempts === 1)).toBe(true);
@@ -85,7 +85,7 @@ describe("two service processes on one PostgreSQL and one Meilisearch", () => {
     expect(runs.every((r) => r.status === "succeeded")).toBe(true);
 
     // The index consumer (in the first process) catches up; then the index holds exactly the store's records.
-    await expect.poll(async () => Object.values(await indexLag(t!.ctx)).every((n) => n === 0), { timeout: 60_000, interval: 200 }).toBe(true);
+    await expect.poll(async () => Object.values(await indexLag(t!.ctx)).every((n) => n === 0), { timeout: 120_000, interval: 200 }).toBe(true);
     const consistency = await checkIndexConsistency(t.ctx);
     for (const report of Object.values(consistency)) {
       expect(report).toEqual({ stored: 2 * WRITES_PER_PROCESS, indexed: 2 * WRITES_PER_PROCESS, missing: 0, differing: 0, rebuilt: false });
@@ -96,5 +96,5 @@ describe("two service processes on one PostgreSQL and one Meilisearch", () => {
 
     for (const proc of processes) proc.child.kill("SIGTERM");
     expect(await Promise.all(processes.map((proc) => proc.exited))).toEqual([0, 0]);
-  }, 180_000);
+  }, 360_000);
 });
