@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Actor } from "../auth/actor.js";
 import type { AppContext } from "../context.js";
 import type { Db } from "../db/client.js";
+import { sqliteFileOnly } from "../db/store-location.js";
 import { AppError } from "../errors/app-error.js";
 import { recordedRun } from "../jobs/job-run.js";
 import { backupIntoFolder } from "./nightly-backup.js";
@@ -42,9 +43,8 @@ async function refuseWhileAnotherRuns(db: Db, mine?: { id: string; startedAt: Da
  * write is lost. The SQLite file only (a PostgreSQL store has its own tools).
  */
 export async function backupOnDemand(ctx: AppContext, actor: Actor, source: string): Promise<OnDemandBackup> {
-  if (ctx.env.DATABASE_URL) {
-    throw new AppError("CONFLICT", "Con PostgreSQL (DATABASE_URL) i backup si fanno con gli strumenti del server (pg_dump, pg_basebackup), non da Vetrina.", [{ field: "backup", message: "Archivio PostgreSQL" }]);
-  }
+  const notHere = sqliteFileOnly(ctx.env, "Il backup");
+  if (notHere) throw new AppError("CONFLICT", notHere, [{ field: "backup", message: "Archivio PostgreSQL" }]);
   await refuseWhileAnotherRuns(ctx.db);
   const { backup } = await recordedRun(ctx.db, "backup", source, actor, async (runId) => {
     await refuseWhileAnotherRuns(ctx.db, await ctx.db.jobRun.findUniqueOrThrow({ where: { id: runId }, select: { id: true, startedAt: true } }));
