@@ -18,14 +18,15 @@ export function vetrina(token: string | null = storedToken()): VetrinaClient {
   return createVetrinaClient({ baseUrl: location.origin, ...(token ? { token } : {}) });
 }
 
-interface Answer {
+/** What the typed client resolves to, before it is read. */
+interface FetchResult {
   data?: unknown;
   error?: unknown;
   response: Response;
 }
 
 /** The answer's body, typed as the route declares it, or an ApiError carrying the API's own code, message and fields. */
-export async function answer<R extends Answer>(request: Promise<R>): Promise<Exclude<R["data"], undefined>> {
+export async function answer<R extends FetchResult>(request: Promise<R>): Promise<Exclude<R["data"], undefined>> {
   const { data, error, response } = await request;
   if (!response.ok) {
     const body = (error ?? {}) as { code?: string; message?: string; fields?: { field: string; message: string }[] };
@@ -52,7 +53,7 @@ export const lookups = {
 };
 
 /** Saves an answer the browser cannot fetch by itself (it needs the bearer token) as a file. */
-export async function saveFile(request: Promise<Answer & { data?: Blob }>, fileName: string): Promise<void> {
+export async function saveFile(request: Promise<FetchResult & { data?: Blob }>, fileName: string): Promise<void> {
   const blob = await answer(request);
   const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
