@@ -9,6 +9,7 @@ import { loadReferenceData } from "./reference/load-reference-data.js";
 import { loadMatchingConfig } from "./matching/load-matching-config.js";
 import { ensureIndexLayout } from "./indexing/rebuild-index.js";
 import { occupationTaxonomy } from "./taxonomy/occupation-taxonomy.js";
+import { LiveCandidateLocator } from "./matching/live-candidate-locator.js";
 
 /**
  * Brings the store to the current schema, loads the reference data (comuni, CPIs) when missing and
@@ -33,7 +34,7 @@ export async function createContext(env: Env, log: Logger): Promise<AppContext> 
     ...(env.MEILISEARCH_INDEX_PREFIX ? { meilisearchIndexPrefix: env.MEILISEARCH_INDEX_PREFIX } : {}),
   });
   await index.init();
-  const ctx = { env, db, index, log, matching };
+  const ctx = { env, db, index, log, matching, locator: new LiveCandidateLocator(db, log) };
   await ensureIndexLayout(ctx);
   return ctx;
 }

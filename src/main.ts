@@ -18,6 +18,8 @@ async function main() {
   // While this row is renewed, `restore` refuses to replace the database under this process.
   const heartbeat = await startServiceHeartbeat(ctx);
   if (env.DEMO_DATA && env.NODE_ENV !== "production") await ensureDemoData(ctx);
+  // Lists are built from the index until the people are in memory (seconds at a region's scale, in the background).
+  void ctx.locator?.load();
   // Every process enqueues the scheduled slots (each once, by its unique key) and works the queue. The nightly
   // backup copies the SQLite file; a PostgreSQL store is backed up with the server's own tools (pg_dump).
   const schedules = env.DATABASE_URL ? SCHEDULED_JOBS.filter((job) => job.name !== "backup") : SCHEDULED_JOBS;

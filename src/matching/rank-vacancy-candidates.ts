@@ -97,7 +97,7 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
   // A wider radius finds the nearer people again: their scores do not change.
   const scoredBefore = new Map<string, Scored>();
   for (const radius of options.scan === "full" ? [null] : cfg.retrieval.radiiKm) {
-    const retrieval = radius === null ? { people: await scanAllCandidates(ctx.index), truncated: false } : await retrieveCandidates(ctx.index, offer, radius, cfg);
+    const retrieval = radius === null ? { people: await scanAllCandidates(ctx.index), truncated: false } : await retrieveCandidates(ctx.index, offer, radius, cfg, ctx.locator);
     truncated = retrieval.truncated;
     scored = retrieval.people.map((r) => scoredBefore.get(r.facts.id) ?? { facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) });
     for (const s of scored) scoredBefore.set(s.facts.id, s);

@@ -1,0 +1,178 @@
+import { boundingBox, haversineKm, type LatLon } from "../geo/haversine.js";
+import type { IndexWriter, SearchDocument } from "../indexing/search-index.js";
+
+/** What the locator keeps of a person: where they live, how far they travel, whether available, their occupation-cell keys. */
+export interface LocatorEntry {
+  id: string;
+  lat: number;
+  lon: number;
+  /** Null: no limit of their own (the caller's radius applies). */
+  reachKm: number | null;
+  available: boolean;
+  keys: readonly string[];
+}
+
+export interface Located {
+  id: string;
+  distanceKm: number;
+}
+
+/** The entry of a candidate search document: the same keys, point, reach and availability the index filters on. */
+export function locatorEntryOf(doc: SearchDocument): LocatorEntry | null {
+  if (!doc.geo) return null;
+  const keys = doc.filters.occcell;
+  return {
+    id: doc.id,
+    lat: doc.geo.lat,
+    lon: doc.geo.lon,
+    reachKm: doc.geo.reachKm ?? null,
+    available: doc.filters.availability === "available",
+    keys: Array.isArray(keys) ? keys.map(String) : keys == null ? [] : [String(keys)],
+  };
+}
+
+const INITIAL_SLOTS = 1_024;
+
+/**
+ * The key branch of matching retrieval held in memory: for each occupation-cell key the people posted
+ * under it, and per person a point, a reach and availability in typed arrays. At a million people the
+ * same question asked of the index's filter table reads every posting row and its document through
+ * SQL (about 200 ms an offer); here it is a walk over integer slots. Kept current by upserts and
+ * removals of search documents, so the index consumer's machinery can feed it (live-candidate-locator.ts).
+ */
+export class CandidateLocator implements IndexWriter {
+  private readonly slotOf = new Map<string, number>();
+  private ids: (string | undefined)[] = [];
+  private lat = new Float64Array(INITIAL_SLOTS);
+  private lon = new Float64Array(INITIAL_SLOTS);
+  /** NaN: no reach of their own. */
+  private reach = new Float64Array(INITIAL_SLOTS);
+  private available = new Uint8Array(INITIAL_SLOTS);
+  private keysOfSlot: (number[] | undefined)[] = [];
+  private readonly keyIdOf = new Map<string, number>();
+  private readonly postings: number[][] = [];
+  private readonly freeSlots: number[] = [];
+  /** Slots already seen by the running query, marked with its stamp: no Set per query. */
+  private seen = new Uint32Array(INITIAL_SLOTS);
+  private stamp = 0;
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  async upsert(docs: SearchDocument[]): Promise<void> {
+    for (const doc of docs) {
+      const entry = locatorEntryOf(doc);
+      if (entry) this.set(entry);
+      else this.delete(doc.id);
+    }
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    for (const id of ids) this.delete(id);
+  }
+
+  set(entry: LocatorEntry): void {
+    let slot = this.slotOf.get(entry.id);
+    if (slot === undefined) {
+      slot = this.freeSlots.pop() ?? this.ids.length;
+      this.ensureCapacity(slot + 1);
+      this.slotOf.set(entry.id, slot);
+      this.ids[slot] = entry.id;
+    } else {
+      this.unpost(slot);
+    }
+    this.lat[slot] = entry.lat;
+    this.lon[slot] = entry.lon;
+    this.reach[slot] = entry.reachKm ?? Number.NaN;
+    this.available[slot] = entry.available ? 1 : 0;
+    const keyIds = [...new Set(entry.keys)].map((k) => this.keyId(k));
+    for (const k of keyIds) this.postings[k]!.push(slot);
+    this.keysOfSlot[slot] = keyIds;
+  }
+
+  delete(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.unpost(slot);
+    this.slotOf.delete(id);
+    this.ids[slot] = undefined;
+    this.available[slot] = 0;
+    this.freeSlots.push(slot);
+  }
+
+  /**
+   * The available people posted under any of `keys` within `radiusKm` of `centre` and within their own
+   * reach of it, nearest first (ties by id, as the index orders them), at most `limit`.
+   */
+  near(keys: readonly string[], centre: LatLon, radiusKm: number, limit: number): Located[] {
+    const box = boundingBox(centre, radiusKm);
+    const stamp = this.nextStamp();
+    const hits: { slot: number; d: number }[] = [];
+    for (const key of keys) {
+      const k = this.keyIdOf.get(key);
+      if (k === undefined) continue;
+      for (const slot of this.postings[k]!) {
+        if (this.seen[slot] === stamp) continue;
+        this.seen[slot] = stamp;
+        if (this.available[slot] === 0) continue;
+        const lat = this.lat[slot]!;
+        const lon = this.lon[slot]!;
+        if (lat < box.minLat || lat > box.maxLat || lon < box.minLon || lon > box.maxLon) continue;
+        const d = haversineKm(centre, { lat, lon });
+        const reach = this.reach[slot]!;
+        if (d > radiusKm || d > reach) continue;
+        hits.push({ slot, d });
+      }
+    }
+    hits.sort((a, b) => a.d - b.d || compareIds(this.ids[a.slot]!, this.ids[b.slot]!));
+    return hits.slice(0, Math.max(0, limit)).map((h) => ({ id: this.ids[h.slot]!, distanceKm: h.d }));
+  }
+
+  private keyId(key: string): number {
+    let k = this.keyIdOf.get(key);
+    if (k === undefined) {
+      k = this.postings.length;
+      this.keyIdOf.set(key, k);
+      this.postings.push([]);
+    }
+    return k;
+  }
+
+  private unpost(slot: number): void {
+    for (const k of this.keysOfSlot[slot] ?? []) {
+      const list = this.postings[k]!;
+      const at = list.indexOf(slot);
+      if (at < 0) continue;
+      list[at] = list[list.length - 1]!;
+      list.pop();
+    }
+    this.keysOfSlot[slot] = undefined;
+  }
+
+  private nextStamp(): number {
+    if (this.stamp === 0xffff_ffff) {
+      this.seen.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+
+  private ensureCapacity(slots: number): void {
+    if (slots <= this.lat.length) return;
+    const size = Math.max(slots, this.lat.length * 2);
+    const grow = <T extends Float64Array | Uint8Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.lat = grow(this.lat, (n) => new Float64Array(n));
+    this.lon = grow(this.lon, (n) => new Float64Array(n));
+    this.reach = grow(this.reach, (n) => new Float64Array(n));
+    this.available = grow(this.available, (n) => new Uint8Array(n));
+    this.seen = grow(this.seen, (n) => new Uint32Array(n));
+  }
+}
+
+/** Binary order, as SQLite compares the ids the index returns. */
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { loadEnv } from "../src/config/env.js";
+import { createContext } from "../src/bootstrap.js";
+import { createLogger } from "../src/logging/logger.js";
+import { candidateCreateSchema } from "../src/candidates/candidate-schemas.js";
+import { candidateRecordOf, insertCandidates } from "../src/candidates/insert-candidates.js";
+import { seedDemoData } from "../src/demo/seed-demo-data.js";
+import { SeededRandom } from "../src/demo/seeded-random.js";
+import { haversineKm } from "../src/geo/haversine.js";
+import { CandidateLocator, type LocatorEntry } from "../src/matching/candidate-locator.js";
+import { LiveCandidateLocator } from "../src/matching/live-candidate-locator.js";
+import { occupationCellQuery } from "../src/matching/occupation-cell-keys.js";
+import { prepareOffer } from "../src/matching/rank-vacancy-candidates.js";
+import { findVacancy } from "../src/vacancies/vacancy-repository.js";
+import { codiceFiscale } from "./fixtures/italian-codes.js";
+import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
+import { candidateBody, vacancyBody, WAREHOUSE_WORKER } from "./helpers/sample-bodies.js";
+import { CPI_TORINO, createTestApp, useTestApp } from "./helpers/test-app.js";
+
+const KEYS = ["isco4:9333@180:21", "isco4:9333@180:22", "isco3:933@180:21", "isco4:5120@181:21", "isco4:7212@179:20"];
+const CENTRE = { lat: 45.07, lon: 7.68 };
+
+/** What the locator must answer, by brute force over every entry. */
+function nearByScan(entries: Map<string, LocatorEntry>, keys: string[], radiusKm: number, limit: number) {
+  return [...entries.values()]
+    .filter((e) => e.available && e.keys.some((k) => keys.includes(k)))
+    .map((e) => ({ id: e.id, distanceKm: haversineKm(CENTRE, e) }))
+    .filter((h) => h.distanceKm <= radiusKm && h.distanceKm <= (entries.get(h.id)!.reachKm ?? Infinity))
+    .sort((a, b) => a.distanceKm - b.distanceKm || (a.id < b.id ? -1 : 1))
+    .slice(0, limit);
+}
+
+describe("the in-memory candidate locator", () => {
+  it("answers as a scan of everyone would, through inserts, moves, changes of availability and removals", () => {
+    const rnd = new SeededRandom(11, "locator");
+    const locator = new CandidateLocator();
+    const entries = new Map<string, LocatorEntry>();
+    const randomEntry = (id: string): LocatorEntry => ({
+      id,
+      lat: CENTRE.lat + rnd.between(-0.8, 0.8),
+      lon: CENTRE.lon + rnd.between(-1, 1),
+      reachKm: rnd.chance(0.3) ? null : rnd.between(5, 80),
+      available: rnd.chance(0.85),
+      keys: KEYS.filter(() => rnd.chance(0.35)),
+    });
+    for (let round = 0; round < 6; round++) {
+      for (let i = 0; i < 800; i++) {
+        const id = `p${rnd.int(0, 2_000)}`;
+        if (rnd.chance(0.15)) {
+          locator.delete(id);
+          entries.delete(id);
+        } else {
+          const e = randomEntry(id);
+          locator.set(e);
+          entries.set(id, e);
+        }
+      }
+      expect(locator.size).toBe(entries.size);
+      for (const [keys, radius, limit] of [[KEYS.slice(0, 2), 60, 2_000], [KEYS, 30, 50], [[KEYS[3]!], 250, 10], [["isco4:0000@0:0"], 60, 100]] as const) {
+        expect(locator.near(keys, CENTRE, radius, limit)).toEqual(nearByScan(entries, [...keys], radius, limit));
+      }
+    }
+  });
+
+  it("finds, for every open vacancy of the demo data, the same people in the same order as the search index", async () => {
+    const t = await createTestApp();
+    try {
+      await seedDemoData(t.ctx, { seed: 2026 });
+      const live = new LiveCandidateLocator(t.ctx.db, t.ctx.log);
+      await live.load();
+      expect(live.size).toBe(await t.ctx.db.candidate.count());
+      const open = await t.ctx.db.vacancy.findMany({ where: { status: "open" }, select: { id: true } });
+      expect(open.length).toBeGreaterThan(20);
+      let compared = 0;
+      for (const { id } of open) {
+        const offer = prepareOffer(await findVacancy(t.ctx.db, id));
+        if (offer.facts.lat === null || offer.facts.lon === null) continue;
+        const workplace = { lat: offer.facts.lat!, lon: offer.facts.lon! };
+        const keys = occupationCellQuery(offer.occupation, workplace, 60);
+        const fromIndex = await t.ctx.index.retrieve("candidates", {
+          filters: { availability: ["available"] },
+          near: { ...workplace, radiusKm: 60 },
+          withinReach: true,
+          anyOf: { field: "occcell", values: keys },
+          order: "distance",
+          limit: 500,
+        });
+        const located = (await live.near(keys, workplace, 60, 500))!;
+        expect(located.map((l) => l.id), offer.facts.title).toEqual(fromIndex.map((d) => d.id));
+        compared += located.length;
+      }
+      expect(compared).toBeGreaterThan(500);
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
+});
+
+describe("the service's locator follows every write from the event log", () => {
+  const h = useTestApp();
+
+  it("a person added through the API, by another process, made unavailable or erased is found or dropped by the next list", async () => {
+    const ctx = h.t.ctx;
+    await ctx.locator!.load();
+    const v = await h.as(h.p.referent).post("/api/v1/vacancies", vacancyBody({ requestedProfile: "Magazziniere", profileTitle: "Magazziniere" }));
+    expect(v.status, JSON.stringify(v.body)).toBe(201);
+    const matchIds = async () => {
+      const res = await h.as(h.p.referent).get(`/api/v1/vacancies/${v.body.id}/matches?pageSize=100`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return (res.body.items as { candidateId: string }[]).map((m) => m.candidateId);
+    };
+    const offer = prepareOffer(await findVacancy(ctx.db, v.body.id));
+    const workplace = { lat: offer.facts.lat!, lon: offer.facts.lon! };
+    const located = async () => ((await ctx.locator!.near(occupationCellQuery(offer.occupation, workplace, 60), workplace, 60, 100)) ?? []).map((l) => l.id);
+
+    const created = await h.as(h.p.referent).post("/api/v1/candidates", candidateBody(mariaRossiTaxCode(401), { cpiCode: CPI_TORINO, ...WAREHOUSE_WORKER }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(await located()).toContain(created.body.id);
+    expect(await matchIds()).toContain(created.body.id);
+
+    // Another process on the same database (the CLI importing, a second API process): its write reaches this one through the log.
+    const other = await createContext(loadEnv({ DATABASE_PATH: h.t.databasePath, NODE_ENV: "test", LOG_LEVEL: "silent" }), createLogger({ LOG_LEVEL: "silent", NODE_ENV: "test" }));
+    try {
+      const [torino, cpi] = await Promise.all([other.db.comune.findFirstOrThrow({ where: { istatCode: "001272" } }), other.db.cpi.findFirstOrThrow({ where: { code: CPI_TORINO } })]);
+      const input = candidateCreateSchema.parse(candidateBody(codiceFiscale("Altro", "Processo", "1984-03-07", "M", "L219"), { firstName: "Processo", lastName: "Altro", cpiCode: CPI_TORINO, ...WAREHOUSE_WORKER }));
+      await other.db.$transaction((tx) => insertCandidates(other, tx, [candidateRecordOf("from-other-process", input, new Date(), torino, cpi)]));
+    } finally {
+      await other.db.$disconnect();
+    }
+    expect(await located()).toContain("from-other-process");
+    expect(await matchIds()).toContain("from-other-process");
+
+    const unavailable = await h.as(h.p.referent).patch(`/api/v1/candidates/${created.body.id}`, { availability: "not_available" });
+    expect(unavailable.status, JSON.stringify(unavailable.body)).toBe(200);
+    expect(await located()).not.toContain(created.body.id);
+    expect(await matchIds()).not.toContain(created.body.id);
+
+    const sizeBefore = ctx.locator!.size;
+    const erased = await h.as(h.p.admin).del(`/api/v1/candidates/${created.body.id}`);
+    expect(erased.status, JSON.stringify(erased.body)).toBe(204);
+    await ctx.locator!.catchUp();
+    expect(ctx.locator!.size).toBe(sizeBefore - 1);
+    expect(await located()).toEqual(["from-other-process"]);
+  }, 60_000);
+});
