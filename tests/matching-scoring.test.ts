@@ -85,14 +85,14 @@ describe("territory", () => {
     [31, 30, 0],
   ])("at %d km with %d km declared the value is %d", (km, limit, expected) => {
     const p = person({ maxTravelKm: limit });
-    expect(scoreTerritory(km, travelLimit(p, null, cfg), p, cfg).value).toBeCloseTo(expected, 5);
+    expect(scoreTerritory(km, travelLimit(p, () => null, cfg), p, cfg).value).toBeCloseTo(expected, 5);
   });
 
   it("reads the travel limit from km, else minutes (an estimate), else the congrua distance, else the reference", () => {
-    expect(travelLimit(person({ maxTravelKm: 25 }), 50, cfg)).toMatchObject({ km: 25, declared: true });
-    expect(travelLimit(person({ maxTravelKm: null, maxTravelMinutes: 60 }), 50, cfg)).toMatchObject({ km: 30, declared: true, basis: expect.stringMatching(/stimati/) });
-    expect(travelLimit(person({ maxTravelKm: null }), 50, cfg)).toMatchObject({ km: 50, declared: false, basis: expect.stringMatching(/congrua/) });
-    expect(travelLimit(person({ maxTravelKm: null }), null, cfg)).toMatchObject({ km: 30, declared: false });
+    expect(travelLimit(person({ maxTravelKm: 25 }), () => 50, cfg)).toMatchObject({ km: 25, declared: true });
+    expect(travelLimit(person({ maxTravelKm: null, maxTravelMinutes: 60 }), () => 50, cfg)).toMatchObject({ km: 30, declared: true, basis: expect.stringMatching(/stimati/) });
+    expect(travelLimit(person({ maxTravelKm: null }), () => 50, cfg)).toMatchObject({ km: 50, declared: false, basis: expect.stringMatching(/congrua/) });
+    expect(travelLimit(person({ maxTravelKm: null }), () => null, cfg)).toMatchObject({ km: 30, declared: false });
   });
 });
 

@@ -46,7 +46,7 @@ export function evaluateMatch(offer: PreparedOffer, person: CandidateFacts, dist
   const distance =
     distanceKm ?? (v.lat !== null && v.lon !== null ? haversineKm({ lat: v.lat, lon: v.lon }, { lat: person.lat, lon: person.lon }) : null);
   const profile = scoreProfile(offer.occupation, person, ctx.today);
-  const limit = travelLimit(person, congruaDistanceLimitKm(person, ctx.today), ctx.cfg);
+  const limit = travelLimit(person, () => congruaDistanceLimitKm(person, ctx.today), ctx.cfg);
   const competences = scoreCompetences(v, person, ctx.rarity);
   const parts: [ComponentName, ComponentValue][] = [
     ["profile", profile],

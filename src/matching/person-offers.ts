@@ -23,7 +23,7 @@ export interface PersonOffers {
 
 /** How far from home a person's offers are looked for: the travel they declared, else the widest congrua reference. */
 export function personReach(person: CandidateFacts, ctx: AppContext): { limit: TravelLimit; radiusKm: number } {
-  const limit = travelLimit(person, null, ctx.matching);
+  const limit = travelLimit(person, () => null, ctx.matching);
   return { limit, radiusKm: limit.declared ? limit.km : indexedReachKm(person, ctx.matching) };
 }
 

@@ -25,7 +25,9 @@ const MUST_HAVE_SHARE = 0.75;
  */
 export function scoreCompetences(offer: VacancyFacts, person: CandidateFacts, rarity: RarityWeight): CompetenceScore {
   const offered = [...person.competences, ...person.trainings];
-  const implied = [...new Set(person.experiences.flatMap((e) => competencesOfOccupation(e.title, e.code)))];
+  // Read only for a requirement the declared competences leave uncovered.
+  let impliedMemo: string[] | undefined;
+  const implied = () => (impliedMemo ??= [...new Set(person.experiences.flatMap((e) => competencesOfOccupation(e.title, e.code)))]);
   const must = coverage(offer.mustHave, offered, rarity, true, implied);
   const nice = coverage(offer.niceToHave, offered, rarity, false, implied);
   const applicable = offer.mustHave.length + offer.niceToHave.length > 0;
@@ -75,7 +77,7 @@ function describeFromExperience(m: CompetenceMatchResult["matched"][number]): st
   return `${quoted(m.required)} (competenza della professione svolta: ${quoted(m.offered)})`;
 }
 
-function coverage(required: string[], offered: string[], rarity: RarityWeight, mustHave: boolean, implied: string[]) {
+function coverage(required: string[], offered: string[], rarity: RarityWeight, mustHave: boolean, implied: () => string[]) {
   if (required.length === 0) {
     return {
       value: 0,
@@ -89,7 +91,7 @@ function coverage(required: string[], offered: string[], rarity: RarityWeight, m
   const result = matchCompetences(required, offered);
   const similarityOf = new Map([...result.matched, ...result.partial].map((m) => [m.required, m.similarity]));
   const uncovered = required.filter((r) => !similarityOf.has(r));
-  const fromExperience = uncovered.length > 0 && implied.length > 0 ? matchCompetences(uncovered, implied).matched : [];
+  const fromExperience = uncovered.length > 0 && implied().length > 0 ? matchCompetences(uncovered, implied()).matched : [];
   for (const m of fromExperience) similarityOf.set(m.required, IMPLIED_CREDIT * m.similarity);
   let total = 0;
   let covered = 0;

@@ -14,12 +14,14 @@ export interface TravelLimit {
  * How far the person can be asked to travel: what they declared (km, or minutes read as an estimate
  * of km), else the congrua distance of their programme, else the configured reference.
  */
-export function travelLimit(person: CandidateFacts, congruaKm: number | null, cfg: MatchingConfig): TravelLimit {
+export function travelLimit(person: CandidateFacts, congruaLimitKm: () => number | null, cfg: MatchingConfig): TravelLimit {
   if (person.maxTravelKm !== null) return { km: person.maxTravelKm, declared: true, basis: `${km(person.maxTravelKm)} dichiarati` };
   if (person.maxTravelMinutes !== null) {
     const estimate = person.maxTravelMinutes * cfg.territory.kmPerMinute;
     return { km: estimate, declared: true, basis: `${person.maxTravelMinutes} minuti dichiarati (stimati in ${km(estimate)})` };
   }
+  // Asked only now: selecting the person's congrua rules costs more than the rest of the territory score.
+  const congruaKm = congruaLimitKm();
   if (congruaKm !== null) return { km: congruaKm, declared: false, basis: `${km(congruaKm)} dell'offerta congrua del suo programma` };
   return { km: cfg.territory.defaultMaxTravelKm, declared: false, basis: `${km(cfg.territory.defaultMaxTravelKm)} di riferimento` };
 }
