@@ -3,35 +3,33 @@
  * temporary database with job seekers in growing stages (100k then 1M; --quick: 10k then 30k), generated
  * and inserted in batches so memory stays bounded, plus enough vacancies to draw open ones from. At each
  * stage it measures
- *   - list building as production runs it, rankVacancy(ctx, vacancy) (index retrieval, then scoring), over
- *     a deterministic sample of open vacancies after a warm-up: p50/p95/p99/max;
+ *   - bringing the in-memory locator of the process up to the stage's people (load, then catch-up from the events);
+ *   - list building as production runs it, rankVacancy(ctx, vacancy) (key branch in memory, text branch in
+ *     the index, then scoring), over a deterministic sample of open vacancies after a warm-up: p50/p95/p99/max;
  *   - the naive full scan rankVacancy(ctx, vacancy, { scan: "full" }) on the first few of those vacancies:
  *     speed-up ratio, recall of the full scan's top 15 qualified in the retrieval's top 15, people scored;
- *   - where the time goes, on a few vacancies: the steps of rankVacancy redone one by one, the retrieval SQL
- *     replayed on a direct better-sqlite3 connection (with and without the payload column), the JSON parse of
- *     the payloads, the scoring;
+ *   - where the time goes, on a few vacancies: the steps of rankVacancy redone one by one, the two retrieval
+ *     branches and the payload reads timed alone, the scoring;
  *   - peak memory per phase (maxRSS, heap).
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { createContext } from "../src/bootstrap.js";
 import { loadEnv } from "../src/config/env.js";
 import type { AppContext } from "../src/context.js";
-import type { Db } from "../src/db/client.js";
 import { defaultEmployerCount, generateDemoBase, personGenerator, vacancyGenerator, type DemoBase } from "../src/demo/demo-dataset.js";
 import type { DemoCandidate } from "../src/demo/person-generator.js";
 import { SeededRandom } from "../src/demo/seeded-random.js";
 import type { DemoVacancy } from "../src/demo/vacancy-generator.js";
 import { vacancyRecord, writeBase, writeCandidates } from "../src/demo/write-demo-data.js";
-import { SqliteFtsIndex } from "../src/indexing/sqlite-fts-index.js";
 import { createLogger } from "../src/logging/logger.js";
 import { evaluateMatch } from "../src/matching/evaluate-match.js";
 import { narrowingOptions } from "../src/matching/narrow-pool.js";
 import { rankMatches, type Scored } from "../src/matching/rank-matches.js";
 import { isQualified, matchContextFor, prepareOffer, rankVacancy, type VacancyRanking } from "../src/matching/rank-vacancy-candidates.js";
-import { retrieveCandidates } from "../src/matching/retrieve-candidates.js";
+import { occupationCellQuery } from "../src/matching/occupation-cell-keys.js";
+import { retrieveByText, retrieveCandidates } from "../src/matching/retrieve-candidates.js";
 import { recentListCounts } from "../src/shortlists/list-membership.js";
 import type { VacancyRecord } from "../src/vacancies/vacancy-repository.js";
 import {
@@ -97,11 +95,10 @@ interface FullScanRow {
 interface ProfileRow {
   totalMs: number;
   prepMs: number;
+  keysMs: number;
+  payloadsMs: number;
+  textMs: number;
   retrievalMs: number;
-  prismaMs: number;
-  sqliteMs: number;
-  sqliteNoPayloadMs: number;
-  parseMs: number;
   scoringMs: number;
   restMs: number;
   rowsKeys: number;
@@ -118,12 +115,9 @@ interface StageFigures {
   withQualified: number;
   full: FullScanRow[];
   profile: ProfileRow[];
-  plans: string[];
-}
-
-interface Captured {
-  sql: string;
-  params: unknown[];
+  /** Bringing this process's locator up to the stage's people: the first load, then the catch-up from the event log. */
+  locatorMs: number;
+  locatorPeople: number;
 }
 
 function topIds(r: VacancyRanking, n: number): string[] {
@@ -148,112 +142,56 @@ function overlap(reference: Iterable<string>, found: Set<string>): number {
 }
 
 /**
- * rankVacancy redone step by step with a clock on each (same functions, same order), and the retrieval
- * queries captured, replayed through Prisma one after the other and on a direct better-sqlite3 connection.
+ * rankVacancy redone step by step with a clock on each (same functions, same order); the two branches
+ * of the retrieval are first timed alone: the key branch in the in-memory locator, the payloads of the
+ * people it found, the text branch in the index.
  */
-async function profileOne(ctx: AppContext, direct: Database.Database, vacancy: VacancyRecord, today: Date): Promise<{ row: ProfileRow; captured: Captured[] }> {
+async function profileOne(ctx: AppContext, vacancy: VacancyRecord, today: Date): Promise<ProfileRow> {
   const cfg = ctx.matching;
-  const captured: Captured[] = [];
-  const spyDb = new Proxy(ctx.db, {
-    get(target, prop) {
-      if (prop === "$queryRawUnsafe") {
-        return (sql: string, ...params: unknown[]) => {
-          captured.push({ sql, params });
-          return target.$queryRawUnsafe(sql, ...params);
-        };
-      }
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  }) as Db;
-  const spyIndex = new SqliteFtsIndex(spyDb);
-
+  const radius = cfg.retrieval.radiiKm[0] ?? 60;
   const t0 = performance.now();
   const offer = prepareOffer(vacancy);
   const matchCtx = await matchContextFor(ctx, offer, today);
   const t1 = performance.now();
-  const retrieved = (await retrieveCandidates(spyIndex, offer, cfg.retrieval.radiiKm[0] ?? 60, cfg)).people;
+  const workplace = offer.facts.lat !== null && offer.facts.lon !== null ? { lat: offer.facts.lat, lon: offer.facts.lon } : null;
+  const located = workplace ? ((await ctx.locator!.near(occupationCellQuery(offer.occupation, workplace, radius), workplace, radius, cfg.retrieval.keyLimit)) ?? []) : [];
   const t2 = performance.now();
-  const scored: Scored[] = retrieved.map((r) => ({ facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) }));
+  const payloads = await ctx.index.payloadsOf(
+    "candidates",
+    located.map((l) => l.id),
+  );
   const t3 = performance.now();
+  const byText = await retrieveByText(ctx.index, offer, radius, cfg);
+  const t4 = performance.now();
+  const retrieved = (await retrieveCandidates(ctx.index, offer, radius, cfg, ctx.locator)).people;
+  const t5 = performance.now();
+  const scored: Scored[] = retrieved.map((r) => ({ facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) }));
+  const t6 = performance.now();
   const eligible = scored.filter((s) => s.evaluation.exclusions.length === 0);
   const top = [...eligible].sort((a, b) => b.evaluation.score - a.evaluation.score).slice(0, 300);
   const since = new Date(today.getTime() - cfg.recentListsWeeks * 7 * 86_400_000);
   const recent = await recentListCounts(ctx.db, top.map((s) => s.facts.id), since);
   const withCongrua = { ...matchCtx, withCongrua: true };
-  const ranked = rankMatches(eligible, offer.facts, recent, cfg).map((r) => (r.rank <= 100 ? evaluateMatch(offer, r.facts, r.evaluation.distanceKm, withCongrua) : r.evaluation));
+  rankMatches(eligible, offer.facts, recent, cfg).map((r) => (r.rank <= 100 ? evaluateMatch(offer, r.facts, r.evaluation.distanceKm, withCongrua) : r.evaluation));
   const qualified = eligible.filter((s) => isQualified(s.evaluation, cfg.qualifyingScore));
   narrowingOptions(qualified, offer.occupation, offer.facts.shortlistCap, today);
-  const t4 = performance.now();
-  void ranked;
-
-  // The retrieval queries alone: through Prisma one after the other (production runs them under
-  // Promise.all on the one connection), then straight on SQLite, with and without the payload column.
-  const retrievalQueries = captured.filter((c) => /SELECT id, dist, payload FROM hits/.test(c.sql));
-  let prismaMs = 0;
-  for (const q of retrievalQueries) {
-    const s = performance.now();
-    await ctx.db.$queryRawUnsafe(q.sql, ...q.params);
-    prismaMs += performance.now() - s;
-  }
-  let sqliteMs = 0;
-  let sqliteNoPayloadMs = 0;
-  let parseMs = 0;
-  let payloadBytes = 0;
-  let payloads = 0;
-  const rowCounts: number[] = [];
-  for (const q of retrievalQueries) {
-    const stmt = direct.prepare(q.sql).raw(true);
-    let s = performance.now();
-    const rows = stmt.all(...q.params) as unknown[][];
-    sqliteMs += performance.now() - s;
-    rowCounts.push(rows.length);
-    // Same query, the payload column left out of the result (SQLite may then skip it in the sort too).
-    const light = direct.prepare(q.sql.replace("SELECT id, dist, payload FROM hits", "SELECT id, dist, NULL FROM hits")).raw(true);
-    s = performance.now();
-    light.all(...q.params);
-    sqliteNoPayloadMs += performance.now() - s;
-    s = performance.now();
-    for (const r of rows) if (typeof r[2] === "string") JSON.parse(r[2]);
-    parseMs += performance.now() - s;
-    for (const r of rows) {
-      if (typeof r[2] === "string") {
-        payloadBytes += Buffer.byteLength(r[2]);
-        payloads++;
-      }
-    }
-  }
+  const t7 = performance.now();
+  const bytes = [...payloads.values()].reduce((sum: number, p) => sum + JSON.stringify(p).length, 0);
   return {
-    row: {
-      totalMs: t4 - t0,
-      prepMs: t1 - t0,
-      retrievalMs: t2 - t1,
-      prismaMs,
-      sqliteMs,
-      sqliteNoPayloadMs,
-      parseMs,
-      scoringMs: t3 - t2,
-      restMs: t4 - t3,
-      rowsKeys: rowCounts[0] ?? 0,
-      rowsText: rowCounts[1] ?? 0,
-      scored: scored.length,
-      payloadBytes: payloads ? payloadBytes / payloads : 0,
-    },
-    captured: retrievalQueries,
+    // As production spends it: the branches timed alone above are inside the retrieval.
+    totalMs: t1 - t0 + (t7 - t4),
+    prepMs: t1 - t0,
+    keysMs: t2 - t1,
+    payloadsMs: t3 - t2,
+    textMs: t4 - t3,
+    retrievalMs: t5 - t4,
+    scoringMs: t6 - t5,
+    restMs: t7 - t6,
+    rowsKeys: located.length,
+    rowsText: byText.length,
+    scored: scored.length,
+    payloadBytes: payloads.size ? bytes / payloads.size : 0,
   };
-}
-
-function queryPlans(direct: Database.Database, queries: Captured[]): string[] {
-  return queries.map((q, i) => {
-    const rows = direct.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params) as { id: number; parent: number; detail: string }[];
-    const depth = new Map<number, number>();
-    const lines = rows.map((r) => {
-      const d = (depth.get(r.parent) ?? -1) + 1;
-      depth.set(r.id, d);
-      return `${"  ".repeat(d)}${r.detail}`;
-    });
-    return [`query ${i + 1} (${i === 0 ? "chiavi di occupazione, per distanza" : "testo, per pertinenza"}):`, ...lines].join("\n");
-  });
 }
 
 export interface SampleRanking {
@@ -327,7 +265,6 @@ export class DistinctPeople {
 
 async function measureStage(
   ctx: AppContext,
-  databasePath: string,
   people: number,
   warm: VacancyRecord[],
   sample: VacancyRecord[],
@@ -337,7 +274,13 @@ async function measureStage(
   mem: MemoryTracker,
 ): Promise<StageFigures> {
   const label = fmt(people);
-  console.error(`\n— ${label} persone: riscaldamento (${warm.length} offerte)`);
+  const loadStarted = performance.now();
+  await ctx.locator!.load();
+  await ctx.locator!.catchUp();
+  const locatorMs = performance.now() - loadStarted;
+  console.error(`\n— ${label} persone: in memoria per il recupero in ${seconds(locatorMs)} (${fmt(ctx.locator!.size)} persone)`);
+  mem.phase(`Persone in memoria per il recupero a ${label}`);
+  console.error(`— ${label} persone: riscaldamento (${warm.length} offerte)`);
   for (const v of warm) await rankVacancy(ctx, v, { today });
 
   const { latency, scored, qualified, withQualified, kept } = await rankSample(ctx, sample, today, `Rose (recupero) a ${label} persone`, fullCount, () => mem.touch());
@@ -370,18 +313,10 @@ async function measureStage(
   }
   mem.phase(`Scansione completa a ${label} persone`);
 
-  const direct = new Database(databasePath, { readonly: true, fileMustExist: true });
   const profile: ProfileRow[] = [];
-  let plans: string[] = [];
-  try {
-    for (const [i, v] of sample.slice(0, profileCount).entries()) {
-      const { row, captured } = await profileOne(ctx, direct, v, today);
-      profile.push(row);
-      if (i === 0) plans = queryPlans(direct, captured);
-      mem.touch();
-    }
-  } finally {
-    direct.close();
+  for (const v of sample.slice(0, profileCount)) {
+    profile.push(await profileOne(ctx, v, today));
+    mem.touch();
   }
   mem.phase(`Profilo a ${label} persone`);
   return {
@@ -392,7 +327,8 @@ async function measureStage(
     withQualified,
     full,
     profile,
-    plans,
+    locatorMs,
+    locatorPeople: ctx.locator!.size,
   };
 }
 
@@ -469,7 +405,7 @@ export async function runMatchingBench(opts: BenchOptions): Promise<{ report: st
       growth.push({ from, to: target, genMs, insertMs, tenths: tenthMs.map((t, i) => rate(tenthRows[i]!, t)), dbMb, indices: people.indices, duplicates: people.duplicates });
       console.error(`  generazione ${seconds(genMs)} (${fmt(rate(target - from, genMs))}/s), inserimento ${seconds(insertMs)} (${fmt(rate(target - from, insertMs))}/s), archivio ${dbMb.toFixed(0)} MB`);
       mem.phase(`Persone ${fmt(from)} → ${fmt(target)}`);
-      stages.push(await measureStage(ctx, databasePath, target, warm, sample, sizes.fullScan[s] ?? 2, sizes.profile, today, mem));
+      stages.push(await measureStage(ctx, target, warm, sample, sizes.fullScan[s] ?? 2, sizes.profile, today, mem));
     }
     mem.stop();
     const totalMs = performance.now() - runStarted;
@@ -530,7 +466,15 @@ function matchingReport(r: ReportInput): string {
           "",
         ]
       : []),
-    "### Latenza di costruzione della rosa: `rankVacancy(ctx, offerta)` (percorso di produzione: recupero dall'indice, poi punteggio), ms",
+    "### Persone in memoria per il recupero",
+    "",
+    "Il ramo delle chiavi di occupazione è servito dal localizzatore in memoria di ogni processo (`src/matching/candidate-locator.ts`), caricato dall'archivio al primo uso e poi aggiornato dal registro degli eventi prima di ogni rosa. Tempo per portarlo alle persone di ogni fase (alla prima fase il caricamento, poi l'aggiornamento con gli eventi delle persone aggiunte):",
+    "",
+    "| persone | persone in memoria | tempo |",
+    "| ---: | ---: | ---: |",
+    ...r.stages.map((s) => `| ${fmt(s.people)} | ${fmt(s.locatorPeople)} | ${seconds(s.locatorMs)} |`),
+    "",
+    "### Latenza di costruzione della rosa: `rankVacancy(ctx, offerta)` (percorso di produzione: recupero per chiavi in memoria e per testo nell'indice, poi punteggio), ms",
     "",
     "| persone | offerte | p50 | p95 | p99 | max | media | persone valutate (media; p95) | qualificate (media) | offerte con qualificate |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -576,20 +520,17 @@ function matchingReport(r: ReportInput): string {
     "",
     "### Dove va il tempo (profilo, ms, media per offerta)",
     "",
-    "I passi di `rankVacancy` rifatti uno per uno con le stesse funzioni (preparazione: offerta, rose esistenti, rarità delle competenze; recupero: `retrieveCandidates`, cioè le due query all'indice più la lettura dei payload JSON; valutazione: `evaluateMatch` su ogni persona recuperata; resto: ordinamento, rose recenti, equità, congruità delle prime 100, restringimento). Poi le due query di recupero ripetute da sole: via Prisma una dopo l'altra, e direttamente su SQLite con better-sqlite3 (con la colonna payload e con `NULL` al suo posto); `JSON.parse` dei payload restituiti.",
+    "I passi di `rankVacancy` rifatti uno per uno con le stesse funzioni (preparazione: offerta, rose esistenti, rarità delle competenze; recupero: `retrieveCandidates` come in produzione, i due rami insieme; valutazione: `evaluateMatch` su ogni persona recuperata; resto: ordinamento, rose recenti, equità, congruità delle prime 100, restringimento). Prima, i rami del recupero misurati da soli: le chiavi di occupazione nel localizzatore in memoria (`CandidateLocator.near`, compreso l'aggiornamento dal registro degli eventi), la lettura dei payload JSON delle persone trovate (`payloadsOf`, con `JSON.parse`), il ramo di testo nell'indice FTS5.",
     "",
-    "| persone | offerte | totale | preparazione | recupero | valutazione | resto | query via Prisma | query su SQLite | query su SQLite senza payload | JSON.parse payload | righe (chiavi + testo) | persone valutate | payload medio |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| persone | offerte | totale | preparazione | recupero | valutazione | resto | chiavi in memoria | payload delle chiavi | testo nell'indice | righe (chiavi + testo) | persone valutate | payload medio |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...r.stages.map((s) => {
       const p = s.profile;
       const avg = (k: keyof ProfileRow) => mean(p.map((x) => x[k]));
-      return `| ${fmt(s.people)} | ${p.length} | ${ms1(avg("totalMs"))} | ${ms1(avg("prepMs"))} | ${ms1(avg("retrievalMs"))} | ${ms1(avg("scoringMs"))} | ${ms1(avg("restMs"))} | ${ms1(avg("prismaMs"))} | ${ms1(avg("sqliteMs"))} | ${ms1(avg("sqliteNoPayloadMs"))} | ${ms1(avg("parseMs"))} | ${ms0(avg("rowsKeys"))} + ${ms0(avg("rowsText"))} | ${ms0(avg("scored"))} | ${fmt(Math.round(avg("payloadBytes")))} B |`;
+      return `| ${fmt(s.people)} | ${p.length} | ${ms1(avg("totalMs"))} | ${ms1(avg("prepMs"))} | ${ms1(avg("retrievalMs"))} | ${ms1(avg("scoringMs"))} | ${ms1(avg("restMs"))} | ${ms1(avg("keysMs"))} | ${ms1(avg("payloadsMs"))} | ${ms1(avg("textMs"))} | ${ms0(avg("rowsKeys"))} + ${ms0(avg("rowsText"))} | ${ms0(avg("scored"))} | ${fmt(Math.round(avg("payloadBytes")))} B |`;
     }),
     "",
   );
-  if (last?.plans.length) {
-    lines.push(`Piano delle query di recupero a ${fmt(last.people)} persone (\`EXPLAIN QUERY PLAN\`, prima offerta del campione):`, "", "```text", ...last.plans, "```", "");
-  }
   lines.push(
     "### Memoria per fase",
     "",

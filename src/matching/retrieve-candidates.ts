@@ -1,5 +1,6 @@
 import type { RetrievedDocument, SearchIndex } from "../indexing/search-index.js";
 import type { LiveCandidateLocator } from "./live-candidate-locator.js";
+import type { LatLon } from "../geo/haversine.js";
 import { occupationCellQuery } from "./occupation-cell-keys.js";
 import type { PreparedOffer } from "./evaluate-match.js";
 import type { MatchingConfig } from "./matching-config.js";
@@ -35,20 +36,7 @@ export async function retrieveCandidates(
   cfg: MatchingConfig,
   locator?: LiveCandidateLocator,
 ): Promise<Retrieval> {
-  const v = offer.facts;
-  const workplace = v.lat !== null && v.lon !== null ? { lat: v.lat, lon: v.lon } : null;
-  const near = workplace ? { ...workplace, radiusKm } : undefined;
-  const common = { filters: { availability: ["available"] }, near, withinReach: true };
-  const [byKeys, byText] = await Promise.all([
-    workplace ? retrieveByKeys(index, occupationCellQuery(offer.occupation, workplace, radiusKm), { ...common, near: { ...workplace, radiusKm } }, cfg, locator) : [],
-    index.retrieve("candidates", {
-      ...common,
-      anyText: [v.title, ...v.mustHave].join(" "),
-      commonTerms: cfg.retrieval.commonTerms,
-      order: "relevance",
-      limit: cfg.retrieval.textLimit,
-    }),
-  ]);
+  const [byKeys, byText] = await Promise.all([retrieveByKeys(index, offer, radiusKm, cfg, locator), retrieveByText(index, offer, radiusKm, cfg)]);
   const out = new Map<string, Retrieved>();
   for (const d of [...byKeys, ...byText]) {
     if (!out.has(d.id) && d.payload) out.set(d.id, { facts: d.payload as CandidateFacts, distanceKm: d.distanceKm });
@@ -56,21 +44,51 @@ export async function retrieveCandidates(
   return { people: [...out.values()], truncated: byKeys.length >= cfg.retrieval.keyLimit || byText.length >= cfg.retrieval.textLimit };
 }
 
-async function retrieveByKeys(
+const workplaceOf = (offer: PreparedOffer): LatLon | null => (offer.facts.lat !== null && offer.facts.lon !== null ? { lat: offer.facts.lat, lon: offer.facts.lon } : null);
+const AVAILABLE = { availability: ["available"] };
+
+/** The nearest `keyLimit` available people within reach sharing an occupation-cell key with the offer (none without a workplace). */
+export async function retrieveByKeys(
   index: SearchIndex,
-  keys: string[],
-  query: { filters: Record<string, string[]>; near: { lat: number; lon: number; radiusKm: number }; withinReach: boolean },
+  offer: PreparedOffer,
+  radiusKm: number,
   cfg: MatchingConfig,
   locator: LiveCandidateLocator | undefined,
 ): Promise<RetrievedDocument[]> {
-  const located = locator ? await locator.near(keys, query.near, query.near.radiusKm, cfg.retrieval.keyLimit) : null;
-  if (!located) return index.retrieve("candidates", { ...query, anyOf: { field: "occcell", values: keys }, order: "distance", limit: cfg.retrieval.keyLimit });
+  const workplace = workplaceOf(offer);
+  if (!workplace) return [];
+  const keys = occupationCellQuery(offer.occupation, workplace, radiusKm);
+  const located = locator ? await locator.near(keys, workplace, radiusKm, cfg.retrieval.keyLimit) : null;
+  if (!located) {
+    return index.retrieve("candidates", {
+      filters: AVAILABLE,
+      near: { ...workplace, radiusKm },
+      withinReach: true,
+      anyOf: { field: "occcell", values: keys },
+      order: "distance",
+      limit: cfg.retrieval.keyLimit,
+    });
+  }
   const payloads = await index.payloadsOf(
     "candidates",
     located.map((l) => l.id),
   );
   // A person erased between the locator's catch-up and this read has no payload any more: not retrieved.
   return located.flatMap((l) => (payloads.has(l.id) ? [{ id: l.id, distanceKm: l.distanceKm, payload: payloads.get(l.id) }] : []));
+}
+
+/** The `textLimit` available people within reach most relevant to the selective words of the title and the must-have competences. */
+export async function retrieveByText(index: SearchIndex, offer: PreparedOffer, radiusKm: number, cfg: MatchingConfig): Promise<RetrievedDocument[]> {
+  const workplace = workplaceOf(offer);
+  return index.retrieve("candidates", {
+    filters: AVAILABLE,
+    ...(workplace ? { near: { ...workplace, radiusKm } } : {}),
+    withinReach: true,
+    anyText: [offer.facts.title, ...offer.facts.mustHave].join(" "),
+    commonTerms: cfg.retrieval.commonTerms,
+    order: "relevance",
+    limit: cfg.retrieval.textLimit,
+  });
 }
 
 /** Every person in the index, with no filter at all: the naive full scan retrieval is checked against. */
