@@ -3,13 +3,13 @@ import type { ResolvedOccupation } from "../taxonomy/occupation-taxonomy.js";
 import { haversineKm } from "../geo/haversine.js";
 import { congruaDistanceLimitKm, congruaForMatch } from "./congrua-for-match.js";
 import type { MatchingConfig } from "./matching-config.js";
-import type { CandidateFacts, ComponentName, MatchEvaluation, ScoreComponent, VacancyFacts } from "./match-types.js";
+import type { CandidateFacts, ComponentName, Exclusion, MatchEvaluation, ScoreComponent, VacancyFacts } from "./match-types.js";
 import { hardConstraints } from "./hard-constraints.js";
 import { scoreCompetences, type RarityWeight } from "./score-competences.js";
 import { scorePriority } from "./score-priority.js";
 import { scoreProfile, type ComponentValue } from "./score-profile.js";
 import { scoreRequirements } from "./score-requirements.js";
-import { scoreTerritory, travelLimit } from "./score-territory.js";
+import { scoreTerritory, travelLimit, type TravelLimit } from "./score-territory.js";
 
 export interface MatchContext {
   today: Date;
@@ -36,6 +36,34 @@ function minimumAgeOf(offer: PreparedOffer): MinimumAge | null {
   return age;
 }
 
+interface Placed {
+  distance: number | null;
+  limit: TravelLimit;
+  exclusions: Exclusion[];
+}
+
+/** The distance, the travel limit and the hard constraints: what keeps a person off the offer whatever the score. */
+function place(offer: PreparedOffer, person: CandidateFacts, distanceKm: number | null, ctx: MatchContext): Placed {
+  const v = offer.facts;
+  const distance =
+    distanceKm ?? (v.lat !== null && v.lon !== null ? haversineKm({ lat: v.lat, lon: v.lon }, { lat: person.lat, lon: person.lon }) : null);
+  const limit = travelLimit(person, () => congruaDistanceLimitKm(person, ctx.today), ctx.cfg);
+  const exclusions = hardConstraints(v, person, {
+    distanceKm: distance,
+    limit,
+    maxReferenceKm: ctx.cfg.territory.maxReferenceKm,
+    onVacancyList: ctx.onVacancyList(person.id),
+    today: ctx.today,
+    minimumAge: minimumAgeOf(offer),
+  });
+  return { distance, limit, exclusions };
+}
+
+/** Whether a hard constraint keeps the person off the offer: checked before scoring, which costs ten times more. */
+export function isExcluded(offer: PreparedOffer, person: CandidateFacts, distanceKm: number | null, ctx: MatchContext): boolean {
+  return place(offer, person, distanceKm, ctx).exclusions.length > 0;
+}
+
 /**
  * Scores one person for one offer: the weighted components (0–100, weights from the configuration,
  * shared among the components the offer asks for), the priority points, the hard constraints, the
@@ -43,10 +71,8 @@ function minimumAgeOf(offer: PreparedOffer): MinimumAge | null {
  */
 export function evaluateMatch(offer: PreparedOffer, person: CandidateFacts, distanceKm: number | null, ctx: MatchContext): MatchEvaluation {
   const v = offer.facts;
-  const distance =
-    distanceKm ?? (v.lat !== null && v.lon !== null ? haversineKm({ lat: v.lat, lon: v.lon }, { lat: person.lat, lon: person.lon }) : null);
+  const { distance, limit, exclusions } = place(offer, person, distanceKm, ctx);
   const profile = scoreProfile(offer.occupation, person, ctx.today);
-  const limit = travelLimit(person, () => congruaDistanceLimitKm(person, ctx.today), ctx.cfg);
   const competences = scoreCompetences(v, person, ctx.rarity);
   const parts: [ComponentName, ComponentValue][] = [
     ["profile", profile],
@@ -63,14 +89,6 @@ export function evaluateMatch(offer: PreparedOffer, person: CandidateFacts, dist
   const priority = scorePriority(person, ctx.today, ctx.cfg);
   components.push({ name: "priority", value: priority.points > 0 ? 1 : 0, weight: 0, points: priority.points, applicable: priority.points > 0, reason: priority.reason });
   const score = round1(Math.min(100, components.reduce((s, c) => s + c.points, 0)));
-  const exclusions = hardConstraints(v, person, {
-    distanceKm: distance,
-    limit,
-    maxReferenceKm: ctx.cfg.territory.maxReferenceKm,
-    onVacancyList: ctx.onVacancyList(person.id),
-    today: ctx.today,
-    minimumAge: minimumAgeOf(offer),
-  });
   return {
     vacancyId: v.id,
     candidateId: person.id,

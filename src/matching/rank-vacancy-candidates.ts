@@ -5,7 +5,7 @@ import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
 import { activeProgrammes } from "./active-programmes.js";
 import { vacancyFacts } from "./build-facts.js";
 import { rarityWeights } from "./competence-rarity.js";
-import { evaluateMatch, type MatchContext, type PreparedOffer } from "./evaluate-match.js";
+import { evaluateMatch, isExcluded, type MatchContext, type PreparedOffer } from "./evaluate-match.js";
 import type { MatchEvaluation, VacancyFacts } from "./match-types.js";
 import { matchFilterPredicate, type MatchFilters } from "./match-filters.js";
 import { narrowingOptions, type NarrowingOption } from "./narrow-pool.js";
@@ -32,6 +32,7 @@ export interface VacancyRanking {
   /** The retrieval stopped at one of its limits: qualifiedCount and the narrowing counts are lower bounds. */
   countsAreLowerBounds: boolean;
   narrowing: NarrowingOption[];
+  /** People the last retrieval found: checked against the hard constraints, and scored when they pass them. */
   scored: number;
 }
 
@@ -94,13 +95,22 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
   const kept = options.filters ? matchFilterPredicate(options.filters, offer.occupation, today) : () => true;
   let scored: Scored[] = [];
   let truncated = false;
+  let considered = 0;
   // A wider radius finds the nearer people again: their scores do not change.
   const scoredBefore = new Map<string, Scored>();
   for (const radius of options.scan === "full" ? [null] : cfg.retrieval.radiiKm) {
     const retrieval = radius === null ? { people: await scanAllCandidates(ctx.index), truncated: false } : await retrieveCandidates(ctx.index, offer, radius, cfg, ctx.locator);
     truncated = retrieval.truncated;
-    scored = retrieval.people.map((r) => scoredBefore.get(r.facts.id) ?? { facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) });
-    for (const s of scored) scoredBefore.set(s.facts.id, s);
+    considered = retrieval.people.length;
+    // The excluded are never ranked or counted: they are not scored either.
+    scored = retrieval.people.flatMap((r) => {
+      const before = scoredBefore.get(r.facts.id);
+      if (before) return [before];
+      if (isExcluded(offer, r.facts, r.distanceKm, matchCtx)) return [];
+      const s = { facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) };
+      scoredBefore.set(r.facts.id, s);
+      return [s];
+    });
     const qualified = scored.filter((s) => s.evaluation.exclusions.length === 0 && kept(s) && isQualified(s.evaluation, cfg.qualifyingScore)).length;
     if (qualified >= 2 * offer.facts.shortlistCap) break;
   }
@@ -136,7 +146,7 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
     qualifiedCount: qualified.length,
     countsAreLowerBounds: truncated,
     narrowing: narrowingOptions(qualified, offer.occupation, offer.facts.shortlistCap, today),
-    scored: scored.length,
+    scored: considered,
   };
 }
 
