@@ -48,6 +48,8 @@ export interface SqliteFtsIndexOptions {
   vocabularyRefreshMs?: number;
 }
 
+const TOTAL_REFRESH_MS = 60_000;
+
 /** Reading the vocabulary takes about 0.5 s at 300,000 documents (measured here): at most once a minute for others' writes. */
 const VOCABULARY_REFRESH_MS = 60_000;
 
@@ -187,6 +189,7 @@ export class SqliteFtsIndex implements SearchIndex {
 
   private readonly synonyms: CompiledSynonyms;
   private readonly vocabularies = new Map<IndexName, Vocabulary>();
+  private readonly totals = new Map<IndexName, { total: number; at: number }>();
   private readonly vocabularyRefreshMs: number;
 
   constructor(
@@ -237,6 +240,7 @@ export class SqliteFtsIndex implements SearchIndex {
       }
       await t.$executeRawUnsafe(`CREATE VIRTUAL TABLE ${live.vocab} USING fts5vocab(${live.fts}, 'row')`);
       this.vocabularies.delete(index);
+      this.totals.delete(index);
     };
     return {
       upsert: (docs) => this.inOwnTransaction((t) => writerIn(t).upsert(docs)),
@@ -287,6 +291,8 @@ export class SqliteFtsIndex implements SearchIndex {
   }
 
   private async applyToLayout(t: DbTx, l: IndexLayout, change: IndexChange): Promise<void> {
+    // This process's own writes are counted at once; other processes' within the minute.
+    this.totals.delete(l.name);
     // Last write wins for a repeated id, as it would with one call per document.
     const docs = [...new Map((change.upsert ?? []).map((d) => [d.id, d])).values()];
     for (const batch of chunks(docs, WRITE_DOC_BATCH)) await this.upsertBatch(t, l, batch);
@@ -431,10 +437,23 @@ export class SqliteFtsIndex implements SearchIndex {
   private async selectiveTerms(l: IndexLayout, terms: string[], common: RetrievalQuery["commonTerms"]): Promise<string[]> {
     if (!common || terms.length === 0) return terms;
     const [total, rows] = await Promise.all([
-      this.countDocs(l),
+      this.sharesTotal(l),
       this.db.$queryRawUnsafe<{ term: string; doc: unknown }[]>(`SELECT term, doc FROM ${l.vocab} WHERE term IN (${placeholders(terms.length)})`, ...terms),
     ]);
     return selectiveTerms(terms, new Map(rows.map((r) => [r.term, toNumber(r.doc)])), total, common);
+  }
+
+  /**
+   * The number of documents as the share thresholds of retrieval and rarity read it: counted at most once
+   * a minute. At a million documents a count reads some thousand index pages that the store's own reads
+   * keep evicting (about 25 ms a time); a share computed on a minute-old total is the same share.
+   */
+  private async sharesTotal(l: IndexLayout): Promise<number> {
+    const cached = this.totals.get(l.name);
+    if (cached && Date.now() - cached.at < TOTAL_REFRESH_MS) return cached.total;
+    const total = await this.countDocs(l);
+    this.totals.set(l.name, { total, at: Date.now() });
+    return total;
   }
 
   private async countDocs(l: IndexLayout): Promise<number> {
@@ -444,7 +463,7 @@ export class SqliteFtsIndex implements SearchIndex {
 
   async documentFrequency(index: IndexName, field: string, text: string): Promise<{ matching: number; total: number }> {
     const l = layoutOf(index);
-    const total = await this.count(index);
+    const total = await this.sharesTotal(l);
     const terms = [...new Set(analyze(text))];
     if (terms.length === 0 || !l.textFields.includes(field)) return { matching: 0, total };
     const rows = await this.db.$queryRawUnsafe<{ n: unknown }[]>(
@@ -473,6 +492,7 @@ export class SqliteFtsIndex implements SearchIndex {
 
   async clear(index: IndexName): Promise<void> {
     const l = layoutOf(index);
+    this.totals.delete(index);
     await this.db.$transaction(async (t) => {
       await t.$executeRawUnsafe(`INSERT INTO ${l.fts} (${l.fts}) VALUES ('delete-all')`);
       await t.$executeRawUnsafe(`DELETE FROM ${l.filters}`);
