@@ -67,7 +67,11 @@ describe("the in-memory candidate locator", () => {
     try {
       await seedDemoData(t.ctx, { seed: 2026 });
       const live = new LiveCandidateLocator(t.ctx.db, t.ctx.log);
-      await live.load();
+      // The store's driver answers synchronously: a load that never yielded would hold every request until it ended.
+      const order: string[] = [];
+      setTimeout(() => order.push("a request"), 0);
+      await live.load().then(() => order.push("loaded"));
+      expect(order).toEqual(["a request", "loaded"]);
       expect(live.size).toBe(await t.ctx.db.candidate.count());
       const open = await t.ctx.db.vacancy.findMany({ where: { status: "open" }, select: { id: true } });
       expect(open.length).toBeGreaterThan(20);

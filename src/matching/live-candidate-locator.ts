@@ -2,12 +2,15 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import { latestEventSeq } from "../events/read-events.js";
 import { applyEventsToIndex } from "../indexing/apply-events-to-index.js";
+import { letOthersThrough } from "../jobs/let-others-through.js";
 import { loadSearchDocuments } from "../indexing/load-search-documents.js";
 import type { LatLon } from "../geo/haversine.js";
 import { CandidateLocator, type Located } from "./candidate-locator.js";
 
-const IDS_PER_PAGE = 2_000;
-const EVENTS_PER_BATCH = 1_000;
+// Small enough that one page's reads and documents take a few tens of milliseconds: the store's driver is
+// synchronous, so the load and the catch-up yield between pages or the requests in flight would wait for them.
+const IDS_PER_PAGE = 500;
+const EVENTS_PER_BATCH = 250;
 
 export interface LocatorLoadProgress {
   (loaded: number): void;
@@ -65,7 +68,7 @@ export class LiveCandidateLocator {
   catchUp(): Promise<void> {
     // A failed pass (the store busy) leaves lastSeq where it was: the next caller retries from there.
     this.catchingUp = this.catchingUp.catch(() => {}).then(async () => {
-      const applied = await applyEventsToIndex(this.db, "candidates", this.locator, this.lastSeq, { batchSize: EVENTS_PER_BATCH });
+      const applied = await applyEventsToIndex(this.db, "candidates", this.locator, this.lastSeq, { batchSize: EVENTS_PER_BATCH, afterBatch: letOthersThrough });
       this.lastSeq = applied.lastSeq;
     });
     return this.catchingUp;
@@ -91,6 +94,7 @@ export class LiveCandidateLocator {
       await this.locator.upsert(docs);
       after = page.at(-1)!.id;
       onProgress?.(this.locator.size);
+      await letOthersThrough();
     }
     await this.catchUp();
     this.log.info({ people: this.locator.size, ms: Date.now() - started }, "persone caricate in memoria per l'abbinamento");
