@@ -11,6 +11,11 @@ import { CandidateLocator, type Located } from "./candidate-locator.js";
 // synchronous, so the load and the catch-up yield between pages or the requests in flight would wait for them.
 const IDS_PER_PAGE = 500;
 const EVENTS_PER_BATCH = 250;
+/**
+ * A list waits for the catch-up only up to this many events (well under a second of it): after a bulk
+ * import elsewhere it is answered from the index, with the same people, while the locator catches up.
+ */
+export const MAX_EVENTS_A_LIST_WAITS_FOR = 2_000;
 
 export interface LocatorLoadProgress {
   (loaded: number): void;
@@ -22,7 +27,8 @@ export interface LocatorLoadProgress {
  * then, before every question, brought up to the last event like an index consumer (the documents of
  * the events read are rebuilt from the store). Every process follows the log on its own, so a person
  * written by the CLI or by another API process is found by the next list built here.
- * Until the load is done `near` answers null and retrieval asks the search index instead.
+ * Until the load is done, and while a bulk write elsewhere leaves it far behind the log, `near` answers
+ * null and retrieval asks the search index instead.
  */
 export class LiveCandidateLocator {
   private readonly locator = new CandidateLocator();
@@ -30,6 +36,7 @@ export class LiveCandidateLocator {
   private loaded: Promise<void> | null = null;
   private ready = false;
   private catchingUp: Promise<void> = Promise.resolve();
+  private inBackground: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -54,10 +61,21 @@ export class LiveCandidateLocator {
     return this.loaded;
   }
 
-  /** The people `CandidateLocator.near` finds as of the last event, or null while the locator is still loading. */
+  /**
+   * The people `CandidateLocator.near` finds as of the last event; null while the locator is loading or
+   * further behind the log than a list should wait for (it then catches up in the background).
+   */
   async near(keys: readonly string[], centre: LatLon, radiusKm: number, limit: number): Promise<Located[] | null> {
     if (!this.ready) {
       void this.load();
+      return null;
+    }
+    if ((await latestEventSeq(this.db)) - this.lastSeq > MAX_EVENTS_A_LIST_WAITS_FOR) {
+      this.inBackground ??= this.catchUp()
+        .catch((err: unknown) => this.log.warn({ err }, "aggiornamento delle persone in memoria non riuscito: nuovo tentativo alla prossima rosa"))
+        .finally(() => {
+          this.inBackground = null;
+        });
       return null;
     }
     await this.catchUp();
