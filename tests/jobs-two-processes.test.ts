@@ -34,6 +34,8 @@ describe("two service processes on one database", () => {
     await sleep(4_000);
     const slowId = (await enqueueJob(db, { kind: "slow", payload: { ms: 4_000 } }))!;
     await expect.poll(async () => (await db.job.findUniqueOrThrow({ where: { id: slowId } })).state, { timeout: 20_000, interval: 50 }).toBe("running");
+    // Halfway means its run has begun: the claim is written a moment before the run record, and a loaded machine widens that gap.
+    await expect.poll(() => db.jobRun.count({ where: { source: `job ${slowId}` } }), { timeout: 20_000, interval: 50 }).toBe(1);
     const owner = (await db.job.findUniqueOrThrow({ where: { id: slowId } })).leaseOwner!;
     const [victim, survivor] = owner.startsWith(`${a.child.pid}-`) ? [a, b] : [b, a];
     victim.child.kill("SIGKILL");
