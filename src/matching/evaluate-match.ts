@@ -36,14 +36,17 @@ function minimumAgeOf(offer: PreparedOffer): MinimumAge | null {
   return age;
 }
 
-interface Placed {
+export interface Placed {
   distance: number | null;
   limit: TravelLimit;
   exclusions: Exclusion[];
 }
 
-/** The distance, the travel limit and the hard constraints: what keeps a person off the offer whatever the score. */
-function place(offer: PreparedOffer, person: CandidateFacts, distanceKm: number | null, ctx: MatchContext): Placed {
+/**
+ * The distance, the travel limit and the hard constraints: what keeps a person off the offer whatever
+ * the score. Ranking checks it before scoring (which costs ten times more) and hands it to evaluateMatch.
+ */
+export function placeMatch(offer: PreparedOffer, person: CandidateFacts, distanceKm: number | null, ctx: MatchContext): Placed {
   const v = offer.facts;
   const distance =
     distanceKm ?? (v.lat !== null && v.lon !== null ? haversineKm({ lat: v.lat, lon: v.lon }, { lat: person.lat, lon: person.lon }) : null);
@@ -59,19 +62,20 @@ function place(offer: PreparedOffer, person: CandidateFacts, distanceKm: number 
   return { distance, limit, exclusions };
 }
 
-/** Whether a hard constraint keeps the person off the offer: checked before scoring, which costs ten times more. */
-export function isExcluded(offer: PreparedOffer, person: CandidateFacts, distanceKm: number | null, ctx: MatchContext): boolean {
-  return place(offer, person, distanceKm, ctx).exclusions.length > 0;
-}
-
 /**
  * Scores one person for one offer: the weighted components (0–100, weights from the configuration,
  * shared among the components the offer asks for), the priority points, the hard constraints, the
  * competences matched and missing, and the congrua verdict. Pure: the same inputs, the same answer.
  */
-export function evaluateMatch(offer: PreparedOffer, person: CandidateFacts, distanceKm: number | null, ctx: MatchContext): MatchEvaluation {
+export function evaluateMatch(
+  offer: PreparedOffer,
+  person: CandidateFacts,
+  distanceKm: number | null,
+  ctx: MatchContext,
+  placed: Placed = placeMatch(offer, person, distanceKm, ctx),
+): MatchEvaluation {
   const v = offer.facts;
-  const { distance, limit, exclusions } = place(offer, person, distanceKm, ctx);
+  const { distance, limit, exclusions } = placed;
   const profile = scoreProfile(offer.occupation, person, ctx.today);
   const competences = scoreCompetences(v, person, ctx.rarity);
   const parts: [ComponentName, ComponentValue][] = [

@@ -5,7 +5,7 @@ import type { VacancyRecord } from "../vacancies/vacancy-repository.js";
 import { activeProgrammes } from "./active-programmes.js";
 import { vacancyFacts } from "./build-facts.js";
 import { rarityWeights } from "./competence-rarity.js";
-import { evaluateMatch, isExcluded, type MatchContext, type PreparedOffer } from "./evaluate-match.js";
+import { evaluateMatch, placeMatch, type MatchContext, type PreparedOffer } from "./evaluate-match.js";
 import type { MatchEvaluation, VacancyFacts } from "./match-types.js";
 import { matchFilterPredicate, type MatchFilters } from "./match-filters.js";
 import { narrowingOptions, type NarrowingOption } from "./narrow-pool.js";
@@ -106,8 +106,9 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
     scored = retrieval.people.flatMap((r) => {
       const before = scoredBefore.get(r.facts.id);
       if (before) return [before];
-      if (isExcluded(offer, r.facts, r.distanceKm, matchCtx)) return [];
-      const s = { facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx) };
+      const placed = placeMatch(offer, r.facts, r.distanceKm, matchCtx);
+      if (placed.exclusions.length > 0) return [];
+      const s = { facts: r.facts, evaluation: evaluateMatch(offer, r.facts, r.distanceKm, matchCtx, placed) };
       scoredBefore.set(r.facts.id, s);
       return [s];
     });
