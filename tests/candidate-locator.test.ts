@@ -100,6 +100,20 @@ describe("the in-memory candidate locator", () => {
   }, 120_000);
 });
 
+/** Warehouse workers of Torino (Processo Altro, one tax code each) written in one transaction by another process on the same database, as the CLI's import does. */
+async function warehouseWorkersFromAnotherProcess(databasePath: string, people: { id: string; taxCode: string }[]): Promise<void> {
+  const other = await createContext(loadEnv({ DATABASE_PATH: databasePath, NODE_ENV: "test", LOG_LEVEL: "silent" }), createLogger({ LOG_LEVEL: "silent", NODE_ENV: "test" }));
+  try {
+    const [torino, cpi] = await Promise.all([other.db.comune.findFirstOrThrow({ where: { istatCode: "001272" } }), other.db.cpi.findFirstOrThrow({ where: { code: CPI_TORINO } })]);
+    const records = people.map(({ id, taxCode }) =>
+      candidateRecordOf(id, candidateCreateSchema.parse(candidateBody(taxCode, { firstName: "Processo", lastName: "Altro", cpiCode: CPI_TORINO, ...WAREHOUSE_WORKER })), new Date(), torino, cpi),
+    );
+    await other.db.$transaction((tx) => insertCandidates(other, tx, records), { timeout: 120_000 });
+  } finally {
+    await other.db.$disconnect();
+  }
+}
+
 describe("the service's locator follows every write from the event log", () => {
   const h = useTestApp();
 
@@ -123,14 +137,7 @@ describe("the service's locator follows every write from the event log", () => {
     expect(await matchIds()).toContain(created.body.id);
 
     // Another process on the same database (the CLI importing, a second API process): its write reaches this one through the log.
-    const other = await createContext(loadEnv({ DATABASE_PATH: h.t.databasePath, NODE_ENV: "test", LOG_LEVEL: "silent" }), createLogger({ LOG_LEVEL: "silent", NODE_ENV: "test" }));
-    try {
-      const [torino, cpi] = await Promise.all([other.db.comune.findFirstOrThrow({ where: { istatCode: "001272" } }), other.db.cpi.findFirstOrThrow({ where: { code: CPI_TORINO } })]);
-      const input = candidateCreateSchema.parse(candidateBody(codiceFiscale("Altro", "Processo", "1984-03-07", "M", "L219"), { firstName: "Processo", lastName: "Altro", cpiCode: CPI_TORINO, ...WAREHOUSE_WORKER }));
-      await other.db.$transaction((tx) => insertCandidates(other, tx, [candidateRecordOf("from-other-process", input, new Date(), torino, cpi)]));
-    } finally {
-      await other.db.$disconnect();
-    }
+    await warehouseWorkersFromAnotherProcess(h.t.databasePath, [{ id: "from-other-process", taxCode: codiceFiscale("Altro", "Processo", "1984-03-07", "M", "L219") }]);
     expect(await located()).toContain("from-other-process");
     expect(await matchIds()).toContain("from-other-process");
 
@@ -140,19 +147,13 @@ describe("the service's locator follows every write from the event log", () => {
     expect(await matchIds()).not.toContain(created.body.id);
 
     // A bulk import elsewhere leaves the locator far behind: the next list does not wait for it, the index answers.
-    const bulk = await createContext(loadEnv({ DATABASE_PATH: h.t.databasePath, NODE_ENV: "test", LOG_LEVEL: "silent" }), createLogger({ LOG_LEVEL: "silent", NODE_ENV: "test" }));
-    try {
-      const [torino, cpi] = await Promise.all([bulk.db.comune.findFirstOrThrow({ where: { istatCode: "001272" } }), bulk.db.cpi.findFirstOrThrow({ where: { code: CPI_TORINO } })]);
-      const count = MAX_EVENTS_A_LIST_WAITS_FOR + 300;
-      const records = Array.from({ length: count }, (_, i) => {
+    await warehouseWorkersFromAnotherProcess(
+      h.t.databasePath,
+      Array.from({ length: MAX_EVENTS_A_LIST_WAITS_FOR + 300 }, (_, i) => {
         const birth = `${1950 + (i % 50)}-${String(1 + (Math.floor(i / 50) % 12)).padStart(2, "0")}-${String(1 + Math.floor(i / 600)).padStart(2, "0")}`;
-        const input = candidateCreateSchema.parse(candidateBody(codiceFiscale("Massivo", "Carico", birth, "F", "L219"), { firstName: "Carico", lastName: `Massivo ${i}`, cpiCode: CPI_TORINO, ...WAREHOUSE_WORKER }));
-        return candidateRecordOf(`bulk-${i}`, input, new Date(), torino, cpi);
-      });
-      await bulk.db.$transaction((tx) => insertCandidates(bulk, tx, records), { timeout: 120_000 });
-    } finally {
-      await bulk.db.$disconnect();
-    }
+        return { id: `bulk-${i}`, taxCode: codiceFiscale("Altro", "Processo", birth, "F", "L219") };
+      }),
+    );
     expect(await ctx.locator!.near(occupationCellQuery(offer.occupation, workplace, 60), workplace, 60, 100)).toBeNull();
     expect(await matchIds()).toContain("bulk-0");
     await ctx.locator!.catchUp();
