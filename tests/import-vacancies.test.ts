@@ -1,11 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPersonas, createTestApp, CPI_MONCALIERI, CPI_TORINO, type Personas, type TestApp } from "./helpers/test-app.js";
 import { run as cliImportVacancies } from "../src/cli/commands/import-vacancies.js";
 import type { RowReport } from "../src/imports/import-report.js";
 import { allRowReports } from "../src/imports/import-row-store.js";
+import { gridRows } from "../src/imports/parse-spreadsheet.js";
+import { withEntriesInOrder, zipEntries } from "../src/imports/zip-entries.js";
 import { importViaApi, type ImportViaApi } from "./helpers/imports.js";
 import { BAD_SHOWCASE_ROWS, FIXTURES_DIR, SHOWCASE_ROWS, showcaseCsv, showcaseXlsx } from "./fixtures/make-fixtures.js";
 
@@ -287,5 +290,27 @@ describe("showcase import: command line and API agree", () => {
       await viaCli.close();
       await viaApi.close();
     }
+  });
+});
+
+describe("showcase import: reading an .xlsx stored workbook-part last", () => {
+  it("reads the parts a worksheet needs before the worksheets, in an archive that stays valid", async () => {
+    const original = fs.readFileSync(XLSX_PATH);
+    const storedOrder = (data: Buffer) => zipEntries(data)!.sort((a, b) => a.localHeaderOffset - b.localHeaderOffset).map((e) => e.name);
+    // exceljs stores xl/workbook.xml last, after the worksheet: the order that made its streaming reader fail.
+    expect(storedOrder(original).indexOf("xl/workbook.xml")).toBeGreaterThan(storedOrder(original).indexOf("xl/worksheets/sheet1.xml"));
+    const rank = (name: string) => (name === "xl/workbook.xml" ? 0 : 1);
+    const reordered = withEntriesInOrder(original, rank);
+    expect(storedOrder(reordered)[0]).toBe("xl/workbook.xml");
+    expect(reordered.length).toBe(original.length);
+    const cellsOf = async (data: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(data as unknown as ArrayBuffer);
+      return wb.worksheets[0]!.getSheetValues();
+    };
+    expect(await cellsOf(reordered)).toEqual(await cellsOf(original));
+    const rows: unknown[] = [];
+    for await (const r of gridRows(original, "xlsx")) rows.push(r);
+    expect(rows).toHaveLength(SHOWCASE_ROWS.length + 1);
   });
 });

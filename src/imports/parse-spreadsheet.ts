@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { parse as parseCsv } from "csv-parse";
 import { AppError } from "../errors/app-error.js";
 import type { Cell } from "./cell-values.js";
+import { withEntriesInOrder } from "./zip-entries.js";
 
 /**
  * The one spreadsheet reader behind both imports: .xlsx (first worksheet) or .csv, turned into a
@@ -60,9 +61,24 @@ export function gridRows(data: Buffer, format: SpreadsheetFormat): AsyncGenerato
   return format === "xlsx" ? xlsxRows(data) : csvRows(data);
 }
 
+/**
+ * exceljs's streaming reader takes the entries in stored order and names each worksheet from
+ * xl/workbook.xml, which exceljs itself (and other writers) store last; on Node 18 and later its
+ * stream may end before that last entry and the read fails with "reading 'sheets'" (exceljs#3064).
+ * So the parts a worksheet needs come first, then the worksheets, and last the content-types list,
+ * which the reader does not use.
+ */
+const PARTS_BEFORE_SHEETS = ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml"];
+function readingRank(name: string): number {
+  const part = PARTS_BEFORE_SHEETS.indexOf(name);
+  if (part >= 0) return part;
+  if (name.startsWith("xl/worksheets/")) return PARTS_BEFORE_SHEETS.length;
+  return name === "[Content_Types].xml" ? PARTS_BEFORE_SHEETS.length + 2 : PARTS_BEFORE_SHEETS.length + 1;
+}
+
 async function* xlsxRows(data: Buffer): AsyncGenerator<GridRow> {
   // Styles are read so date cells come out as dates; hyperlinked cells keep their text.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([withEntriesInOrder(data, readingRank)]), { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
   let sheets = 0;
   try {
     for await (const sheet of workbook) {

@@ -13,6 +13,8 @@ export interface ZipEntry {
   /** As declared; a forged archive may lie, see inflatedSizeWithin. */
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** Where the entry's record in the central directory starts. */
+  directoryRecordOffset: number;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -21,16 +23,17 @@ const LOCAL_SIGNATURE = 0x04034b50;
 /** ZIP64 marks sizes and offsets that do not fit 32 bits with this value. */
 const ZIP64_MARK = 0xffffffff;
 
+/** Where the end record is, -1 when there is none: 22 bytes plus a comment of at most 65,535 bytes, at the very end. */
+function endRecordAt(data: Buffer): number {
+  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--) {
+    if (data.readUInt32LE(i) === EOCD_SIGNATURE) return i;
+  }
+  return -1;
+}
+
 /** The entries, or undefined when the bytes are not a readable zip archive. */
 export function zipEntries(data: Buffer): ZipEntry[] | undefined {
-  // The end record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
-  let eocd = -1;
-  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--) {
-    if (data.readUInt32LE(i) === EOCD_SIGNATURE) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endRecordAt(data);
   if (eocd < 0) return undefined;
   const count = data.readUInt16LE(eocd + 10);
   let at = data.readUInt32LE(eocd + 16);
@@ -43,11 +46,36 @@ export function zipEntries(data: Buffer): ZipEntry[] | undefined {
       compressedSize: data.readUInt32LE(at + 20),
       uncompressedSize: data.readUInt32LE(at + 24),
       localHeaderOffset: data.readUInt32LE(at + 42),
+      directoryRecordOffset: at,
       name: data.toString("utf8", at + 46, at + 46 + nameLength),
     });
     at += 46 + nameLength + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
   }
   return entries;
+}
+
+/**
+ * The same archive with its entries stored in the order `rank` gives (lowest first), or the bytes
+ * unchanged when they are not a readable archive. The records keep their total length, so only the
+ * directory's offsets of the entries change.
+ */
+export function withEntriesInOrder(data: Buffer, rank: (name: string) => number): Buffer {
+  const entries = zipEntries(data);
+  if (!entries || entries.length === 0) return data;
+  const directoryAt = data.readUInt32LE(endRecordAt(data) + 16);
+  // An entry's record (header, data, data descriptor) runs to the next record, the last one to the directory.
+  const stored = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  const records = stored.map((e, i) => ({ entry: e, bytes: data.subarray(e.localHeaderOffset, stored[i + 1]?.localHeaderOffset ?? directoryAt) }));
+  records.sort((a, b) => rank(a.entry.name) - rank(b.entry.name));
+  const first = stored[0]!.localHeaderOffset;
+  // Whatever precedes the first record (a self-extractor's stub) stays, so the directory does not move.
+  const out = Buffer.concat([data.subarray(0, first), ...records.map((r) => r.bytes), data.subarray(directoryAt)]);
+  let at = first;
+  for (const r of records) {
+    out.writeUInt32LE(at, r.entry.directoryRecordOffset + 42);
+    at += r.bytes.length;
+  }
+  return out;
 }
 
 /** What the archive says it inflates to; ZIP64 sizes count as infinite (no spreadsheet we accept needs them). */
