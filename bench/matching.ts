@@ -156,12 +156,9 @@ async function profileOne(ctx: AppContext, vacancy: VacancyRecord, today: Date):
   const workplace = offer.facts.lat !== null && offer.facts.lon !== null ? { lat: offer.facts.lat, lon: offer.facts.lon } : null;
   const located = workplace ? ((await ctx.locator!.near(occupationCellQuery(offer.occupation, workplace, radius), workplace, radius, cfg.retrieval.keyLimit)) ?? []) : [];
   const t2 = performance.now();
-  const payloads = await ctx.index.payloadsOf(
-    "candidates",
-    located.map((l) => l.id),
-  );
+  const byText = await retrieveByText(ctx.index, offer, radius, cfg, ctx.locator);
   const t3 = performance.now();
-  const byText = await retrieveByText(ctx.index, offer, radius, cfg);
+  const payloads = await ctx.index.payloadsOf("candidates", [...new Set([...located, ...byText].map((l) => l.id))]);
   const t4 = performance.now();
   const retrieved = (await retrieveCandidates(ctx.index, offer, radius, cfg, ctx.locator)).people;
   const t5 = performance.now();
@@ -182,8 +179,8 @@ async function profileOne(ctx: AppContext, vacancy: VacancyRecord, today: Date):
     totalMs: t1 - t0 + (t7 - t4),
     prepMs: t1 - t0,
     keysMs: t2 - t1,
-    payloadsMs: t3 - t2,
-    textMs: t4 - t3,
+    textMs: t3 - t2,
+    payloadsMs: t4 - t3,
     retrievalMs: t5 - t4,
     scoringMs: t6 - t5,
     restMs: t7 - t6,
@@ -520,9 +517,9 @@ function matchingReport(r: ReportInput): string {
     "",
     "### Dove va il tempo (profilo, ms, media per offerta)",
     "",
-    "I passi di `rankVacancy` rifatti uno per uno con le stesse funzioni (preparazione: offerta, rose esistenti, rarità delle competenze; recupero: `retrieveCandidates` come in produzione, i due rami insieme; valutazione: `evaluateMatch` su ogni persona recuperata; resto: ordinamento, rose recenti, equità, congruità delle prime 100, restringimento). Prima, i rami del recupero misurati da soli: le chiavi di occupazione nel localizzatore in memoria (`CandidateLocator.near`, compreso l'aggiornamento dal registro degli eventi), la lettura dei payload JSON delle persone trovate (`payloadsOf`, con `JSON.parse`), il ramo di testo nell'indice FTS5.",
+    "I passi di `rankVacancy` rifatti uno per uno con le stesse funzioni (preparazione: offerta, rose esistenti, rarità delle competenze; recupero: `retrieveCandidates` come in produzione, i due rami insieme; valutazione: `evaluateMatch` su ogni persona recuperata; resto: ordinamento, rose recenti, equità, congruità delle prime 100, restringimento). Prima, i rami del recupero misurati da soli: le chiavi di occupazione nel localizzatore in memoria (`CandidateLocator.near`, compreso l'aggiornamento dal registro degli eventi), il ramo di testo (le corrispondenze FTS5 per numero di documento, tenute entro il raggio dal localizzatore: `LiveCandidateLocator.byText`), la lettura dei payload JSON delle persone trovate dai due rami (`payloadsOf`, con `JSON.parse`).",
     "",
-    "| persone | offerte | totale | preparazione | recupero | valutazione | resto | chiavi in memoria | payload delle chiavi | testo nell'indice | righe (chiavi + testo) | persone valutate | payload medio |",
+    "| persone | offerte | totale | preparazione | recupero | valutazione | resto | chiavi in memoria | payload | testo | righe (chiavi + testo) | persone valutate | payload medio |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...r.stages.map((s) => {
       const p = s.profile;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadEnv } from "../src/config/env.js";
 import { createContext } from "../src/bootstrap.js";
 import { createLogger } from "../src/logging/logger.js";
@@ -12,6 +12,8 @@ import { LiveCandidateLocator, MAX_EVENTS_A_LIST_WAITS_FOR } from "../src/matchi
 import { occupationCellQuery } from "../src/matching/occupation-cell-keys.js";
 import { prepareOffer } from "../src/matching/rank-vacancy-candidates.js";
 import { findVacancy } from "../src/vacancies/vacancy-repository.js";
+import { isNumberedTextIndex, type NumberedTextIndex, type SearchIndex } from "../src/indexing/search-index.js";
+import { rebuildIndex } from "../src/indexing/rebuild-index.js";
 import { codiceFiscale } from "./fixtures/italian-codes.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 import { candidateBody, vacancyBody, WAREHOUSE_WORKER } from "./helpers/sample-bodies.js";
@@ -62,11 +64,11 @@ describe("the in-memory candidate locator", () => {
     }
   });
 
-  it("finds, for every open vacancy of the demo data, the same people in the same order as the search index", async () => {
+  it("finds, for every open vacancy of the demo data, the same people in the same order as the search index, by occupation and by words", async () => {
     const t = await createTestApp();
     try {
       await seedDemoData(t.ctx, { seed: 2026 });
-      const live = new LiveCandidateLocator(t.ctx.db, t.ctx.log);
+      const live = new LiveCandidateLocator(t.ctx.db, t.ctx.log, numbered(t.ctx.index));
       // The store's driver answers synchronously: a load that never yielded would hold every request until it ended.
       const order: string[] = [];
       setTimeout(() => order.push("a request"), 0);
@@ -76,6 +78,7 @@ describe("the in-memory candidate locator", () => {
       const open = await t.ctx.db.vacancy.findMany({ where: { status: "open" }, select: { id: true } });
       expect(open.length).toBeGreaterThan(20);
       let compared = 0;
+      let comparedByWords = 0;
       for (const { id } of open) {
         const offer = prepareOffer(await findVacancy(t.ctx.db, id));
         if (offer.facts.lat === null || offer.facts.lon === null) continue;
@@ -92,12 +95,33 @@ describe("the in-memory candidate locator", () => {
         const located = (await live.near(keys, workplace, 60, 500))!;
         expect(located.map((l) => l.id), offer.facts.title).toEqual(fromIndex.map((d) => d.id));
         compared += located.length;
+        const text = [offer.facts.title, ...offer.facts.mustHave].join(" ");
+        const byWordsInIndex = await t.ctx.index.retrieve("candidates", { ...byWords(workplace), anyText: text, commonTerms: t.ctx.matching.retrieval.commonTerms });
+        const fromLocator = (await live.byText(text, t.ctx.matching.retrieval.commonTerms, workplace, 60, 300))!;
+        expect(fromLocator.map((l) => l.id), offer.facts.title).toEqual(byWordsInIndex.map((d) => d.id));
+        expect(fromLocator.map((l) => l.distanceKm)).toEqual(byWordsInIndex.map((d) => expect.closeTo(d.distanceKm!, 6)));
+        comparedByWords += fromLocator.length;
       }
       expect(compared).toBeGreaterThan(500);
+      expect(comparedByWords).toBeGreaterThan(500);
     } finally {
       await t.close();
     }
   }, 120_000);
+});
+
+const numbered = (index: SearchIndex): NumberedTextIndex => {
+  if (!isNumberedTextIndex(index)) throw new Error("the embedded index numbers its documents");
+  return index;
+};
+
+/** The index's own retrieval by words that the locator's text branch must answer as. */
+const byWords = (workplace: { lat: number; lon: number }) => ({
+  filters: { availability: ["available"] },
+  near: { ...workplace, radiusKm: 60 },
+  withinReach: true,
+  order: "relevance" as const,
+  limit: 300,
 });
 
 /** Warehouse workers of Torino (Processo Altro, one tax code each) written in one transaction by another process on the same database, as the CLI's import does. */
@@ -130,20 +154,25 @@ describe("the service's locator follows every write from the event log", () => {
     const offer = prepareOffer(await findVacancy(ctx.db, v.body.id));
     const workplace = { lat: offer.facts.lat!, lon: offer.facts.lon! };
     const located = async () => ((await ctx.locator!.near(occupationCellQuery(offer.occupation, workplace, 60), workplace, 60, 10_000)) ?? []).map((l) => l.id);
+    const byWords = () => ctx.locator!.byText(offer.facts.title, ctx.matching.retrieval.commonTerms, workplace, 60, 10_000);
+    const locatedByWords = async () => ((await byWords()) ?? []).map((l) => l.id);
 
     const created = await h.as(h.p.referent).post("/api/v1/candidates", candidateBody(mariaRossiTaxCode(401), { cpiCode: CPI_TORINO, ...WAREHOUSE_WORKER }));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(await located()).toContain(created.body.id);
+    expect(await locatedByWords()).toContain(created.body.id);
     expect(await matchIds()).toContain(created.body.id);
 
     // Another process on the same database (the CLI importing, a second API process): its write reaches this one through the log.
     await warehouseWorkersFromAnotherProcess(h.t.databasePath, [{ id: "from-other-process", taxCode: codiceFiscale("Altro", "Processo", "1984-03-07", "M", "L219") }]);
     expect(await located()).toContain("from-other-process");
+    expect(await locatedByWords()).toContain("from-other-process");
     expect(await matchIds()).toContain("from-other-process");
 
     const unavailable = await h.as(h.p.referent).patch(`/api/v1/candidates/${created.body.id}`, { availability: "not_available" });
     expect(unavailable.status, JSON.stringify(unavailable.body)).toBe(200);
     expect(await located()).not.toContain(created.body.id);
+    expect(await locatedByWords()).not.toContain(created.body.id);
     expect(await matchIds()).not.toContain(created.body.id);
 
     // A bulk import elsewhere leaves the locator far behind: the next list does not wait for it, the index answers.
@@ -155,9 +184,11 @@ describe("the service's locator follows every write from the event log", () => {
       }),
     );
     expect(await ctx.locator!.near(occupationCellQuery(offer.occupation, workplace, 60), workplace, 60, 100)).toBeNull();
+    expect(await byWords()).toBeNull();
     expect(await matchIds()).toContain("bulk-0");
     await ctx.locator!.catchUp();
     expect(await located()).toContain("bulk-0");
+    expect(await locatedByWords()).toContain("bulk-0");
 
     const sizeBefore = ctx.locator!.size;
     const erased = await h.as(h.p.admin).del(`/api/v1/candidates/${created.body.id}`);
@@ -165,6 +196,14 @@ describe("the service's locator follows every write from the event log", () => {
     await ctx.locator!.catchUp();
     expect(ctx.locator!.size).toBe(sizeBefore - 1);
     expect(await located()).not.toContain(created.body.id);
+    expect(await locatedByWords()).not.toContain(created.body.id);
     expect(await located()).toContain("from-other-process");
+
+    // A rebuild numbers the index's documents anew: the index answers the words until the locator has learnt the new numbers.
+    const before = await locatedByWords();
+    await rebuildIndex(ctx, ["candidates"]);
+    expect(await byWords()).toBeNull();
+    await vi.waitFor(async () => expect(await byWords()).not.toBeNull(), { timeout: 10_000 });
+    expect(await locatedByWords()).toEqual(before);
   }, 60_000);
 });

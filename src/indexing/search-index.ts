@@ -94,6 +94,34 @@ export interface IndexBuild extends IndexWriter {
   abandon(): Promise<void>;
 }
 
+/** Document numbers under a numbering: numbers of different numberings are unrelated. */
+export interface DocumentNumbers {
+  numbering: string;
+  numbers: Map<string, number>;
+}
+
+/** Every document with a selective word of a retrieval text: its number and bm25-like rank (lower is more relevant). */
+export interface NumberedTextMatches {
+  numbering: string;
+  numbers: number[];
+  ranks: number[];
+}
+
+/**
+ * An engine that keeps its documents under integer numbers and lists the text matches of a retrieval
+ * with their numbers alone, no document read (the embedded index): the in-memory locator that knows
+ * each person's number then keeps those within reach itself. At a million people the index's own join
+ * of every match with its document, to filter it, cost more than finding the matches. `numbering`
+ * changes whenever numbers may have been given anew (a rebuild's swap, a clear).
+ */
+export interface NumberedTextIndex {
+  numbersOf(index: IndexName, ids: readonly string[]): Promise<DocumentNumbers>;
+  /** The words are kept as retrieve() keeps those of anyText (commonTerms), so the matches are the same documents. */
+  textMatches(index: IndexName, anyText: string, commonTerms?: CommonTerms): Promise<NumberedTextMatches>;
+}
+
+export const isNumberedTextIndex = (index: SearchIndex): index is SearchIndex & NumberedTextIndex => "textMatches" in index && "numbersOf" in index;
+
 /**
  * The search engine behind the showcase and matching retrieval, implemented by the embedded SQLite
  * FTS5 index and by Meilisearch; tests/search-conformance.test.ts says what both must do.

@@ -23,13 +23,17 @@ import type { Db, DbTx } from "../db/client.js";
 import { boundingBox, EARTH_RADIUS_KM } from "../geo/haversine.js";
 import { analyze, normalizeForIndex, queryTerms } from "../text/normalize-italian.js";
 import { filterKey } from "./filter-key.js";
-import { selectiveTerms } from "./selective-terms.js";
+import { selectiveTerms, type CommonTerms } from "./selective-terms.js";
 import { ftsSearchExpression } from "./fts-search-expression.js";
 import { assertFilterField, INDEX_NAMES, schemaOf, textFieldOf } from "./index-schema.js";
+import { randomUUID } from "node:crypto";
 import type {
+  DocumentNumbers,
   IndexBuild,
   IndexName,
   IndexWriter,
+  NumberedTextIndex,
+  NumberedTextMatches,
   RetrievalQuery,
   RetrievedDocument,
   SearchDocument,
@@ -49,6 +53,8 @@ export interface SqliteFtsIndexOptions {
 }
 
 const TOTAL_REFRESH_MS = 60_000;
+/** Terms whose document counts are kept (see docCounts): more than offers' titles and competences use, bounded all the same. */
+const MAX_TERM_COUNTS = 100_000;
 
 /** Reading the vocabulary takes about 0.5 s at 300,000 documents (measured here): at most once a minute for others' writes. */
 const VOCABULARY_REFRESH_MS = 60_000;
@@ -142,6 +148,13 @@ function ftsMatchExpression(terms: string[], lastIsPrefix: boolean, joiner: " " 
     .join(joiner);
 }
 
+/** The search_meta row whose value changes whenever the documents of `index` may be renumbered (a swap, a clear). */
+const numberingKey = (index: IndexName): string => `numbering:${index}`;
+
+async function renumber(t: DbTx, index: IndexName): Promise<void> {
+  await t.$executeRawUnsafe("UPDATE search_meta SET value = ? WHERE key = ?", randomUUID(), numberingKey(index));
+}
+
 function parsePayload(text: unknown): unknown {
   return typeof text === "string" ? JSON.parse(text) : null;
 }
@@ -184,12 +197,14 @@ export interface EmbeddedIndexBuild extends IndexBuild {
 
 export const isEmbeddedBuild = (build: IndexBuild): build is EmbeddedIndexBuild => "swapInTransaction" in build;
 
-export class SqliteFtsIndex implements SearchIndex {
+export class SqliteFtsIndex implements SearchIndex, NumberedTextIndex {
   readonly backend = "embedded" as const;
 
   private readonly synonyms: CompiledSynonyms;
   private readonly vocabularies = new Map<IndexName, Vocabulary>();
   private readonly totals = new Map<IndexName, { total: number; at: number }>();
+  /** Documents per term, as retrieval's choice of selective words reads them: see docCounts. */
+  private readonly termCounts = new Map<IndexName, Map<string, { docs: number; at: number }>>();
   private readonly vocabularyRefreshMs: number;
 
   constructor(
@@ -211,6 +226,7 @@ export class SqliteFtsIndex implements SearchIndex {
       for (const [name, type] of [["payload", "TEXT"], ["reach", "REAL"]]) {
         if (!columns.some((c) => c.name === name)) await this.db.$executeRawUnsafe(`ALTER TABLE ${l.docs} ADD COLUMN ${name} ${type}`);
       }
+      await this.db.$executeRawUnsafe("INSERT INTO search_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", numberingKey(l.name), randomUUID());
     }
   }
 
@@ -239,8 +255,10 @@ export class SqliteFtsIndex implements SearchIndex {
         await t.$executeRawUnsafe(`ALTER TABLE ${build[part]} RENAME TO ${live[part]}`);
       }
       await t.$executeRawUnsafe(`CREATE VIRTUAL TABLE ${live.vocab} USING fts5vocab(${live.fts}, 'row')`);
+      await renumber(t, index);
       this.vocabularies.delete(index);
       this.totals.delete(index);
+      this.termCounts.delete(index);
     };
     return {
       upsert: (docs) => this.inOwnTransaction((t) => writerIn(t).upsert(docs)),
@@ -436,11 +454,30 @@ export class SqliteFtsIndex implements SearchIndex {
   /** The terms worth retrieving by: all but the common ones (see RetrievalQuery.commonTerms). */
   private async selectiveTerms(l: IndexLayout, terms: string[], common: RetrievalQuery["commonTerms"]): Promise<string[]> {
     if (!common || terms.length === 0) return terms;
-    const [total, rows] = await Promise.all([
-      this.sharesTotal(l),
-      this.db.$queryRawUnsafe<{ term: string; doc: unknown }[]>(`SELECT term, doc FROM ${l.vocab} WHERE term IN (${placeholders(terms.length)})`, ...terms),
-    ]);
-    return selectiveTerms(terms, new Map(rows.map((r) => [r.term, toNumber(r.doc)])), total, common);
+    const [total, counts] = await Promise.all([this.sharesTotal(l), this.docCounts(l, terms)]);
+    return selectiveTerms(terms, counts, total, common);
+  }
+
+  /**
+   * How many documents hold each term, each count read at most once a minute. The vocabulary table
+   * counts a term by walking its whole list of documents: at a million people a list's few ordinary
+   * words took about 20 ms, for every list built. Titles and competences repeat from offer to offer,
+   * and a word's share moves slowly; a rebuild or a clear forgets the counts.
+   */
+  private async docCounts(l: IndexLayout, terms: readonly string[]): Promise<Map<string, number>> {
+    let known = this.termCounts.get(l.name);
+    if (!known || known.size > MAX_TERM_COUNTS) this.termCounts.set(l.name, (known = new Map()));
+    const now = Date.now();
+    const stale = terms.filter((t) => {
+      const k = known.get(t);
+      return !k || now - k.at >= TOTAL_REFRESH_MS;
+    });
+    if (stale.length > 0) {
+      const rows = await this.db.$queryRawUnsafe<{ term: string; doc: unknown }[]>(`SELECT term, doc FROM ${l.vocab} WHERE term IN (${placeholders(stale.length)})`, ...stale);
+      const read = new Map(rows.map((r) => [r.term, toNumber(r.doc)]));
+      for (const t of stale) known.set(t, { docs: read.get(t) ?? 0, at: now });
+    }
+    return new Map(terms.map((t) => [t, known.get(t)!.docs]));
   }
 
   /**
@@ -490,13 +527,55 @@ export class SqliteFtsIndex implements SearchIndex {
     return out;
   }
 
+  async numbersOf(index: IndexName, ids: readonly string[]): Promise<DocumentNumbers> {
+    const l = layoutOf(index);
+    const numbers = new Map<string, number>();
+    let numbering = await this.numbering(index);
+    for (const batch of chunks([...new Set(ids)], DOC_BATCH)) {
+      // The numbering is read in the same statement as the numbers, so a swap in between cannot mix them.
+      const rows = await this.db.$queryRawUnsafe<{ id: string; seq: unknown; numbering: string }[]>(
+        `SELECT id, seq, (SELECT value FROM search_meta WHERE key = ?) AS numbering FROM ${l.docs} WHERE id IN (SELECT value FROM json_each(?))`,
+        numberingKey(index),
+        JSON.stringify(batch),
+      );
+      for (const r of rows) {
+        if (r.numbering !== numbering) {
+          numbers.clear();
+          numbering = r.numbering;
+        }
+        numbers.set(r.id, toNumber(r.seq));
+      }
+    }
+    return { numbering, numbers };
+  }
+
+  async textMatches(index: IndexName, anyText: string, commonTerms?: CommonTerms): Promise<NumberedTextMatches> {
+    const l = layoutOf(index);
+    const terms = await this.selectiveTerms(l, [...new Set(analyze(anyText))], commonTerms);
+    if (terms.length === 0) return { numbering: await this.numbering(index), numbers: [], ranks: [] };
+    const rows = await this.db.$queryRawUnsafe<{ seq: unknown; rank: number; numbering: string }[]>(
+      `SELECT rowid AS seq, bm25(${l.fts}, ${l.weights.join(", ")}) AS rank, (SELECT value FROM search_meta WHERE key = ?) AS numbering
+       FROM ${l.fts} WHERE ${l.fts} MATCH ?`,
+      numberingKey(index),
+      ftsMatchExpression(terms, false, " OR "),
+    );
+    return { numbering: rows[0]?.numbering ?? (await this.numbering(index)), numbers: rows.map((r) => toNumber(r.seq)), ranks: rows.map((r) => r.rank) };
+  }
+
+  private async numbering(index: IndexName): Promise<string> {
+    const rows = await this.db.$queryRawUnsafe<{ value: string }[]>("SELECT value FROM search_meta WHERE key = ?", numberingKey(index));
+    return rows[0]?.value ?? "";
+  }
+
   async clear(index: IndexName): Promise<void> {
     const l = layoutOf(index);
     this.totals.delete(index);
+    this.termCounts.delete(index);
     await this.db.$transaction(async (t) => {
       await t.$executeRawUnsafe(`INSERT INTO ${l.fts} (${l.fts}) VALUES ('delete-all')`);
       await t.$executeRawUnsafe(`DELETE FROM ${l.filters}`);
       await t.$executeRawUnsafe(`DELETE FROM ${l.docs}`);
+      await renumber(t, index);
     });
     this.vocabularies.delete(index);
   }

@@ -5,6 +5,8 @@ import { applyEventsToIndex } from "../indexing/apply-events-to-index.js";
 import { letOthersThrough } from "../jobs/let-others-through.js";
 import { loadSearchDocuments } from "../indexing/load-search-documents.js";
 import type { LatLon } from "../geo/haversine.js";
+import type { IndexWriter, NumberedTextIndex, SearchDocument } from "../indexing/search-index.js";
+import type { CommonTerms } from "../indexing/selective-terms.js";
 import { CandidateLocator, type Located } from "./candidate-locator.js";
 
 // Small enough that one page's reads and documents take a few tens of milliseconds: the store's driver is
@@ -27,8 +29,10 @@ export interface LocatorLoadProgress {
  * then, before every question, brought up to the last event like an index consumer (the documents of
  * the events read are rebuilt from the store). Every process follows the log on its own, so a person
  * written by the CLI or by another API process is found by the next list built here.
- * Until the load is done, and while a bulk write elsewhere leaves it far behind the log, `near` answers
- * null and retrieval asks the search index instead.
+ * Until the load is done, and while a bulk write elsewhere leaves it far behind the log, `near` and
+ * `byText` answer null and retrieval asks the search index instead. Given the embedded index, it learns
+ * the index's number of every document it holds (at load, and after every upsert it applies), so the
+ * text branch reads the index's matches by number and filters them here.
  */
 export class LiveCandidateLocator {
   private readonly locator = new CandidateLocator();
@@ -37,10 +41,20 @@ export class LiveCandidateLocator {
   private ready = false;
   private catchingUp: Promise<void> = Promise.resolve();
   private inBackground: Promise<void> | null = null;
+  private renumbering: Promise<void> | null = null;
+  /** The writer the catch-up applies events to: the locator, told each upserted document's number. */
+  private readonly writer: IndexWriter = {
+    upsert: async (docs) => {
+      await this.locator.upsert(docs);
+      await this.learnNumbers(docs);
+    },
+    remove: (ids) => this.locator.remove(ids),
+  };
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
+    private readonly numbered?: NumberedTextIndex,
   ) {}
 
   get size(): number {
@@ -66,9 +80,26 @@ export class LiveCandidateLocator {
    * further behind the log than a list should wait for (it then catches up in the background).
    */
   async near(keys: readonly string[], centre: LatLon, radiusKm: number, limit: number): Promise<Located[] | null> {
+    return (await this.current()) ? this.locator.near(keys, centre, radiusKm, limit) : null;
+  }
+
+  /**
+   * The `limit` most relevant available people within reach sharing a selective word of `text`, as the
+   * index's own retrieval by text finds them (CandidateLocator.withinReachOf); null without a numbered
+   * index, when `near` would be null, or while the numbers are learnt anew after a rebuild.
+   */
+  async byText(text: string, commonTerms: CommonTerms | undefined, centre: LatLon, radiusKm: number, limit: number): Promise<Located[] | null> {
+    if (!this.numbered || !(await this.current()) || this.renumbering) return null;
+    const found = this.locator.withinReachOf(await this.numbered.textMatches("candidates", text, commonTerms), centre, radiusKm, limit);
+    if (!found) this.renumberInBackground();
+    return this.renumbering ? null : found;
+  }
+
+  /** Whether the locator may answer: loaded, and caught up unless that means waiting for a bulk write's events. */
+  private async current(): Promise<boolean> {
     if (!this.ready) {
       void this.load();
-      return null;
+      return false;
     }
     if ((await latestEventSeq(this.db)) - this.lastSeq > MAX_EVENTS_A_LIST_WAITS_FOR) {
       this.inBackground ??= this.catchUp()
@@ -76,17 +107,17 @@ export class LiveCandidateLocator {
         .finally(() => {
           this.inBackground = null;
         });
-      return null;
+      return false;
     }
     await this.catchUp();
-    return this.locator.near(keys, centre, radiusKm, limit);
+    return true;
   }
 
   /** Applies the events after the last one applied; concurrent callers share one pass at a time. */
   catchUp(): Promise<void> {
     // A failed pass (the store busy) leaves lastSeq where it was: the next caller retries from there.
     this.catchingUp = this.catchingUp.catch(() => {}).then(async () => {
-      const applied = await applyEventsToIndex(this.db, "candidates", this.locator, this.lastSeq, { batchSize: EVENTS_PER_BATCH, afterBatch: letOthersThrough });
+      const applied = await applyEventsToIndex(this.db, "candidates", this.writer, this.lastSeq, { batchSize: EVENTS_PER_BATCH, afterBatch: letOthersThrough });
       this.lastSeq = applied.lastSeq;
     });
     return this.catchingUp;
@@ -109,12 +140,40 @@ export class LiveCandidateLocator {
         "candidates",
         page.map((p) => p.id),
       );
-      await this.locator.upsert(docs);
+      await this.writer.upsert(docs);
       after = page.at(-1)!.id;
       onProgress?.(this.locator.size);
       await letOthersThrough();
     }
     await this.catchUp();
     this.log.info({ people: this.locator.size, ms: Date.now() - started }, "persone caricate in memoria per l'abbinamento");
+  }
+
+  private async learnNumbers(docs: readonly SearchDocument[]): Promise<void> {
+    if (!this.numbered || docs.length === 0) return;
+    const renumbered = this.locator.setNumbers(await this.numbered.numbersOf("candidates", docs.map((d) => d.id)));
+    if (renumbered) this.renumberInBackground();
+  }
+
+  /**
+   * After a rebuild of the index: every number learnt again, page by page, the index answering the text
+   * branch meanwhile; once more if the index was rebuilt again during the pass.
+   */
+  private renumberInBackground(): void {
+    this.renumbering ??= (async () => {
+      for (let again = true; again; ) {
+        again = false;
+        const ids = [...this.locator.allIds()];
+        for (let i = 0; i < ids.length; i += IDS_PER_PAGE) {
+          // The first page brings the new numbering in; a change after it is another rebuild.
+          if (this.locator.setNumbers(await this.numbered!.numbersOf("candidates", ids.slice(i, i + IDS_PER_PAGE))) && i > 0) again = true;
+          await letOthersThrough();
+        }
+      }
+    })()
+      .catch((err: unknown) => this.log.warn({ err }, "numeri dei documenti delle persone non riletti: nuovo tentativo alla prossima rosa"))
+      .finally(() => {
+        this.renumbering = null;
+      });
   }
 }

@@ -1,4 +1,4 @@
-import type { RetrievedDocument, SearchIndex } from "../indexing/search-index.js";
+import type { SearchIndex } from "../indexing/search-index.js";
 import type { LiveCandidateLocator } from "./live-candidate-locator.js";
 import type { LatLon } from "../geo/haversine.js";
 import { occupationCellQuery } from "./occupation-cell-keys.js";
@@ -20,14 +20,22 @@ export interface Retrieval {
   truncated: boolean;
 }
 
+/** A person a branch found: with the payload when the index returned it, without when the locator did. */
+interface Found {
+  id: string;
+  distanceKm: number | null;
+  payload?: unknown;
+}
+
 /**
  * The people worth scoring for an offer: those within the radius whose occupations share a taxonomy
  * key with the offer's (same unit, group or related group), nearest first, plus those sharing any
  * selective word of the job title or of the required competences, most relevant first; available ones
  * only, each within their own reach of the workplace. Without a known workplace only the words can
- * find people. The key branch is asked of the in-memory locator when this process has one loaded
- * (then only the payloads of the people found are read from the index), of the index otherwise: the
- * same people either way.
+ * find people. Each branch is asked of the in-memory locator when this process has one that answers
+ * (for the words, the embedded index lists its matches by number and the locator keeps those within
+ * reach), of the index otherwise: the same people either way. The payloads of the people the locator
+ * found are then read in one go.
  */
 export async function retrieveCandidates(
   index: SearchIndex,
@@ -36,59 +44,59 @@ export async function retrieveCandidates(
   cfg: MatchingConfig,
   locator?: LiveCandidateLocator,
 ): Promise<Retrieval> {
-  const [byKeys, byText] = await Promise.all([retrieveByKeys(index, offer, radiusKm, cfg, locator), retrieveByText(index, offer, radiusKm, cfg)]);
-  const out = new Map<string, Retrieved>();
-  for (const d of [...byKeys, ...byText]) {
-    if (!out.has(d.id) && d.payload) out.set(d.id, { facts: d.payload as CandidateFacts, distanceKm: d.distanceKm });
+  const [byKeys, byText] = await Promise.all([retrieveByKeys(index, offer, radiusKm, cfg, locator), retrieveByText(index, offer, radiusKm, cfg, locator)]);
+  const found = new Map<string, Found>();
+  for (const d of [...byKeys, ...byText]) if (!found.has(d.id)) found.set(d.id, d);
+  const missing = [...found.values()].filter((d) => d.payload === undefined).map((d) => d.id);
+  const payloads = missing.length > 0 ? await index.payloadsOf("candidates", missing) : new Map<string, unknown>();
+  const people: Retrieved[] = [];
+  for (const d of found.values()) {
+    // A person erased between the locator's catch-up and this read has no payload any more: not retrieved.
+    const payload = d.payload === undefined ? payloads.get(d.id) : d.payload;
+    if (payload) people.push({ facts: payload as CandidateFacts, distanceKm: d.distanceKm });
   }
-  return { people: [...out.values()], truncated: byKeys.length >= cfg.retrieval.keyLimit || byText.length >= cfg.retrieval.textLimit };
+  return { people, truncated: byKeys.length >= cfg.retrieval.keyLimit || byText.length >= cfg.retrieval.textLimit };
 }
 
 const workplaceOf = (offer: PreparedOffer): LatLon | null => (offer.facts.lat !== null && offer.facts.lon !== null ? { lat: offer.facts.lat, lon: offer.facts.lon } : null);
 const AVAILABLE = { availability: ["available"] };
 
 /** The nearest `keyLimit` available people within reach sharing an occupation-cell key with the offer (none without a workplace). */
-export async function retrieveByKeys(
-  index: SearchIndex,
-  offer: PreparedOffer,
-  radiusKm: number,
-  cfg: MatchingConfig,
-  locator: LiveCandidateLocator | undefined,
-): Promise<RetrievedDocument[]> {
+export async function retrieveByKeys(index: SearchIndex, offer: PreparedOffer, radiusKm: number, cfg: MatchingConfig, locator: LiveCandidateLocator | undefined): Promise<Found[]> {
   const workplace = workplaceOf(offer);
   if (!workplace) return [];
   const keys = occupationCellQuery(offer.occupation, workplace, radiusKm);
   const located = locator ? await locator.near(keys, workplace, radiusKm, cfg.retrieval.keyLimit) : null;
-  if (!located) {
-    return index.retrieve("candidates", {
+  return (
+    located ??
+    index.retrieve("candidates", {
       filters: AVAILABLE,
       near: { ...workplace, radiusKm },
       withinReach: true,
       anyOf: { field: "occcell", values: keys },
       order: "distance",
       limit: cfg.retrieval.keyLimit,
-    });
-  }
-  const payloads = await index.payloadsOf(
-    "candidates",
-    located.map((l) => l.id),
+    })
   );
-  // A person erased between the locator's catch-up and this read has no payload any more: not retrieved.
-  return located.flatMap((l) => (payloads.has(l.id) ? [{ id: l.id, distanceKm: l.distanceKm, payload: payloads.get(l.id) }] : []));
 }
 
 /** The `textLimit` available people within reach most relevant to the selective words of the title and the must-have competences. */
-export async function retrieveByText(index: SearchIndex, offer: PreparedOffer, radiusKm: number, cfg: MatchingConfig): Promise<RetrievedDocument[]> {
+export async function retrieveByText(index: SearchIndex, offer: PreparedOffer, radiusKm: number, cfg: MatchingConfig, locator: LiveCandidateLocator | undefined): Promise<Found[]> {
   const workplace = workplaceOf(offer);
-  return index.retrieve("candidates", {
-    filters: AVAILABLE,
-    ...(workplace ? { near: { ...workplace, radiusKm } } : {}),
-    withinReach: true,
-    anyText: [offer.facts.title, ...offer.facts.mustHave].join(" "),
-    commonTerms: cfg.retrieval.commonTerms,
-    order: "relevance",
-    limit: cfg.retrieval.textLimit,
-  });
+  const text = [offer.facts.title, ...offer.facts.mustHave].join(" ");
+  const located = workplace && locator ? await locator.byText(text, cfg.retrieval.commonTerms, workplace, radiusKm, cfg.retrieval.textLimit) : null;
+  return (
+    located ??
+    index.retrieve("candidates", {
+      filters: AVAILABLE,
+      ...(workplace ? { near: { ...workplace, radiusKm } } : {}),
+      withinReach: true,
+      anyText: text,
+      commonTerms: cfg.retrieval.commonTerms,
+      order: "relevance",
+      limit: cfg.retrieval.textLimit,
+    })
+  );
 }
 
 /** Every person in the index, with no filter at all: the naive full scan retrieval is checked against. */
