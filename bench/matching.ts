@@ -29,7 +29,7 @@ import { narrowingOptions } from "../src/matching/narrow-pool.js";
 import { rankMatches, type Scored } from "../src/matching/rank-matches.js";
 import { isQualified, matchContextFor, prepareOffer, rankVacancy, type VacancyRanking } from "../src/matching/rank-vacancy-candidates.js";
 import { occupationCellQuery } from "../src/matching/occupation-cell-keys.js";
-import { retrieveByText, retrieveCandidates } from "../src/matching/retrieve-candidates.js";
+import { payloadsOfLocated, retrieveByText, retrieveCandidates } from "../src/matching/retrieve-candidates.js";
 import { recentListCounts } from "../src/shortlists/list-membership.js";
 import type { VacancyRecord } from "../src/vacancies/vacancy-repository.js";
 import {
@@ -158,7 +158,7 @@ async function profileOne(ctx: AppContext, vacancy: VacancyRecord, today: Date):
   const t2 = performance.now();
   const byText = await retrieveByText(ctx.index, offer, radius, cfg, ctx.locator);
   const t3 = performance.now();
-  const payloads = await ctx.index.payloadsOf("candidates", [...new Set([...located, ...byText].map((l) => l.id))]);
+  const payloads = await payloadsOfLocated(ctx.index, [...new Map([...located, ...byText].map((l) => [l.id, l])).values()]);
   const t4 = performance.now();
   const retrieved = (await retrieveCandidates(ctx.index, offer, radius, cfg, ctx.locator)).people;
   const t5 = performance.now();
@@ -517,7 +517,7 @@ function matchingReport(r: ReportInput): string {
     "",
     "### Dove va il tempo (profilo, ms, media per offerta)",
     "",
-    "I passi di `rankVacancy` rifatti uno per uno con le stesse funzioni (preparazione: offerta, rose esistenti, rarità delle competenze; recupero: `retrieveCandidates` come in produzione, i due rami insieme; valutazione: `evaluateMatch` su ogni persona recuperata; resto: ordinamento, rose recenti, equità, congruità delle prime 100, restringimento). Prima, i rami del recupero misurati da soli: le chiavi di occupazione nel localizzatore in memoria (`CandidateLocator.near`, compreso l'aggiornamento dal registro degli eventi), il ramo di testo (le corrispondenze FTS5 per numero di documento, tenute entro il raggio dal localizzatore: `LiveCandidateLocator.byText`), la lettura dei payload JSON delle persone trovate dai due rami (`payloadsOf`, con `JSON.parse`).",
+    "I passi di `rankVacancy` rifatti uno per uno con le stesse funzioni (preparazione: offerta, rose esistenti, rarità delle competenze; recupero: `retrieveCandidates` come in produzione, i due rami insieme; valutazione: `evaluateMatch` su ogni persona recuperata; resto: ordinamento, rose recenti, equità, congruità delle prime 100, restringimento). Prima, i rami del recupero misurati da soli: le chiavi di occupazione nel localizzatore in memoria (`CandidateLocator.near`, compreso l'aggiornamento dal registro degli eventi), il ramo di testo (le corrispondenze FTS5 per numero di documento, tenute entro il raggio dal localizzatore: `LiveCandidateLocator.byText`), la lettura dei payload JSON delle persone trovate dai due rami (`payloadsOfLocated`: per numero di documento, con `JSON.parse`).",
     "",
     "| persone | offerte | totale | preparazione | recupero | valutazione | resto | chiavi in memoria | payload | testo | righe (chiavi + testo) | persone valutate | payload medio |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -14,6 +14,7 @@ import { prepareOffer } from "../src/matching/rank-vacancy-candidates.js";
 import { findVacancy } from "../src/vacancies/vacancy-repository.js";
 import { isNumberedTextIndex, type NumberedTextIndex, type SearchIndex } from "../src/indexing/search-index.js";
 import { rebuildIndex } from "../src/indexing/rebuild-index.js";
+import { payloadsOfLocated } from "../src/matching/retrieve-candidates.js";
 import { codiceFiscale } from "./fixtures/italian-codes.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 import { candidateBody, vacancyBody, WAREHOUSE_WORKER } from "./helpers/sample-bodies.js";
@@ -23,17 +24,29 @@ const KEYS = ["isco4:9333@180:21", "isco4:9333@180:22", "isco3:933@180:21", "isc
 const CENTRE = { lat: 45.07, lon: 7.68 };
 
 /** What the locator must answer, by brute force over every entry. */
+/** The test's numbering of the people: p123 is number 123. */
+const numberOf = (id: string) => Number(id.slice(1));
+
+const withinReachByScan = (entries: Map<string, LocatorEntry>, radiusKm: number, keep: (e: LocatorEntry) => boolean) =>
+  [...entries.values()]
+    .filter((e) => e.available && keep(e))
+    .map((e) => ({ id: e.id, distanceKm: haversineKm(CENTRE, e), number: numberOf(e.id) }))
+    .filter((h) => h.distanceKm <= radiusKm && h.distanceKm <= (entries.get(h.id)!.reachKm ?? Infinity));
+
 function nearByScan(entries: Map<string, LocatorEntry>, keys: string[], radiusKm: number, limit: number) {
-  return [...entries.values()]
-    .filter((e) => e.available && e.keys.some((k) => keys.includes(k)))
-    .map((e) => ({ id: e.id, distanceKm: haversineKm(CENTRE, e) }))
-    .filter((h) => h.distanceKm <= radiusKm && h.distanceKm <= (entries.get(h.id)!.reachKm ?? Infinity))
+  return withinReachByScan(entries, radiusKm, (e) => e.keys.some((k) => keys.includes(k)))
     .sort((a, b) => a.distanceKm - b.distanceKm || (a.id < b.id ? -1 : 1))
     .slice(0, limit);
 }
 
+function textByScan(entries: Map<string, LocatorEntry>, rankOf: Map<number, number>, radiusKm: number, limit: number) {
+  return withinReachByScan(entries, radiusKm, (e) => rankOf.has(numberOf(e.id)))
+    .sort((a, b) => rankOf.get(a.number)! - rankOf.get(b.number)! || (a.id < b.id ? -1 : 1))
+    .slice(0, limit);
+}
+
 describe("the in-memory candidate locator", () => {
-  it("answers as a scan of everyone would, through inserts, moves, changes of availability and removals", () => {
+  it("answers as a scan of everyone would, by keys and by numbered text matches, through inserts, moves, changes of availability and removals", () => {
     const rnd = new SeededRandom(11, "locator");
     const locator = new CandidateLocator();
     const entries = new Map<string, LocatorEntry>();
@@ -58,9 +71,17 @@ describe("the in-memory candidate locator", () => {
         }
       }
       expect(locator.size).toBe(entries.size);
+      locator.setNumbers({ numbering: "test", numbers: new Map([...entries.keys()].map((id) => [id, numberOf(id)])) });
       for (const [keys, radius, limit] of [[KEYS.slice(0, 2), 60, 2_000], [KEYS, 30, 50], [[KEYS[3]!], 250, 10], [["isco4:0000@0:0"], 60, 100]] as const) {
         expect(locator.near(keys, CENTRE, radius, limit)).toEqual(nearByScan(entries, [...keys], radius, limit));
       }
+      // Text matches as the index lists them: numbers (some of nobody held, as for people without a place) with ranks, ties included.
+      const rankOf = new Map(Array.from({ length: 600 }, () => [rnd.int(0, 2_500), -rnd.int(1, 40)] as [number, number]));
+      const matches = { numbering: "test", numbers: [...rankOf.keys()], ranks: [...rankOf.values()] };
+      for (const [radius, limit] of [[60, 1_000], [30, 40]] as const) {
+        expect(locator.withinReachOf(matches, CENTRE, radius, limit)).toEqual(textByScan(entries, rankOf, radius, limit));
+      }
+      expect(locator.withinReachOf({ ...matches, numbering: "rebuilt" }, CENTRE, 60, 1_000)).toBeNull();
     }
   });
 
@@ -201,9 +222,17 @@ describe("the service's locator follows every write from the event log", () => {
 
     // A rebuild numbers the index's documents anew: the index answers the words until the locator has learnt the new numbers.
     const before = await locatedByWords();
+    const listBefore = await matchIds();
     await rebuildIndex(ctx, ["candidates"]);
+    // The payloads of the people the locator finds by occupation are read by number: a number of the old
+    // numbering that now holds someone else's document is not taken for theirs.
+    const stale = (await ctx.locator!.near(occupationCellQuery(offer.occupation, workplace, 60), workplace, 60, 10_000))!;
+    const payloads = await payloadsOfLocated(ctx.index, stale);
+    expect([...payloads.entries()].filter(([id, p]) => (p as { id: string }).id !== id)).toEqual([]);
+    expect(payloads.size).toBe(stale.length);
     expect(await byWords()).toBeNull();
     await vi.waitFor(async () => expect(await byWords()).not.toBeNull(), { timeout: 10_000 });
     expect(await locatedByWords()).toEqual(before);
+    expect(await matchIds()).toEqual(listBefore);
   }, 60_000);
 });

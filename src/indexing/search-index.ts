@@ -118,6 +118,8 @@ export interface NumberedTextIndex {
   numbersOf(index: IndexName, ids: readonly string[]): Promise<DocumentNumbers>;
   /** The words are kept as retrieve() keeps those of anyText (commonTerms), so the matches are the same documents. */
   textMatches(index: IndexName, anyText: string, commonTerms?: CommonTerms): Promise<NumberedTextMatches>;
+  /** The id and payload of the documents of these numbers (a direct read, where payloadsOf goes through the ids). */
+  payloadsByNumber(index: IndexName, numbers: readonly number[]): Promise<Map<number, { id: string; payload: unknown }>>;
 }
 
 export const isNumberedTextIndex = (index: SearchIndex): index is SearchIndex & NumberedTextIndex => "textMatches" in index && "numbersOf" in index;

@@ -562,6 +562,16 @@ export class SqliteFtsIndex implements SearchIndex, NumberedTextIndex {
     return { numbering: rows[0]?.numbering ?? (await this.numbering(index)), numbers: rows.map((r) => toNumber(r.seq)), ranks: rows.map((r) => r.rank) };
   }
 
+  async payloadsByNumber(index: IndexName, numbers: readonly number[]): Promise<Map<number, { id: string; payload: unknown }>> {
+    const l = layoutOf(index);
+    // One statement whatever the count: the numbers travel as one JSON array, not as bound parameters.
+    const rows = await this.db.$queryRawUnsafe<{ seq: unknown; id: string; payload: unknown }[]>(
+      `SELECT seq, id, payload FROM ${l.docs} WHERE seq IN (SELECT value FROM json_each(?))`,
+      JSON.stringify(numbers),
+    );
+    return new Map(rows.map((r) => [toNumber(r.seq), { id: r.id, payload: parsePayload(r.payload) }]));
+  }
+
   private async numbering(index: IndexName): Promise<string> {
     const rows = await this.db.$queryRawUnsafe<{ value: string }[]>("SELECT value FROM search_meta WHERE key = ?", numberingKey(index));
     return rows[0]?.value ?? "";

@@ -15,6 +15,8 @@ export interface LocatorEntry {
 export interface Located {
   id: string;
   distanceKm: number;
+  /** The index's number of the person's document, -1 when not known (see setNumbers). */
+  number: number;
 }
 
 /** The entry of a candidate search document: the same keys, point, reach and availability the index filters on. */
@@ -127,7 +129,7 @@ export class CandidateLocator implements IndexWriter {
       }
     }
     hits.sort((a, b) => a.d - b.d || compareIds(this.ids[a.slot]!, this.ids[b.slot]!));
-    return hits.slice(0, Math.max(0, limit)).map((h) => ({ id: this.ids[h.slot]!, distanceKm: h.d }));
+    return hits.slice(0, Math.max(0, limit)).map((h) => this.located(h.slot, h.d));
   }
 
   /**
@@ -173,7 +175,11 @@ export class CandidateLocator implements IndexWriter {
       if (!Number.isNaN(d)) hits.push({ slot, d, rank: matches.ranks[i]! });
     }
     hits.sort((a, b) => a.rank - b.rank || compareIds(this.ids[a.slot]!, this.ids[b.slot]!));
-    return hits.slice(0, Math.max(0, limit)).map((h) => ({ id: this.ids[h.slot]!, distanceKm: h.d }));
+    return hits.slice(0, Math.max(0, limit)).map((h) => this.located(h.slot, h.d));
+  }
+
+  private located(slot: number, distanceKm: number): Located {
+    return { id: this.ids[slot]!, distanceKm, number: this.numberOfSlot[slot]! };
   }
 
   /** Every person held, for learning their numbers anew. */

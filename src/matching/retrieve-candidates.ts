@@ -1,4 +1,4 @@
-import type { SearchIndex } from "../indexing/search-index.js";
+import { isNumberedTextIndex, type SearchIndex } from "../indexing/search-index.js";
 import type { LiveCandidateLocator } from "./live-candidate-locator.js";
 import type { LatLon } from "../geo/haversine.js";
 import { occupationCellQuery } from "./occupation-cell-keys.js";
@@ -20,11 +20,12 @@ export interface Retrieval {
   truncated: boolean;
 }
 
-/** A person a branch found: with the payload when the index returned it, without when the locator did. */
+/** A person a branch found: with the payload when the index returned it, without (but with the document's number when known) when the locator did. */
 interface Found {
   id: string;
   distanceKm: number | null;
   payload?: unknown;
+  number?: number;
 }
 
 /**
@@ -47,8 +48,10 @@ export async function retrieveCandidates(
   const [byKeys, byText] = await Promise.all([retrieveByKeys(index, offer, radiusKm, cfg, locator), retrieveByText(index, offer, radiusKm, cfg, locator)]);
   const found = new Map<string, Found>();
   for (const d of [...byKeys, ...byText]) if (!found.has(d.id)) found.set(d.id, d);
-  const missing = [...found.values()].filter((d) => d.payload === undefined).map((d) => d.id);
-  const payloads = missing.length > 0 ? await index.payloadsOf("candidates", missing) : new Map<string, unknown>();
+  const payloads = await payloadsOfLocated(
+    index,
+    [...found.values()].filter((d) => d.payload === undefined),
+  );
   const people: Retrieved[] = [];
   for (const d of found.values()) {
     // A person erased between the locator's catch-up and this read has no payload any more: not retrieved.
@@ -56,6 +59,31 @@ export async function retrieveCandidates(
     if (payload) people.push({ facts: payload as CandidateFacts, distanceKm: d.distanceKm });
   }
   return { people, truncated: byKeys.length >= cfg.retrieval.keyLimit || byText.length >= cfg.retrieval.textLimit };
+}
+
+/**
+ * The payloads of the people the locator found: by document number from an index that numbers them (one
+ * read where going through the id takes two), by id for the others and for any number that no longer
+ * holds that person's document (a rebuild in between).
+ */
+export async function payloadsOfLocated(index: SearchIndex, located: readonly Found[]): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
+  if (located.length === 0) return out;
+  const numberedIndex = isNumberedTextIndex(index) ? index : null;
+  const numbered = numberedIndex ? located.filter((d) => d.number !== undefined && d.number >= 0) : [];
+  if (numberedIndex && numbered.length > 0) {
+    const byNumber = await numberedIndex.payloadsByNumber(
+      "candidates",
+      numbered.map((d) => d.number!),
+    );
+    for (const d of numbered) {
+      const doc = byNumber.get(d.number!);
+      if (doc?.id === d.id) out.set(d.id, doc.payload);
+    }
+  }
+  const rest = located.filter((d) => !out.has(d.id)).map((d) => d.id);
+  if (rest.length > 0) for (const [id, payload] of await index.payloadsOf("candidates", rest)) out.set(id, payload);
+  return out;
 }
 
 const workplaceOf = (offer: PreparedOffer): LatLon | null => (offer.facts.lat !== null && offer.facts.lon !== null ? { lat: offer.facts.lat, lon: offer.facts.lon } : null);
