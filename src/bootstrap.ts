@@ -10,7 +10,7 @@ import { loadMatchingConfig } from "./matching/load-matching-config.js";
 import { ensureIndexLayout } from "./indexing/rebuild-index.js";
 import { occupationTaxonomy } from "./taxonomy/occupation-taxonomy.js";
 import { LiveCandidateLocator } from "./matching/live-candidate-locator.js";
-import { isNumberedTextIndex } from "./indexing/search-index.js";
+import { isNumberedIndex } from "./indexing/search-index.js";
 
 /**
  * Brings the store to the current schema, loads the reference data (comuni, CPIs) when missing and
@@ -35,7 +35,7 @@ export async function createContext(env: Env, log: Logger): Promise<AppContext> 
     ...(env.MEILISEARCH_INDEX_PREFIX ? { meilisearchIndexPrefix: env.MEILISEARCH_INDEX_PREFIX } : {}),
   });
   await index.init();
-  const ctx = { env, db, index, log, matching, locator: new LiveCandidateLocator(db, log, isNumberedTextIndex(index) ? index : undefined) };
+  const ctx = { env, db, index, log, matching, locator: new LiveCandidateLocator(db, log, isNumberedIndex(index) ? index : undefined) };
   await ensureIndexLayout(ctx);
   return ctx;
 }

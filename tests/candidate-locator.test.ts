@@ -12,7 +12,7 @@ import { LiveCandidateLocator, MAX_EVENTS_A_LIST_WAITS_FOR } from "../src/matchi
 import { occupationCellQuery } from "../src/matching/occupation-cell-keys.js";
 import { prepareOffer } from "../src/matching/rank-vacancy-candidates.js";
 import { findVacancy } from "../src/vacancies/vacancy-repository.js";
-import { isNumberedTextIndex, type NumberedTextIndex, type SearchIndex } from "../src/indexing/search-index.js";
+import { isNumberedIndex, type NumberedIndex, type SearchIndex } from "../src/indexing/search-index.js";
 import { rebuildIndex } from "../src/indexing/rebuild-index.js";
 import { payloadsOfLocated } from "../src/matching/retrieve-candidates.js";
 import { codiceFiscale } from "./fixtures/italian-codes.js";
@@ -96,6 +96,10 @@ describe("the in-memory candidate locator", () => {
       await live.load().then(() => order.push("loaded"));
       expect(order).toEqual(["a request", "loaded"]);
       expect(live.size).toBe(await t.ctx.db.candidate.count());
+      // Loaded from the index's rows; one loaded from the store, as with Meilisearch, holds the same.
+      const fromStore = new LiveCandidateLocator(t.ctx.db, t.ctx.log);
+      await fromStore.load();
+      expect(fromStore.size).toBe(live.size);
       const open = await t.ctx.db.vacancy.findMany({ where: { status: "open" }, select: { id: true } });
       expect(open.length).toBeGreaterThan(20);
       let compared = 0;
@@ -115,6 +119,7 @@ describe("the in-memory candidate locator", () => {
         });
         const located = (await live.near(keys, workplace, 60, 500))!;
         expect(located.map((l) => l.id), offer.facts.title).toEqual(fromIndex.map((d) => d.id));
+        expect((await fromStore.near(keys, workplace, 60, 500))!.map((l) => l.id)).toEqual(located.map((l) => l.id));
         compared += located.length;
         const text = [offer.facts.title, ...offer.facts.mustHave].join(" ");
         const byWordsInIndex = await t.ctx.index.retrieve("candidates", { ...byWords(workplace), anyText: text, commonTerms: t.ctx.matching.retrieval.commonTerms });
@@ -131,8 +136,8 @@ describe("the in-memory candidate locator", () => {
   }, 120_000);
 });
 
-const numbered = (index: SearchIndex): NumberedTextIndex => {
-  if (!isNumberedTextIndex(index)) throw new Error("the embedded index numbers its documents");
+const numbered = (index: SearchIndex): NumberedIndex => {
+  if (!isNumberedIndex(index)) throw new Error("the embedded index numbers its documents");
   return index;
 };
 

@@ -107,22 +107,33 @@ export interface NumberedTextMatches {
   ranks: number[];
 }
 
+/** A document as a numbered index lists it in number order: its point and the filter values asked for. */
+export interface NumberedDocument {
+  number: number;
+  id: string;
+  geo: { lat: number; lon: number; reachKm: number | null } | null;
+  filters: Record<string, string[]>;
+}
+
 /**
- * An engine that keeps its documents under integer numbers and lists the text matches of a retrieval
- * with their numbers alone, no document read (the embedded index): the in-memory locator that knows
- * each person's number then keeps those within reach itself. At a million people the index's own join
- * of every match with its document, to filter it, cost more than finding the matches. `numbering`
- * changes whenever numbers may have been given anew (a rebuild's swap, a clear).
+ * An engine that keeps its documents under integer numbers (the embedded index) and answers by number:
+ * the in-memory candidate locator loads from it in number order, knows each person's number, and so
+ * takes the text matches of a retrieval as numbers alone (no document read) and keeps those within
+ * reach itself. At a million people the index's own join of every match with its document, to filter
+ * it, cost more than finding the matches. `numbering` changes whenever numbers may have been given
+ * anew (a rebuild's swap, a clear).
  */
-export interface NumberedTextIndex {
+export interface NumberedIndex {
   numbersOf(index: IndexName, ids: readonly string[]): Promise<DocumentNumbers>;
   /** The words are kept as retrieve() keeps those of anyText (commonTerms), so the matches are the same documents. */
   textMatches(index: IndexName, anyText: string, commonTerms?: CommonTerms): Promise<NumberedTextMatches>;
   /** The id and payload of the documents of these numbers (a direct read, where payloadsOf goes through the ids). */
   payloadsByNumber(index: IndexName, numbers: readonly number[]): Promise<Map<number, { id: string; payload: unknown }>>;
+  /** Up to `limit` documents numbered after `afterNumber`, in number order, with the values of `fields`. */
+  documentsByNumber(index: IndexName, afterNumber: number, limit: number, fields: readonly string[]): Promise<{ numbering: string; documents: NumberedDocument[] }>;
 }
 
-export const isNumberedTextIndex = (index: SearchIndex): index is SearchIndex & NumberedTextIndex => "textMatches" in index && "numbersOf" in index;
+export const isNumberedIndex = (index: SearchIndex): index is SearchIndex & NumberedIndex => "textMatches" in index && "documentsByNumber" in index;
 
 /**
  * The search engine behind the showcase and matching retrieval, implemented by the embedded SQLite

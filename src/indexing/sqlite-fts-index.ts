@@ -32,7 +32,8 @@ import type {
   IndexBuild,
   IndexName,
   IndexWriter,
-  NumberedTextIndex,
+  NumberedDocument,
+  NumberedIndex,
   NumberedTextMatches,
   RetrievalQuery,
   RetrievedDocument,
@@ -197,7 +198,7 @@ export interface EmbeddedIndexBuild extends IndexBuild {
 
 export const isEmbeddedBuild = (build: IndexBuild): build is EmbeddedIndexBuild => "swapInTransaction" in build;
 
-export class SqliteFtsIndex implements SearchIndex, NumberedTextIndex {
+export class SqliteFtsIndex implements SearchIndex, NumberedIndex {
   readonly backend = "embedded" as const;
 
   private readonly synonyms: CompiledSynonyms;
@@ -570,6 +571,41 @@ export class SqliteFtsIndex implements SearchIndex, NumberedTextIndex {
       JSON.stringify(numbers),
     );
     return new Map(rows.map((r) => [toNumber(r.seq), { id: r.id, payload: parsePayload(r.payload) }]));
+  }
+
+  async documentsByNumber(index: IndexName, afterNumber: number, limit: number, fields: readonly string[]): Promise<{ numbering: string; documents: NumberedDocument[] }> {
+    const l = layoutOf(index);
+    const rows = await this.db.$queryRawUnsafe<{ seq: unknown; id: string; lat: number | null; lon: number | null; reach: number | null; numbering: string }[]>(
+      `SELECT seq, id, lat, lon, reach, (SELECT value FROM search_meta WHERE key = ?) AS numbering FROM ${l.docs} WHERE seq > ? ORDER BY seq LIMIT ?`,
+      numberingKey(index),
+      afterNumber,
+      Math.max(1, Math.floor(limit)),
+    );
+    const documents = rows.map(
+      (r): NumberedDocument => ({
+        number: toNumber(r.seq),
+        id: r.id,
+        geo: r.lat === null || r.lon === null ? null : { lat: r.lat, lon: r.lon, reachKm: r.reach },
+        filters: Object.fromEntries(fields.map((f) => [f, []])),
+      }),
+    );
+    const first = documents[0];
+    const last = documents.at(-1);
+    if (!first || !last) return { numbering: await this.numbering(index), documents };
+    const bySeq = new Map(documents.map((d) => [d.number, d]));
+    // The filter rows are keyed (doc_seq, field, value): one range of them for the page.
+    const values = await this.db.$queryRawUnsafe<{ seq: unknown; field: string; value: string; numbering: string }[]>(
+      `SELECT doc_seq AS seq, field, value, (SELECT value FROM search_meta WHERE key = ?) AS numbering
+       FROM ${l.filters} WHERE doc_seq BETWEEN ? AND ? AND field IN (SELECT value FROM json_each(?))`,
+      numberingKey(index),
+      first.number,
+      last.number,
+      JSON.stringify(fields),
+    );
+    // A rebuild swapped in between the two reads: the filter rows belong to other documents, the page is read again.
+    if (values.some((v) => v.numbering !== rows[0]!.numbering)) return this.documentsByNumber(index, afterNumber, limit, fields);
+    for (const v of values) bySeq.get(toNumber(v.seq))?.filters[v.field]?.push(v.value);
+    return { numbering: rows[0]!.numbering, documents };
   }
 
   private async numbering(index: IndexName): Promise<string> {

@@ -19,17 +19,21 @@ export interface Located {
   number: number;
 }
 
+/** The filter fields of a candidate document the locator keeps. */
+export const LOCATOR_FIELDS = ["availability", "occcell"] as const;
+
+const valuesOf = (v: SearchDocument["filters"][string] | undefined): string[] => (Array.isArray(v) ? v.map(String) : v == null ? [] : [String(v)]);
+
 /** The entry of a candidate search document: the same keys, point, reach and availability the index filters on. */
-export function locatorEntryOf(doc: SearchDocument): LocatorEntry | null {
+export function locatorEntryOf(doc: Pick<SearchDocument, "id" | "geo" | "filters">): LocatorEntry | null {
   if (!doc.geo) return null;
-  const keys = doc.filters.occcell;
   return {
     id: doc.id,
     lat: doc.geo.lat,
     lon: doc.geo.lon,
     reachKm: doc.geo.reachKm ?? null,
-    available: doc.filters.availability === "available",
-    keys: Array.isArray(keys) ? keys.map(String) : keys == null ? [] : [String(keys)],
+    available: valuesOf(doc.filters.availability).includes("available"),
+    keys: valuesOf(doc.filters.occcell),
   };
 }
 

@@ -5,13 +5,15 @@ import { applyEventsToIndex } from "../indexing/apply-events-to-index.js";
 import { letOthersThrough } from "../jobs/let-others-through.js";
 import { loadSearchDocuments } from "../indexing/load-search-documents.js";
 import type { LatLon } from "../geo/haversine.js";
-import type { IndexWriter, NumberedTextIndex, SearchDocument } from "../indexing/search-index.js";
+import type { IndexWriter, NumberedIndex, SearchDocument } from "../indexing/search-index.js";
 import type { CommonTerms } from "../indexing/selective-terms.js";
-import { CandidateLocator, type Located } from "./candidate-locator.js";
+import { CandidateLocator, LOCATOR_FIELDS, locatorEntryOf, type Located } from "./candidate-locator.js";
 
 // Small enough that one page's reads and documents take a few tens of milliseconds: the store's driver is
 // synchronous, so the load and the catch-up yield between pages or the requests in flight would wait for them.
 const IDS_PER_PAGE = 500;
+/** Rows of the index's own tables are cheaper than a rebuilt document: larger pages, still tens of milliseconds. */
+const DOCUMENTS_PER_PAGE = 2_000;
 const EVENTS_PER_BATCH = 250;
 /**
  * A list waits for the catch-up only up to this many events (well under a second of it): after a bulk
@@ -24,15 +26,15 @@ export interface LocatorLoadProgress {
 }
 
 /**
- * The in-memory candidate locator of one process, kept current from the event log: loaded once from
- * the store (the last event is noted first, so what changes during the load is brought in after it),
- * then, before every question, brought up to the last event like an index consumer (the documents of
+ * The in-memory candidate locator of one process, kept current from the event log: loaded once, from
+ * the embedded index's rows or else from the store (the last event is noted first, so what changes
+ * during the load is brought in after it), then, before every question, brought up to the last event like an index consumer (the documents of
  * the events read are rebuilt from the store). Every process follows the log on its own, so a person
  * written by the CLI or by another API process is found by the next list built here.
  * Until the load is done, and while a bulk write elsewhere leaves it far behind the log, `near` and
- * `byText` answer null and retrieval asks the search index instead. Given the embedded index, it learns
- * the index's number of every document it holds (at load, and after every upsert it applies), so the
- * text branch reads the index's matches by number and filters them here.
+ * `byText` answer null and retrieval asks the search index instead. Given the embedded index, it knows
+ * the index's number of every document it holds (from the load, and after every upsert it applies), so
+ * the text branch reads the index's matches by number and filters them here.
  */
 export class LiveCandidateLocator {
   private readonly locator = new CandidateLocator();
@@ -54,7 +56,7 @@ export class LiveCandidateLocator {
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-    private readonly numbered?: NumberedTextIndex,
+    private readonly numbered?: NumberedIndex,
   ) {}
 
   get size(): number {
@@ -126,6 +128,35 @@ export class LiveCandidateLocator {
   private async fill(onProgress?: LocatorLoadProgress): Promise<void> {
     const started = Date.now();
     this.lastSeq = await latestEventSeq(this.db);
+    if (this.numbered) await this.fillFromIndex(this.numbered, onProgress);
+    else await this.fillFromStore(onProgress);
+    await this.catchUp();
+    this.log.info({ people: this.locator.size, ms: Date.now() - started }, "persone caricate in memoria per l'abbinamento");
+  }
+
+  /**
+   * From the embedded index's own rows, in number order: what the locator keeps is what the index
+   * filters on, written in the same transactions as the store, and the numbers come with it. Several
+   * times faster than rebuilding each person's search document from the store.
+   */
+  private async fillFromIndex(numbered: NumberedIndex, onProgress?: LocatorLoadProgress): Promise<void> {
+    for (let after = 0; ; ) {
+      const { numbering, documents } = await numbered.documentsByNumber("candidates", after, DOCUMENTS_PER_PAGE, LOCATOR_FIELDS);
+      const last = documents.at(-1);
+      if (!last) break;
+      for (const d of documents) {
+        const entry = locatorEntryOf(d);
+        if (entry) this.locator.set(entry);
+      }
+      if (this.locator.setNumbers({ numbering, numbers: new Map(documents.map((d) => [d.id, d.number])) })) this.renumberInBackground();
+      after = last.number;
+      onProgress?.(this.locator.size);
+      await letOthersThrough();
+    }
+  }
+
+  /** From the store, person by person, through the search documents the index consumer would build. */
+  private async fillFromStore(onProgress?: LocatorLoadProgress): Promise<void> {
     let after: string | null = null;
     for (;;) {
       const page: { id: string }[] = await this.db.candidate.findMany({
@@ -145,8 +176,6 @@ export class LiveCandidateLocator {
       onProgress?.(this.locator.size);
       await letOthersThrough();
     }
-    await this.catchUp();
-    this.log.info({ people: this.locator.size, ms: Date.now() - started }, "persone caricate in memoria per l'abbinamento");
   }
 
   private async learnNumbers(docs: readonly SearchDocument[]): Promise<void> {

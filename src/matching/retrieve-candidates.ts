@@ -1,4 +1,4 @@
-import { isNumberedTextIndex, type SearchIndex } from "../indexing/search-index.js";
+import { isNumberedIndex, type SearchIndex } from "../indexing/search-index.js";
 import type { LiveCandidateLocator } from "./live-candidate-locator.js";
 import type { LatLon } from "../geo/haversine.js";
 import { occupationCellQuery } from "./occupation-cell-keys.js";
@@ -69,7 +69,7 @@ export async function retrieveCandidates(
 export async function payloadsOfLocated(index: SearchIndex, located: readonly Found[]): Promise<Map<string, unknown>> {
   const out = new Map<string, unknown>();
   if (located.length === 0) return out;
-  const numberedIndex = isNumberedTextIndex(index) ? index : null;
+  const numberedIndex = isNumberedIndex(index) ? index : null;
   const numbered = numberedIndex ? located.filter((d) => d.number !== undefined && d.number >= 0) : [];
   if (numberedIndex && numbered.length > 0) {
     const byNumber = await numberedIndex.payloadsByNumber(
