@@ -8,6 +8,7 @@ import { seedDemoData } from "../src/demo/seed-demo-data.js";
 import { SeededRandom } from "../src/demo/seeded-random.js";
 import { haversineKm } from "../src/geo/haversine.js";
 import { CandidateLocator, type LocatorEntry } from "../src/matching/candidate-locator.js";
+import { GrowableIntLists, PackedSlotLists } from "../src/matching/packed-int-lists.js";
 import { LiveCandidateLocator, MAX_EVENTS_A_LIST_WAITS_FOR } from "../src/matching/live-candidate-locator.js";
 import { occupationCellQuery } from "../src/matching/occupation-cell-keys.js";
 import { prepareOffer } from "../src/matching/rank-vacancy-candidates.js";
@@ -83,6 +84,39 @@ describe("the in-memory candidate locator", () => {
       }
       expect(locator.withinReachOf({ ...matches, numbering: "rebuilt" }, CENTRE, 60, 1_000)).toBeNull();
     }
+  });
+
+  it("keeps its integer lists like arrays would, through growth, rewrites, removals and the pool's compaction", () => {
+    const rnd = new SeededRandom(5, "int-lists");
+    const perSlot = new PackedSlotLists();
+    const perKey = new GrowableIntLists();
+    const slots = new Map<number, number[]>();
+    const keys: number[][] = [];
+    for (let k = 0; k < 50; k++) expect(perKey.add()).toBe(keys.push([]) - 1);
+    // Enough rewrites that grow a slot's list for the stale half of the pool to be compacted several times.
+    for (let i = 0; i < 60_000; i++) {
+      const slot = rnd.int(0, 5_000);
+      if (rnd.chance(0.1)) {
+        perSlot.clear(slot);
+        slots.delete(slot);
+      } else {
+        const values = Array.from({ length: rnd.int(0, 12) }, () => rnd.int(0, 1_000_000));
+        perSlot.set(slot, values);
+        slots.set(slot, values);
+      }
+      const k = rnd.int(0, 49);
+      if (rnd.chance(0.3) && keys[k]!.length > 0) {
+        const v = keys[k]![rnd.int(0, keys[k]!.length - 1)]!;
+        perKey.remove(k, v);
+        keys[k]!.splice(keys[k]!.indexOf(v), 1);
+      } else {
+        const v = rnd.int(0, 300);
+        perKey.push(k, v);
+        keys[k]!.push(v);
+      }
+    }
+    for (let slot = 0; slot <= 5_000; slot++) expect([...perSlot.get(slot)]).toEqual(slots.get(slot) ?? []);
+    keys.forEach((values, k) => expect([...perKey.view(k)].sort((a, b) => a - b)).toEqual([...values].sort((a, b) => a - b)));
   });
 
   it("finds, for every open vacancy of the demo data, the same people in the same order as the search index, by occupation and by words", async () => {

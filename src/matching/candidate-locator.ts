@@ -1,4 +1,5 @@
 import { boundingBox, haversineKm, type LatLon } from "../geo/haversine.js";
+import { GrowableIntLists, PackedSlotLists } from "./packed-int-lists.js";
 import type { DocumentNumbers, IndexWriter, NumberedTextMatches, SearchDocument } from "../indexing/search-index.js";
 
 /** What the locator keeps of a person: where they live, how far they travel, whether available, their occupation-cell keys. */
@@ -56,9 +57,9 @@ export class CandidateLocator implements IndexWriter {
   /** NaN: no reach of their own. */
   private reach = new Float64Array(INITIAL_SLOTS);
   private available = new Uint8Array(INITIAL_SLOTS);
-  private keysOfSlot: (number[] | undefined)[] = [];
+  private readonly keysOfSlot = new PackedSlotLists();
   private readonly keyIdOf = new Map<string, number>();
-  private readonly postings: number[][] = [];
+  private readonly postings = new GrowableIntLists();
   private readonly freeSlots: number[] = [];
   /** Slots already seen by the running query, marked with its stamp: no Set per query. */
   private seen = new Uint32Array(INITIAL_SLOTS);
@@ -99,8 +100,8 @@ export class CandidateLocator implements IndexWriter {
     this.reach[slot] = entry.reachKm ?? Number.NaN;
     this.available[slot] = entry.available ? 1 : 0;
     const keyIds = [...new Set(entry.keys)].map((k) => this.keyId(k));
-    for (const k of keyIds) this.postings[k]!.push(slot);
-    this.keysOfSlot[slot] = keyIds;
+    for (const k of keyIds) this.postings.push(k, slot);
+    this.keysOfSlot.set(slot, keyIds);
   }
 
   delete(id: string): void {
@@ -125,7 +126,7 @@ export class CandidateLocator implements IndexWriter {
     for (const key of keys) {
       const k = this.keyIdOf.get(key);
       if (k === undefined) continue;
-      for (const slot of this.postings[k]!) {
+      for (const slot of this.postings.view(k)) {
         if (this.seen[slot] === stamp) continue;
         this.seen[slot] = stamp;
         const d = this.distanceWithinReach(slot, area);
@@ -218,22 +219,15 @@ export class CandidateLocator implements IndexWriter {
   private keyId(key: string): number {
     let k = this.keyIdOf.get(key);
     if (k === undefined) {
-      k = this.postings.length;
+      k = this.postings.add();
       this.keyIdOf.set(key, k);
-      this.postings.push([]);
     }
     return k;
   }
 
   private unpost(slot: number): void {
-    for (const k of this.keysOfSlot[slot] ?? []) {
-      const list = this.postings[k]!;
-      const at = list.indexOf(slot);
-      if (at < 0) continue;
-      list[at] = list[list.length - 1]!;
-      list.pop();
-    }
-    this.keysOfSlot[slot] = undefined;
+    for (const k of this.keysOfSlot.get(slot)) this.postings.remove(k, slot);
+    this.keysOfSlot.clear(slot);
   }
 
   private nextStamp(): number {
