@@ -1,3 +1,4 @@
+import type { Prisma } from "../generated/prisma/client.js";
 import type { Db, DbTx } from "../db/client.js";
 import { writeFeedItems, type NewFeedItem } from "../feed/write-feed-items.js";
 import { matchFeedItem } from "./match-feed-item.js";
@@ -15,13 +16,18 @@ export interface MatchNews {
 type Pair = Pick<MatchEvaluation, "vacancyId" | "candidateId">;
 
 /** The score each pair had at the last stored run (a rematch), absent for pairs never stored. */
-async function storedScores(db: DbTx, pairs: Pair[]): Promise<Map<string, number>> {
+interface StoredPair {
+  score: number;
+  firstSeenAt: Date;
+}
+
+async function storedPairs(db: DbTx, pairs: Pair[]): Promise<Map<string, StoredPair>> {
   if (pairs.length === 0) return new Map();
   const existing = await db.matchResult.findMany({
     where: { OR: pairs.map((m) => ({ vacancyId: m.vacancyId, candidateId: m.candidateId })) },
-    select: { vacancyId: true, candidateId: true, score: true },
+    select: { vacancyId: true, candidateId: true, score: true, firstSeenAt: true },
   });
-  return new Map(existing.map((e) => [matchKey(e.vacancyId, e.candidateId), e.score]));
+  return new Map(existing.map((e) => [matchKey(e.vacancyId, e.candidateId), e]));
 }
 
 const newsOf = (previous: number | undefined): MatchNews => ({ isNew: previous === undefined, previousScore: previous ?? null });
@@ -31,8 +37,8 @@ const newsOf = (previous: number | undefined): MatchNews => ({ isNew: previous =
  * mean since that run, whoever browsed in between.
  */
 export async function matchNewsSinceLastRun(db: Db, pairs: Pair[]): Promise<Map<string, MatchNews>> {
-  const before = await storedScores(db, pairs);
-  return new Map(pairs.map((p) => [matchKey(p.vacancyId, p.candidateId), newsOf(before.get(matchKey(p.vacancyId, p.candidateId)))]));
+  const before = await storedPairs(db, pairs);
+  return new Map(pairs.map((p) => [matchKey(p.vacancyId, p.candidateId), newsOf(before.get(matchKey(p.vacancyId, p.candidateId))?.score)]));
 }
 
 /** A match as a rematch stores it: the evaluation, whether it qualifies, and whose caseload the person is in. */
@@ -74,25 +80,43 @@ export async function storeMatches(db: Db, matches: MatchToStore[], drop: Pair[]
   const tally = emptyTally();
   if (matches.length === 0 && drop.length === 0) return tally;
   await db.$transaction(async (tx) => {
-    const before = await storedScores(tx, matches.map((m) => m.evaluation));
+    const before = await storedPairs(
+      tx,
+      matches.map((m) => m.evaluation),
+    );
     const feed: NewFeedItem[] = [];
+    // Last one wins for a pair given twice, as one upsert after the other would.
+    const rows = new Map<string, Prisma.MatchResultCreateManyInput>();
     for (const { evaluation: m, qualified, tutorId } of matches) {
-      const news = newsOf(before.get(matchKey(m.vacancyId, m.candidateId)));
+      const key = matchKey(m.vacancyId, m.candidateId);
+      const stored = before.get(key);
+      const news = newsOf(stored?.score);
       const improved = !news.isNew && m.score > news.previousScore!;
       tally.stored += 1;
       if (news.isNew) tally.newMatches += 1;
       if (improved) tally.improved += 1;
       if (tutorId && qualified && (news.isNew || improved)) feed.push(matchFeedItem(m, news, tutorId, now));
-      const data = { score: m.score, components: m.components as object[], congrua: m.congrua?.verdict ?? "not_evaluated", modelVersion, computedAt: now };
-      await tx.matchResult.upsert({
-        where: { vacancyId_candidateId: { vacancyId: m.vacancyId, candidateId: m.candidateId } },
-        create: { vacancyId: m.vacancyId, candidateId: m.candidateId, ...data, previousScore: null, firstSeenAt: now },
-        update: { ...data, previousScore: news.previousScore },
+      rows.set(key, {
+        vacancyId: m.vacancyId,
+        candidateId: m.candidateId,
+        score: m.score,
+        components: m.components as object[],
+        congrua: m.congrua?.verdict ?? "not_evaluated",
+        modelVersion,
+        computedAt: now,
+        previousScore: news.previousScore,
+        firstSeenAt: stored?.firstSeenAt ?? now,
       });
     }
-    if (drop.length > 0) {
-      tally.dropped = (await tx.matchResult.deleteMany({ where: { OR: drop.map((p) => ({ vacancyId: p.vacancyId, candidateId: p.candidateId })) } })).count;
+    // A pair already stored is written again whole, first seen kept: two statements for the lot where an
+    // upsert each took a round trip per pair (a hundred per vacancy in the nightly pass).
+    const rewritten = [...rows.values()].filter((r) => before.has(matchKey(r.vacancyId, r.candidateId)));
+    const gone = [...rewritten, ...drop];
+    if (gone.length > 0) {
+      const deleted = (await tx.matchResult.deleteMany({ where: { OR: gone.map((p) => ({ vacancyId: p.vacancyId, candidateId: p.candidateId })) } })).count;
+      tally.dropped = deleted - rewritten.length;
     }
+    if (rows.size > 0) await tx.matchResult.createMany({ data: [...rows.values()] });
     await writeFeedItems(tx, feed, now);
   });
   return tally;
