@@ -115,6 +115,11 @@ export interface NumberedDocument {
   filters: Record<string, string[]>;
 }
 
+export interface NumberedDocuments {
+  numbering: string;
+  documents: NumberedDocument[];
+}
+
 /**
  * An engine that keeps its documents under integer numbers (the embedded index) and answers by number:
  * the in-memory candidate locator loads from it in number order, knows each person's number, and so
@@ -124,13 +129,14 @@ export interface NumberedDocument {
  * anew (a rebuild's swap, a clear).
  */
 export interface NumberedIndex {
-  numbersOf(index: IndexName, ids: readonly string[]): Promise<DocumentNumbers>;
   /** The words are kept as retrieve() keeps those of anyText (commonTerms), so the matches are the same documents. */
   textMatches(index: IndexName, anyText: string, commonTerms?: CommonTerms): Promise<NumberedTextMatches>;
   /** The id and payload of the documents of these numbers (a direct read, where payloadsOf goes through the ids). */
   payloadsByNumber(index: IndexName, numbers: readonly number[]): Promise<Map<number, { id: string; payload: unknown }>>;
   /** Up to `limit` documents numbered after `afterNumber`, in number order, with the values of `fields`. */
-  documentsByNumber(index: IndexName, afterNumber: number, limit: number, fields: readonly string[]): Promise<{ numbering: string; documents: NumberedDocument[] }>;
+  documentsByNumber(index: IndexName, afterNumber: number, limit: number, fields: readonly string[]): Promise<NumberedDocuments>;
+  /** The documents of those of the ids the index holds, with the values of `fields` (an id absent: no document). */
+  documentsOf(index: IndexName, ids: readonly string[], fields: readonly string[]): Promise<NumberedDocuments>;
 }
 
 export const isNumberedIndex = (index: SearchIndex): index is SearchIndex & NumberedIndex => "textMatches" in index && "documentsByNumber" in index;

@@ -28,11 +28,11 @@ import { ftsSearchExpression } from "./fts-search-expression.js";
 import { assertFilterField, INDEX_NAMES, schemaOf, textFieldOf } from "./index-schema.js";
 import { randomUUID } from "node:crypto";
 import type {
-  DocumentNumbers,
   IndexBuild,
   IndexName,
   IndexWriter,
   NumberedDocument,
+  NumberedDocuments,
   NumberedIndex,
   NumberedTextMatches,
   RetrievalQuery,
@@ -528,28 +528,6 @@ export class SqliteFtsIndex implements SearchIndex, NumberedIndex {
     return out;
   }
 
-  async numbersOf(index: IndexName, ids: readonly string[]): Promise<DocumentNumbers> {
-    const l = layoutOf(index);
-    const numbers = new Map<string, number>();
-    let numbering = await this.numbering(index);
-    for (const batch of chunks([...new Set(ids)], DOC_BATCH)) {
-      // The numbering is read in the same statement as the numbers, so a swap in between cannot mix them.
-      const rows = await this.db.$queryRawUnsafe<{ id: string; seq: unknown; numbering: string }[]>(
-        `SELECT id, seq, (SELECT value FROM search_meta WHERE key = ?) AS numbering FROM ${l.docs} WHERE id IN (SELECT value FROM json_each(?))`,
-        numberingKey(index),
-        JSON.stringify(batch),
-      );
-      for (const r of rows) {
-        if (r.numbering !== numbering) {
-          numbers.clear();
-          numbering = r.numbering;
-        }
-        numbers.set(r.id, toNumber(r.seq));
-      }
-    }
-    return { numbering, numbers };
-  }
-
   async textMatches(index: IndexName, anyText: string, commonTerms?: CommonTerms): Promise<NumberedTextMatches> {
     const l = layoutOf(index);
     const terms = await this.selectiveTerms(l, [...new Set(analyze(anyText))], commonTerms);
@@ -573,14 +551,24 @@ export class SqliteFtsIndex implements SearchIndex, NumberedIndex {
     return new Map(rows.map((r) => [toNumber(r.seq), { id: r.id, payload: parsePayload(r.payload) }]));
   }
 
-  async documentsByNumber(index: IndexName, afterNumber: number, limit: number, fields: readonly string[]): Promise<{ numbering: string; documents: NumberedDocument[] }> {
+  async documentsByNumber(index: IndexName, afterNumber: number, limit: number, fields: readonly string[]): Promise<NumberedDocuments> {
+    return this.numberedDocuments(index, "seq > ? ORDER BY seq LIMIT ?", [afterNumber, Math.max(1, Math.floor(limit))], fields);
+  }
+
+  async documentsOf(index: IndexName, ids: readonly string[], fields: readonly string[]): Promise<NumberedDocuments> {
+    return this.numberedDocuments(index, "id IN (SELECT value FROM json_each(?))", [JSON.stringify(ids)], fields);
+  }
+
+  /** The documents `where` selects, with the values of `fields`: two reads, the docs then their filter rows. */
+  private async numberedDocuments(index: IndexName, where: string, params: unknown[], fields: readonly string[]): Promise<NumberedDocuments> {
     const l = layoutOf(index);
     const rows = await this.db.$queryRawUnsafe<{ seq: unknown; id: string; lat: number | null; lon: number | null; reach: number | null; numbering: string }[]>(
-      `SELECT seq, id, lat, lon, reach, (SELECT value FROM search_meta WHERE key = ?) AS numbering FROM ${l.docs} WHERE seq > ? ORDER BY seq LIMIT ?`,
+      `SELECT seq, id, lat, lon, reach, (SELECT value FROM search_meta WHERE key = ?) AS numbering FROM ${l.docs} WHERE ${where}`,
       numberingKey(index),
-      afterNumber,
-      Math.max(1, Math.floor(limit)),
+      ...params,
     );
+    const numbering = rows[0]?.numbering;
+    if (numbering === undefined) return { numbering: await this.numbering(index), documents: [] };
     const documents = rows.map(
       (r): NumberedDocument => ({
         number: toNumber(r.seq),
@@ -589,23 +577,18 @@ export class SqliteFtsIndex implements SearchIndex, NumberedIndex {
         filters: Object.fromEntries(fields.map((f) => [f, []])),
       }),
     );
-    const first = documents[0];
-    const last = documents.at(-1);
-    if (!first || !last) return { numbering: await this.numbering(index), documents };
     const bySeq = new Map(documents.map((d) => [d.number, d]));
-    // The filter rows are keyed (doc_seq, field, value): one range of them for the page.
     const values = await this.db.$queryRawUnsafe<{ seq: unknown; field: string; value: string; numbering: string }[]>(
       `SELECT doc_seq AS seq, field, value, (SELECT value FROM search_meta WHERE key = ?) AS numbering
-       FROM ${l.filters} WHERE doc_seq BETWEEN ? AND ? AND field IN (SELECT value FROM json_each(?))`,
+       FROM ${l.filters} WHERE doc_seq IN (SELECT value FROM json_each(?)) AND field IN (SELECT value FROM json_each(?))`,
       numberingKey(index),
-      first.number,
-      last.number,
+      JSON.stringify([...bySeq.keys()]),
       JSON.stringify(fields),
     );
-    // A rebuild swapped in between the two reads: the filter rows belong to other documents, the page is read again.
-    if (values.some((v) => v.numbering !== rows[0]!.numbering)) return this.documentsByNumber(index, afterNumber, limit, fields);
+    // A rebuild swapped in between the two reads: the filter rows belong to other documents, read again.
+    if (values.some((v) => v.numbering !== numbering)) return this.numberedDocuments(index, where, params, fields);
     for (const v of values) bySeq.get(toNumber(v.seq))?.filters[v.field]?.push(v.value);
-    return { numbering: rows[0]!.numbering, documents };
+    return { numbering, documents };
   }
 
   private async numbering(index: IndexName): Promise<string> {

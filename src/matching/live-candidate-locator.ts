@@ -1,11 +1,12 @@
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
-import { latestEventSeq } from "../events/read-events.js";
+import { latestEventSeq, readEventsAfter } from "../events/read-events.js";
 import { applyEventsToIndex } from "../indexing/apply-events-to-index.js";
 import { letOthersThrough } from "../jobs/let-others-through.js";
 import { loadSearchDocuments } from "../indexing/load-search-documents.js";
 import type { LatLon } from "../geo/haversine.js";
-import type { IndexWriter, NumberedIndex, SearchDocument } from "../indexing/search-index.js";
+import type { NumberedDocuments, NumberedIndex } from "../indexing/search-index.js";
+import { documentsOfEvents } from "../indexing/documents-of-events.js";
 import type { CommonTerms } from "../indexing/selective-terms.js";
 import { CandidateLocator, LOCATOR_FIELDS, locatorEntryOf, type Located } from "./candidate-locator.js";
 
@@ -28,13 +29,14 @@ export interface LocatorLoadProgress {
 /**
  * The in-memory candidate locator of one process, kept current from the event log: loaded once, from
  * the embedded index's rows or else from the store (the last event is noted first, so what changes
- * during the load is brought in after it), then, before every question, brought up to the last event like an index consumer (the documents of
- * the events read are rebuilt from the store). Every process follows the log on its own, so a person
- * written by the CLI or by another API process is found by the next list built here.
+ * during the load is brought in after it), then, before every question, brought up to the last event
+ * like an index consumer (the people of the events read again from the embedded index's rows, or
+ * rebuilt from the store). Every process follows the log on its own, so a person written by the CLI or
+ * by another API process is found by the next list built here.
  * Until the load is done, and while a bulk write elsewhere leaves it far behind the log, `near` and
  * `byText` answer null and retrieval asks the search index instead. Given the embedded index, it knows
- * the index's number of every document it holds (from the load, and after every upsert it applies), so
- * the text branch reads the index's matches by number and filters them here.
+ * the index's number of every document it holds (it reads them with the rows), so the text branch
+ * reads the index's matches by number and filters them here.
  */
 export class LiveCandidateLocator {
   private readonly locator = new CandidateLocator();
@@ -44,14 +46,6 @@ export class LiveCandidateLocator {
   private catchingUp: Promise<void> = Promise.resolve();
   private inBackground: Promise<void> | null = null;
   private renumbering: Promise<void> | null = null;
-  /** The writer the catch-up applies events to: the locator, told each upserted document's number. */
-  private readonly writer: IndexWriter = {
-    upsert: async (docs) => {
-      await this.locator.upsert(docs);
-      await this.learnNumbers(docs);
-    },
-    remove: (ids) => this.locator.remove(ids),
-  };
 
   constructor(
     private readonly db: Db,
@@ -119,10 +113,46 @@ export class LiveCandidateLocator {
   catchUp(): Promise<void> {
     // A failed pass (the store busy) leaves lastSeq where it was: the next caller retries from there.
     this.catchingUp = this.catchingUp.catch(() => {}).then(async () => {
-      const applied = await applyEventsToIndex(this.db, "candidates", this.writer, this.lastSeq, { batchSize: EVENTS_PER_BATCH, afterBatch: letOthersThrough });
+      if (this.numbered) return this.catchUpFromIndex(this.numbered);
+      const applied = await applyEventsToIndex(this.db, "candidates", this.locator, this.lastSeq, { batchSize: EVENTS_PER_BATCH, afterBatch: letOthersThrough });
       this.lastSeq = applied.lastSeq;
     });
     return this.catchingUp;
+  }
+
+  /**
+   * The events' people as the embedded index holds them now: it is written in the same transaction as
+   * each event, and its rows cost less to read than a document rebuilt from the store. A person the
+   * index no longer holds (erased) leaves the locator.
+   */
+  private async catchUpFromIndex(numbered: NumberedIndex): Promise<void> {
+    for (;;) {
+      const events = await readEventsAfter(this.db, this.lastSeq, EVENTS_PER_BATCH);
+      const last = events.at(-1);
+      if (!last) return;
+      const ids = documentsOfEvents(events).get("candidates") ?? [];
+      if (ids.length > 0) {
+        const found = await numbered.documentsOf("candidates", ids, LOCATOR_FIELDS);
+        if (this.take(found)) this.renumberInBackground();
+        const held = new Set(found.documents.map((d) => d.id));
+        for (const id of ids) if (!held.has(id)) this.locator.delete(id);
+      }
+      this.lastSeq = last.seq;
+      await letOthersThrough();
+    }
+  }
+
+  /**
+   * Documents read from the index: their entries (a person without a place is not held) and numbers;
+   * true when they came under a new numbering (see CandidateLocator.setNumbers).
+   */
+  private take({ numbering, documents }: NumberedDocuments): boolean {
+    for (const d of documents) {
+      const entry = locatorEntryOf(d);
+      if (entry) this.locator.set(entry);
+      else this.locator.delete(d.id);
+    }
+    return this.locator.setNumbers({ numbering, numbers: new Map(documents.map((d) => [d.id, d.number])) });
   }
 
   private async fill(onProgress?: LocatorLoadProgress): Promise<void> {
@@ -141,14 +171,10 @@ export class LiveCandidateLocator {
    */
   private async fillFromIndex(numbered: NumberedIndex, onProgress?: LocatorLoadProgress): Promise<void> {
     for (let after = 0; ; ) {
-      const { numbering, documents } = await numbered.documentsByNumber("candidates", after, DOCUMENTS_PER_PAGE, LOCATOR_FIELDS);
-      const last = documents.at(-1);
+      const page = await numbered.documentsByNumber("candidates", after, DOCUMENTS_PER_PAGE, LOCATOR_FIELDS);
+      const last = page.documents.at(-1);
       if (!last) break;
-      for (const d of documents) {
-        const entry = locatorEntryOf(d);
-        if (entry) this.locator.set(entry);
-      }
-      if (this.locator.setNumbers({ numbering, numbers: new Map(documents.map((d) => [d.id, d.number])) })) this.renumberInBackground();
+      if (this.take(page)) this.renumberInBackground();
       after = last.number;
       onProgress?.(this.locator.size);
       await letOthersThrough();
@@ -171,17 +197,11 @@ export class LiveCandidateLocator {
         "candidates",
         page.map((p) => p.id),
       );
-      await this.writer.upsert(docs);
+      await this.locator.upsert(docs);
       after = page.at(-1)!.id;
       onProgress?.(this.locator.size);
       await letOthersThrough();
     }
-  }
-
-  private async learnNumbers(docs: readonly SearchDocument[]): Promise<void> {
-    if (!this.numbered || docs.length === 0) return;
-    const renumbered = this.locator.setNumbers(await this.numbered.numbersOf("candidates", docs.map((d) => d.id)));
-    if (renumbered) this.renumberInBackground();
   }
 
   /**
@@ -195,7 +215,7 @@ export class LiveCandidateLocator {
         const ids = [...this.locator.allIds()];
         for (let i = 0; i < ids.length; i += IDS_PER_PAGE) {
           // The first page brings the new numbering in; a change after it is another rebuild.
-          if (this.locator.setNumbers(await this.numbered!.numbersOf("candidates", ids.slice(i, i + IDS_PER_PAGE))) && i > 0) again = true;
+          if (this.take(await this.numbered!.documentsOf("candidates", ids.slice(i, i + IDS_PER_PAGE), LOCATOR_FIELDS)) && i > 0) again = true;
           await letOthersThrough();
         }
       }
