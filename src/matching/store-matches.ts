@@ -108,15 +108,14 @@ export async function storeMatches(db: Db, matches: MatchToStore[], drop: Pair[]
         firstSeenAt: stored?.firstSeenAt ?? now,
       });
     }
-    // A pair already stored is written again whole, first seen kept: two statements for the lot where an
-    // upsert each took a round trip per pair (a hundred per vacancy in the nightly pass).
-    const rewritten = [...rows.values()].filter((r) => before.has(matchKey(r.vacancyId, r.candidateId)));
-    const gone = [...rewritten, ...drop];
-    if (gone.length > 0) {
-      const deleted = (await tx.matchResult.deleteMany({ where: { OR: gone.map((p) => ({ vacancyId: p.vacancyId, candidateId: p.candidateId })) } })).count;
-      tally.dropped = deleted - rewritten.length;
-    }
-    if (rows.size > 0) await tx.matchResult.createMany({ data: [...rows.values()] });
+    // Every pair is written again whole, first seen kept: two statements for the lot where an upsert each
+    // took a round trip per pair (a hundred per vacancy in the nightly pass). Deleting all the pairs, not
+    // only those read above, leaves no room for another writer's row of the same pair in between.
+    const written = [...rows.values()];
+    const pairsOf = (pairs: Pair[]) => ({ OR: pairs.map((p) => ({ vacancyId: p.vacancyId, candidateId: p.candidateId })) });
+    if (written.length > 0) await tx.matchResult.deleteMany({ where: pairsOf(written) });
+    if (drop.length > 0) tally.dropped = (await tx.matchResult.deleteMany({ where: pairsOf(drop) })).count;
+    if (written.length > 0) await tx.matchResult.createMany({ data: written });
     await writeFeedItems(tx, feed, now);
   });
   return tally;
