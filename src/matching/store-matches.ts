@@ -15,6 +15,18 @@ export interface MatchNews {
 
 type Pair = Pick<MatchEvaluation, "vacancyId" | "candidateId">;
 
+/**
+ * Pairs per statement: each is two bound values, and the store's driver adapter refuses a statement past
+ * its parameter limit. A person's rematch against every open vacancy stores thousands of pairs at once.
+ */
+const PAIRS_PER_STATEMENT = 200;
+
+function* inBatches<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += PAIRS_PER_STATEMENT) yield items.slice(i, i + PAIRS_PER_STATEMENT);
+}
+
+const pairsOf = (pairs: readonly Pair[]) => ({ OR: pairs.map((p) => ({ vacancyId: p.vacancyId, candidateId: p.candidateId })) });
+
 /** The score each pair had at the last stored run (a rematch), absent for pairs never stored. */
 interface StoredPair {
   score: number;
@@ -22,12 +34,12 @@ interface StoredPair {
 }
 
 async function storedPairs(db: DbTx, pairs: Pair[]): Promise<Map<string, StoredPair>> {
-  if (pairs.length === 0) return new Map();
-  const existing = await db.matchResult.findMany({
-    where: { OR: pairs.map((m) => ({ vacancyId: m.vacancyId, candidateId: m.candidateId })) },
-    select: { vacancyId: true, candidateId: true, score: true, firstSeenAt: true },
-  });
-  return new Map(existing.map((e) => [matchKey(e.vacancyId, e.candidateId), e]));
+  const out = new Map<string, StoredPair>();
+  for (const batch of inBatches(pairs)) {
+    const existing = await db.matchResult.findMany({ where: pairsOf(batch), select: { vacancyId: true, candidateId: true, score: true, firstSeenAt: true } });
+    for (const e of existing) out.set(matchKey(e.vacancyId, e.candidateId), e);
+  }
+  return out;
 }
 
 const newsOf = (previous: number | undefined): MatchNews => ({ isNew: previous === undefined, previousScore: previous ?? null });
@@ -112,10 +124,9 @@ export async function storeMatches(db: Db, matches: MatchToStore[], drop: Pair[]
     // took a round trip per pair (a hundred per vacancy in the nightly pass). Deleting all the pairs, not
     // only those read above, leaves no room for another writer's row of the same pair in between.
     const written = [...rows.values()];
-    const pairsOf = (pairs: Pair[]) => ({ OR: pairs.map((p) => ({ vacancyId: p.vacancyId, candidateId: p.candidateId })) });
-    if (written.length > 0) await tx.matchResult.deleteMany({ where: pairsOf(written) });
-    if (drop.length > 0) tally.dropped = (await tx.matchResult.deleteMany({ where: pairsOf(drop) })).count;
-    if (written.length > 0) await tx.matchResult.createMany({ data: written });
+    for (const batch of inBatches(written)) await tx.matchResult.deleteMany({ where: pairsOf(batch) });
+    for (const batch of inBatches(drop)) tally.dropped += (await tx.matchResult.deleteMany({ where: pairsOf(batch) })).count;
+    for (const batch of inBatches(written)) await tx.matchResult.createMany({ data: batch });
     await writeFeedItems(tx, feed, now);
   });
   return tally;
