@@ -22,7 +22,9 @@ export async function readEventsOf(db: DbTx, entityType: string, entityId: strin
 
 /** The seq of the last event of the log (0 when it is empty). */
 export async function latestEventSeq(db: DbTx): Promise<number> {
-  return (await db.domainEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0;
+  // Not aggregate's _max: Prisma wraps it in a subquery that reads the whole log (about 80 ms at a million
+  // events), and the locator asks before every list; the last row by key is one index step.
+  return (await db.domainEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }))?.seq ?? 0;
 }
 
 /** How many events of the given entity types come after `seq`: a consumer's backlog. */
