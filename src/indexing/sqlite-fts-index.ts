@@ -257,9 +257,7 @@ export class SqliteFtsIndex implements SearchIndex, NumberedIndex {
       }
       await t.$executeRawUnsafe(`CREATE VIRTUAL TABLE ${live.vocab} USING fts5vocab(${live.fts}, 'row')`);
       await renumber(t, index);
-      this.vocabularies.delete(index);
-      this.totals.delete(index);
-      this.termCounts.delete(index);
+      this.forgetCounts(index);
     };
     return {
       upsert: (docs) => this.inOwnTransaction((t) => writerIn(t).upsert(docs)),
@@ -591,6 +589,13 @@ export class SqliteFtsIndex implements SearchIndex, NumberedIndex {
     return { numbering, documents };
   }
 
+  /** What is cached of an index's contents (vocabulary, document total, per-term counts): gone with a swap or a clear. */
+  private forgetCounts(index: IndexName): void {
+    this.vocabularies.delete(index);
+    this.totals.delete(index);
+    this.termCounts.delete(index);
+  }
+
   private async numbering(index: IndexName): Promise<string> {
     const rows = await this.db.$queryRawUnsafe<{ value: string }[]>("SELECT value FROM search_meta WHERE key = ?", numberingKey(index));
     return rows[0]?.value ?? "";
@@ -598,15 +603,13 @@ export class SqliteFtsIndex implements SearchIndex, NumberedIndex {
 
   async clear(index: IndexName): Promise<void> {
     const l = layoutOf(index);
-    this.totals.delete(index);
-    this.termCounts.delete(index);
     await this.db.$transaction(async (t) => {
       await t.$executeRawUnsafe(`INSERT INTO ${l.fts} (${l.fts}) VALUES ('delete-all')`);
       await t.$executeRawUnsafe(`DELETE FROM ${l.filters}`);
       await t.$executeRawUnsafe(`DELETE FROM ${l.docs}`);
       await renumber(t, index);
     });
-    this.vocabularies.delete(index);
+    this.forgetCounts(index);
   }
 
   async layoutVersion(): Promise<string | null> {
