@@ -16,6 +16,7 @@ const POSTGRES_FILES = [
   "tests/email-outbox.test.ts",
   "tests/import-vacancies.test.ts",
   "tests/import-candidates.test.ts",
+  "tests/rematch-changes.test.ts",
 ];
 
 export default defineConfig(async (): Promise<ViteUserConfig> => {

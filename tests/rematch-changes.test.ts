@@ -10,6 +10,7 @@ import { rematchOpenVacancies } from "../src/jobs/rematch/rematch-vacancies.js";
 import { enqueueJob } from "../src/jobs/job-queue.js";
 import { runDueJobs } from "../src/jobs/job-worker.js";
 import { slotKey } from "../src/jobs/scheduler.js";
+import { syncIndexOnce } from "../src/indexing/index-sync-consumer.js";
 
 const h = useTestApp();
 let taxCodes = 9100;
@@ -141,6 +142,8 @@ describe("the rematch of changes", () => {
     const id = await register({ tutorId: h.p.tutorId });
     expect(await h.t.ctx.db.candidate.count()).toBe(newcomer + 1);
     const feed = (await feedOfTutor()).length;
+    // Called directly, not through a request: with Meilisearch the registration reaches the index through its consumer first.
+    await syncIndexOnce(h.t.ctx);
     const full = await rematchOpenVacancies(h.t.ctx);
     expect(full.newMatches).toBe(2);
     expect(await feedOfTutor()).toHaveLength(feed + 2);
