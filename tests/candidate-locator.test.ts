@@ -15,7 +15,7 @@ import { prepareOffer } from "../src/matching/rank-vacancy-candidates.js";
 import { findVacancy } from "../src/vacancies/vacancy-repository.js";
 import { isNumberedIndex, type NumberedIndex, type SearchIndex } from "../src/indexing/search-index.js";
 import { rebuildIndex } from "../src/indexing/rebuild-index.js";
-import { payloadsOfLocated } from "../src/matching/retrieve-candidates.js";
+import { payloadsOfLocated, retrieveCandidates, type RetrievalMemo } from "../src/matching/retrieve-candidates.js";
 import { codiceFiscale } from "./fixtures/italian-codes.js";
 import { mariaRossiTaxCode } from "./helpers/consistent-tax-codes.js";
 import { candidateBody, vacancyBody, WAREHOUSE_WORKER } from "./helpers/sample-bodies.js";
@@ -141,6 +141,7 @@ describe("the in-memory candidate locator", () => {
       expect(open.length).toBeGreaterThan(20);
       let compared = 0;
       let comparedByWords = 0;
+      let reused = 0;
       for (const { id } of open) {
         const offer = prepareOffer(await findVacancy(t.ctx.db, id));
         if (offer.facts.lat === null || offer.facts.lon === null) continue;
@@ -164,9 +165,22 @@ describe("the in-memory candidate locator", () => {
         expect(fromLocator.map((l) => l.id), offer.facts.title).toEqual(byWordsInIndex.map((d) => d.id));
         expect(fromLocator.map((l) => l.distanceKm)).toEqual(byWordsInIndex.map((d) => expect.closeTo(d.distanceKm!, 6)));
         comparedByWords += fromLocator.length;
+        // A ranking that widens its radius: the same people as a retrieval at the wider radius alone, those found
+        // nearer not read again.
+        const memo: RetrievalMemo = { facts: new Map() };
+        const near = await retrieveCandidates(t.ctx.index, offer, 60, t.ctx.matching, live, memo);
+        const wider = await retrieveCandidates(t.ctx.index, offer, 250, t.ctx.matching, live, memo);
+        const alone = await retrieveCandidates(t.ctx.index, offer, 250, t.ctx.matching, live);
+        expect(wider.people.map((p) => [p.facts.id, p.distanceKm])).toEqual(alone.people.map((p) => [p.facts.id, p.distanceKm]));
+        const nearFacts = new Map(near.people.map((p) => [p.facts.id, p.facts]));
+        const again = wider.people.filter((p) => nearFacts.has(p.facts.id));
+        expect(again.length).toBe(nearFacts.size);
+        reused += again.length;
+        for (const p of again) expect(p.facts).toBe(nearFacts.get(p.facts.id));
       }
       expect(compared).toBeGreaterThan(500);
       expect(comparedByWords).toBeGreaterThan(500);
+      expect(reused).toBeGreaterThan(500);
     } finally {
       await t.close();
     }

@@ -5,7 +5,7 @@ import { applyEventsToIndex } from "../indexing/apply-events-to-index.js";
 import { letOthersThrough } from "../jobs/let-others-through.js";
 import { loadSearchDocuments } from "../indexing/load-search-documents.js";
 import type { LatLon } from "../geo/haversine.js";
-import type { NumberedDocuments, NumberedIndex } from "../indexing/search-index.js";
+import type { NumberedDocuments, NumberedIndex, NumberedTextMatches } from "../indexing/search-index.js";
 import { documentsOfEvents } from "../indexing/documents-of-events.js";
 import type { CommonTerms } from "../indexing/selective-terms.js";
 import { CandidateLocator, LOCATOR_FIELDS, locatorEntryOf, type Located } from "./candidate-locator.js";
@@ -82,11 +82,19 @@ export class LiveCandidateLocator {
   /**
    * The `limit` most relevant available people within reach sharing a selective word of `text`, as the
    * index's own retrieval by text finds them (CandidateLocator.withinReachOf); null without a numbered
-   * index, when `near` would be null, or while the numbers are learnt anew after a rebuild.
+   * index, when `near` would be null, or while the numbers are learnt anew after a rebuild. The index's
+   * matches are asked once per `memo`: a ranking that widens its radius asks the same words again.
    */
-  async byText(text: string, commonTerms: CommonTerms | undefined, centre: LatLon, radiusKm: number, limit: number): Promise<Located[] | null> {
+  async byText(
+    text: string,
+    commonTerms: CommonTerms | undefined,
+    centre: LatLon,
+    radiusKm: number,
+    limit: number,
+    memo: { textMatches?: Promise<NumberedTextMatches> } = {},
+  ): Promise<Located[] | null> {
     if (!this.numbered || !(await this.current()) || this.renumbering) return null;
-    const found = this.locator.withinReachOf(await this.numbered.textMatches("candidates", text, commonTerms), centre, radiusKm, limit);
+    const found = this.locator.withinReachOf(await (memo.textMatches ??= this.numbered.textMatches("candidates", text, commonTerms)), centre, radiusKm, limit);
     if (!found) this.renumberInBackground();
     return this.renumbering ? null : found;
   }

@@ -10,7 +10,7 @@ import type { MatchEvaluation, VacancyFacts } from "./match-types.js";
 import { matchFilterPredicate, type MatchFilters } from "./match-filters.js";
 import { narrowingOptions, type NarrowingOption } from "./narrow-pool.js";
 import { rankMatches, type Scored } from "./rank-matches.js";
-import { retrieveCandidates, scanAllCandidates } from "./retrieve-candidates.js";
+import { retrieveCandidates, scanAllCandidates, type RetrievalMemo } from "./retrieve-candidates.js";
 
 export interface RankedMatch extends MatchEvaluation {
   rank: number;
@@ -96,10 +96,11 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
   let scored: Scored[] = [];
   let truncated = false;
   let considered = 0;
-  // A wider radius finds the nearer people again: their scores do not change.
+  // A wider radius finds the nearer people again: they are not read again, and their scores do not change.
   const scoredBefore = new Map<string, Scored>();
+  const memo: RetrievalMemo = { facts: new Map() };
   for (const radius of options.scan === "full" ? [null] : cfg.retrieval.radiiKm) {
-    const retrieval = radius === null ? { people: await scanAllCandidates(ctx.index), truncated: false } : await retrieveCandidates(ctx.index, offer, radius, cfg, ctx.locator);
+    const retrieval = radius === null ? { people: await scanAllCandidates(ctx.index), truncated: false } : await retrieveCandidates(ctx.index, offer, radius, cfg, ctx.locator, memo);
     truncated = retrieval.truncated;
     considered = retrieval.people.length;
     // The excluded are never ranked or counted: they are not scored either.

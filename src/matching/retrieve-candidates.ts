@@ -1,4 +1,4 @@
-import { isNumberedIndex, type SearchIndex } from "../indexing/search-index.js";
+import { isNumberedIndex, type NumberedTextMatches, type SearchIndex } from "../indexing/search-index.js";
 import type { LiveCandidateLocator } from "./live-candidate-locator.js";
 import type { LatLon } from "../geo/haversine.js";
 import { occupationCellQuery } from "./occupation-cell-keys.js";
@@ -20,6 +20,15 @@ export interface Retrieval {
   truncated: boolean;
 }
 
+/**
+ * What the retrievals of one ranking share as its radius widens: the facts of the people already read
+ * (a wider radius finds them again) and the matches of the word query (they do not depend on the radius).
+ */
+export interface RetrievalMemo {
+  facts: Map<string, CandidateFacts>;
+  textMatches?: Promise<NumberedTextMatches>;
+}
+
 /** A person a branch found: with the payload when the index returned it, without (but with the document's number when known) when the locator did. */
 interface Found {
   id: string;
@@ -36,7 +45,7 @@ interface Found {
  * find people. Each branch is asked of the in-memory locator when this process has one that answers
  * (for the words, the embedded index lists its matches by number and the locator keeps those within
  * reach), of the index otherwise: the same people either way. The payloads of the people the locator
- * found are then read in one go.
+ * found are then read in one go, but for those `memo` already holds.
  */
 export async function retrieveCandidates(
   index: SearchIndex,
@@ -44,19 +53,22 @@ export async function retrieveCandidates(
   radiusKm: number,
   cfg: MatchingConfig,
   locator?: LiveCandidateLocator,
+  memo: RetrievalMemo = { facts: new Map() },
 ): Promise<Retrieval> {
-  const [byKeys, byText] = await Promise.all([retrieveByKeys(index, offer, radiusKm, cfg, locator), retrieveByText(index, offer, radiusKm, cfg, locator)]);
+  const [byKeys, byText] = await Promise.all([retrieveByKeys(index, offer, radiusKm, cfg, locator), retrieveByText(index, offer, radiusKm, cfg, locator, memo)]);
   const found = new Map<string, Found>();
   for (const d of [...byKeys, ...byText]) if (!found.has(d.id)) found.set(d.id, d);
   const payloads = await payloadsOfLocated(
     index,
-    [...found.values()].filter((d) => d.payload === undefined),
+    [...found.values()].filter((d) => d.payload === undefined && !memo.facts.has(d.id)),
   );
   const people: Retrieved[] = [];
   for (const d of found.values()) {
     // A person erased between the locator's catch-up and this read has no payload any more: not retrieved.
-    const payload = d.payload === undefined ? payloads.get(d.id) : d.payload;
-    if (payload) people.push({ facts: payload as CandidateFacts, distanceKm: d.distanceKm });
+    const facts = memo.facts.get(d.id) ?? ((d.payload === undefined ? payloads.get(d.id) : d.payload) as CandidateFacts | undefined);
+    if (!facts) continue;
+    memo.facts.set(d.id, facts);
+    people.push({ facts, distanceKm: d.distanceKm });
   }
   return { people, truncated: byKeys.length >= cfg.retrieval.keyLimit || byText.length >= cfg.retrieval.textLimit };
 }
@@ -109,10 +121,17 @@ export async function retrieveByKeys(index: SearchIndex, offer: PreparedOffer, r
 }
 
 /** The `textLimit` available people within reach most relevant to the selective words of the title and the must-have competences. */
-export async function retrieveByText(index: SearchIndex, offer: PreparedOffer, radiusKm: number, cfg: MatchingConfig, locator: LiveCandidateLocator | undefined): Promise<Found[]> {
+export async function retrieveByText(
+  index: SearchIndex,
+  offer: PreparedOffer,
+  radiusKm: number,
+  cfg: MatchingConfig,
+  locator: LiveCandidateLocator | undefined,
+  memo?: Pick<RetrievalMemo, "textMatches">,
+): Promise<Found[]> {
   const workplace = workplaceOf(offer);
   const text = [offer.facts.title, ...offer.facts.mustHave].join(" ");
-  const located = workplace && locator ? await locator.byText(text, cfg.retrieval.commonTerms, workplace, radiusKm, cfg.retrieval.textLimit) : null;
+  const located = workplace && locator ? await locator.byText(text, cfg.retrieval.commonTerms, workplace, radiusKm, cfg.retrieval.textLimit, memo) : null;
   return (
     located ??
     index.retrieve("candidates", {
