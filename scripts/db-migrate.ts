@@ -2,9 +2,10 @@
 // or DATABASE_PATH (SQLite, prisma/migrations; default ./data/vetrina.db).
 // Same folders and `_prisma_migrations` table as `prisma migrate deploy`, run offline (see src/db/schema-engine.ts).
 import { applyMigrations } from "../src/db/migrate.js";
-import { describeStore, storeLocationOf } from "../src/db/store-location.js";
+import { loadStoreLocation } from "../src/config/env.js";
+import { describeStore } from "../src/db/store-location.js";
 
-const store = storeLocationOf({ DATABASE_PATH: process.env.DATABASE_PATH || "./data/vetrina.db", DATABASE_URL: process.env.DATABASE_URL || undefined });
+const store = loadStoreLocation();
 const name = describeStore(store);
 
 try {

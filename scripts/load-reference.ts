@@ -2,10 +2,11 @@
 // ./data/vetrina.db). Safe to re-run.
 // Usage: npx tsx scripts/load-reference.ts   (after the migrations have created the tables)
 import { openStore } from "../src/db/client.js";
-import { describeStore, storeLocationOf } from "../src/db/store-location.js";
+import { loadStoreLocation } from "../src/config/env.js";
+import { describeStore } from "../src/db/store-location.js";
 import { loadReferenceData } from "../src/reference/load-reference-data.js";
 
-const store = storeLocationOf({ DATABASE_PATH: process.env.DATABASE_PATH || "./data/vetrina.db", DATABASE_URL: process.env.DATABASE_URL || undefined });
+const store = loadStoreLocation();
 const name = describeStore(store);
 const db = openStore(store);
 try {

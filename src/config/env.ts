@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isPostgresUrl } from "../db/store-location.js";
+import { isPostgresUrl, storeLocationOf, type StoreLocation } from "../db/store-location.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -89,22 +89,35 @@ export type Env = z.infer<typeof envSchema>;
 
 export class ConfigError extends Error {}
 
-/** Reads and validates the environment once at start; a bad value stops the service with a readable list. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+/** The variables `schema` reads, an empty one counting as unset; a bad value throws with a readable list. */
+function parseEnv<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv): z.output<S> {
   const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
-  const parsed = envSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Configurazione non valida:\n${lines.join("\n")}`);
   }
-  if (parsed.data.SEARCH_BACKEND === "meilisearch" && !parsed.data.MEILISEARCH_URL) {
+  return parsed.data;
+}
+
+const storeEnvSchema = envSchema.pick({ DATABASE_PATH: true, DATABASE_URL: true });
+
+/** Where the store is, from the environment alone: for the commands that need nothing else of it (migrations, reference data). */
+export function loadStoreLocation(source: NodeJS.ProcessEnv = process.env): StoreLocation {
+  return storeLocationOf(parseEnv(storeEnvSchema, source));
+}
+
+/** Reads and validates the environment once at start; a bad value stops the service with a readable list. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const env = parseEnv(envSchema, source);
+  if (env.SEARCH_BACKEND === "meilisearch" && !env.MEILISEARCH_URL) {
     throw new ConfigError("Configurazione non valida:\n  - MEILISEARCH_URL: obbligatorio con SEARCH_BACKEND=meilisearch");
   }
-  if (parsed.data.DATABASE_URL && parsed.data.SEARCH_BACKEND !== "meilisearch") {
+  if (env.DATABASE_URL && env.SEARCH_BACKEND !== "meilisearch") {
     throw new ConfigError(
       "Configurazione non valida:\n  - SEARCH_BACKEND: con PostgreSQL (DATABASE_URL) il motore di ricerca dev'essere Meilisearch " +
         "(SEARCH_BACKEND=meilisearch e MEILISEARCH_URL): l'indice integrato vive nel file SQLite",
     );
   }
-  return parsed.data;
+  return env;
 }
