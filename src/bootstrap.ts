@@ -27,6 +27,7 @@ export async function createContext(env: Env, log: Logger): Promise<AppContext> 
   if (store.provider === "sqlite") {
     await db.$executeRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+    await db.$executeRawUnsafe(`PRAGMA cache_size = -${env.SQLITE_CACHE_MB * 1024}`);
   }
   await loadReferenceData(db, (message) => log.info(message));
   const index = createSearchIndex(env.SEARCH_BACKEND, db, {

@@ -57,6 +57,12 @@ describe("configuration", () => {
     }
   });
 
+  it("gives SQLite the configured page cache, and refuses one under 2 MB", async () => {
+    const rows = await t.ctx.db.$queryRawUnsafe<{ cache_size: unknown }[]>("PRAGMA cache_size");
+    expect(Number(rows[0]?.cache_size)).toBe(-64 * 1024);
+    expect(() => loadEnv({ SQLITE_CACHE_MB: "1" })).toThrow(/SQLITE_CACHE_MB/);
+  });
+
   it("needs a Meilisearch address when that backend is chosen", () => {
     expect(() => loadEnv({ SEARCH_BACKEND: "meilisearch" })).toThrow(/MEILISEARCH_URL/);
   });

@@ -53,6 +53,8 @@ export const envSchema = z.object({
   TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(200),
   DB_WRITE_RETRIES: z.coerce.number().int().min(0).max(50).default(12),
+  // SQLite's page cache per process (its own default is 2 MB, which sends most index reads back to the file).
+  SQLITE_CACHE_MB: z.coerce.number().int().min(2).max(4096).default(64),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(5_000_000).default(200_000),
   IMPORT_MAX_UNCOMPRESSED_MB: z.coerce.number().positive().max(4096).default(200),
   MATCHING_CONFIG: z.string().min(1).optional(),
