@@ -123,6 +123,9 @@ const OWN_TX_TIMEOUT_MS = 15 * 60_000;
 
 type Sql = { text: string; params: unknown[] };
 
+/** Words whose typo variants are remembered per vocabulary read, so odd queries cannot grow it without end. */
+const TYPO_MEMO_LIMIT = 10_000;
+
 /** A row of the search statement: part 0 a hit of the page (n its place), 1 the total (in n), 2 a facet count (in n). */
 interface SearchRow {
   part: unknown;
@@ -214,6 +217,7 @@ export class SqliteFtsIndex implements SearchIndex, NumberedIndex {
 
   private readonly synonyms: CompiledSynonyms;
   private readonly vocabularies = new Map<IndexName, Vocabulary>();
+  private readonly typoMemo = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
   private readonly totals = new Map<IndexName, { total: number; at: number }>();
   /** Documents per term, as retrieval's choice of selective words reads them: see docCounts. */
   private readonly termCounts = new Map<IndexName, Map<string, { docs: number; at: number }>>();
@@ -448,9 +452,19 @@ export class SqliteFtsIndex implements SearchIndex, NumberedIndex {
     const exact = ftsSearchExpression({ terms, lastIsPrefix, synonyms: this.synonyms });
     if (!terms.some((t) => typoBudget(t) > 0)) return { match: exact, exact: null };
     const vocabulary = await this.vocabularyOf(l);
-    const variants = terms.map((t, i) => typoVariants(t, vocabulary, lastIsPrefix && i === terms.length - 1));
+    const variants = terms.map((t, i) => this.typoVariantsIn(vocabulary, t, lastIsPrefix && i === terms.length - 1));
     if (variants.every((v) => v.length === 0)) return { match: exact, exact: null };
     return { match: ftsSearchExpression({ terms, lastIsPrefix, synonyms: this.synonyms, variants }), exact };
+  }
+
+  /** typoVariants, remembered per vocabulary read: it compares the word with every term of the index. */
+  private typoVariantsIn(vocabulary: ReadonlySet<string>, term: string, prefix: boolean): string[] {
+    let memo = this.typoMemo.get(vocabulary);
+    if (!memo || memo.size >= TYPO_MEMO_LIMIT) this.typoMemo.set(vocabulary, (memo = new Map()));
+    const key = `${prefix ? "*" : " "}${term}`;
+    let variants = memo.get(key);
+    if (!variants) memo.set(key, (variants = typoVariants(term, vocabulary, prefix)));
+    return variants;
   }
 
   private async vocabularyOf(l: IndexLayout): Promise<ReadonlySet<string>> {
