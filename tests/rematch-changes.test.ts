@@ -11,6 +11,8 @@ import { enqueueJob } from "../src/jobs/job-queue.js";
 import { runDueJobs } from "../src/jobs/job-worker.js";
 import { slotKey } from "../src/jobs/scheduler.js";
 import { syncIndexOnce } from "../src/indexing/index-sync-consumer.js";
+import { loadOpenOffers } from "../src/matching/rematch-people.js";
+import { rarityWeights } from "../src/matching/competence-rarity.js";
 
 const h = useTestApp();
 let taxCodes = 9100;
@@ -150,6 +152,42 @@ describe("the rematch of changes", () => {
     expect(await rematchChanges(h.t.ctx)).toMatchObject({ people: 1, newMatches: 0, improved: 0 });
     expect(await feedOfTutor()).toHaveLength(feed + 2);
     expect((await stored({ candidateId: id })).length).toBe(2);
+  });
+
+  it("the open vacancies it rematches people against know who is on each one's open list, read for all of them at once", async () => {
+    const listedOn = await publish();
+    const other = await publish();
+    const id = await register();
+    await syncIndexOnce(h.t.ctx);
+    const list = await admin().post(`/api/v1/vacancies/${listedOn}/shortlist`, {});
+    expect(list.status, JSON.stringify(list.body)).toBe(201);
+    expect(list.body.entries.map((e: { candidateId: string }) => e.candidateId)).toContain(id);
+    const open = await loadOpenOffers(h.t.ctx, new Date());
+    const contextOf = (vacancy: string) => open.find((o) => o.offer.facts.id === vacancy)!.matchCtx;
+    expect(contextOf(listedOn).onVacancyList(id)).toBe(true);
+    expect(contextOf(other).onVacancyList(id)).toBe(false);
+    // The tests after this one count the open vacancies and the log from here.
+    for (const v of [listedOn, other]) expect((await admin().post(`/api/v1/vacancies/${v}/status`, { to: "cancelled", reason: "Prova conclusa" })).status).toBe(200);
+    await rematchChanges(h.t.ctx);
+  });
+
+  it("offers prepared together count each competence's rarity once", async () => {
+    const index = h.t.ctx.index;
+    const counted: string[] = [];
+    const documentFrequency = index.documentFrequency.bind(index);
+    index.documentFrequency = async (...args) => {
+      counted.push(args[2]);
+      return documentFrequency(...args);
+    };
+    try {
+      const competences = ["Saldatura a filo continuo", "Lettura del disegno meccanico"];
+      const weights = await Promise.all([rarityWeights(index, competences), rarityWeights(index, [competences[0]!]), rarityWeights(index, competences)]);
+      expect(counted.sort()).toEqual([...competences].sort());
+      expect(weights.map((w) => w(competences[0]!))).toEqual([weights[0]!(competences[0]!), weights[0]!(competences[0]!), weights[0]!(competences[0]!)]);
+      expect(weights[0]!(competences[0]!)).toBeGreaterThanOrEqual(1);
+    } finally {
+      index.documentFrequency = documentFrequency;
+    }
   });
 });
 

@@ -77,8 +77,9 @@ export function prepareOfferFacts(facts: VacancyFacts): PreparedOffer {
  * than the list may hold.
  */
 /** What scoring needs from the outside for one offer: the day, the configuration, rarities, who is already listed. */
-export async function matchContextFor(ctx: AppContext, offer: PreparedOffer, today: Date): Promise<MatchContext> {
-  const listed = await candidatesOnVacancyLists(ctx.db, offer.facts.id);
+/** `listed`: the people on the offer's open lists, when the caller read them for many offers at once. */
+export async function matchContextFor(ctx: AppContext, offer: PreparedOffer, today: Date, listed?: ReadonlySet<string>): Promise<MatchContext> {
+  listed ??= await candidatesOnVacancyLists(ctx.db, offer.facts.id);
   return {
     today,
     cfg: ctx.matching,

@@ -1,10 +1,11 @@
 import type { AppContext } from "../context.js";
 import { letOthersThrough } from "../jobs/let-others-through.js";
 import { findCandidatesByIds } from "../candidates/candidate-repository.js";
+import { candidatesOnListsOf } from "../shortlists/list-membership.js";
 import { vacancyInclude } from "../vacancies/vacancy-repository.js";
 import { candidateFacts } from "./build-facts.js";
 import { haversineKm } from "../geo/haversine.js";
-import { evaluateMatch, type MatchContext, type PreparedOffer } from "./evaluate-match.js";
+import { evaluateMatch, placeMatch, type MatchContext, type PreparedOffer } from "./evaluate-match.js";
 import { isQualified, matchContextFor, prepareOffer } from "./rank-vacancy-candidates.js";
 import { REMATCHED_STATUSES } from "./rematch-vacancy.js";
 import { indexedReachKm } from "./score-territory.js";
@@ -18,11 +19,13 @@ export interface OpenOffer {
 
 /** The vacancies people are rematched against, each with what its scores are computed with. */
 export async function loadOpenOffers(ctx: AppContext, now: Date): Promise<OpenOffer[]> {
-  const vacancies = await ctx.db.vacancy.findMany({ where: { status: { in: [...REMATCHED_STATUSES] } }, include: vacancyInclude });
+  const where = { status: { in: [...REMATCHED_STATUSES] } };
+  const vacancies = await ctx.db.vacancy.findMany({ where, include: vacancyInclude });
+  const listed = await candidatesOnListsOf(ctx.db, { vacancy: where });
   return Promise.all(
     vacancies.map(async (v) => {
       const offer = prepareOffer(v);
-      return { offer, matchCtx: await matchContextFor(ctx, offer, now) };
+      return { offer, matchCtx: await matchContextFor(ctx, offer, now, listed.get(v.id) ?? new Set()) };
     }),
   );
 }
@@ -48,7 +51,12 @@ export async function rematchPeople(ctx: AppContext, candidateIds: readonly stri
     const evaluated = offers
       // Beyond the person's widest reach every offer fails the travel constraint (the ranking's retrieval never looks there either).
       .filter(({ offer: { facts: v } }) => stored.has(v.id) || v.lat === null || v.lon === null || haversineKm({ lat: v.lat, lon: v.lon }, facts) <= reach)
-      .map((o) => ({ ...o, evaluation: evaluateMatch(o.offer, facts, null, o.matchCtx) }));
+      .flatMap((o) => {
+        // The hard constraints first, as the ranking does: an excluded offer is scored only when a stored pair must be dropped.
+        const placed = placeMatch(o.offer, facts, null, o.matchCtx);
+        if (placed.exclusions.length > 0 && !stored.has(o.offer.facts.id)) return [];
+        return [{ ...o, evaluation: evaluateMatch(o.offer, facts, null, o.matchCtx, placed) }];
+      });
     const passes = (e: (typeof evaluated)[number]) => e.evaluation.exclusions.length === 0;
     const kept = evaluated
       .filter((e) => passes(e) && (stored.has(e.offer.facts.id) || qualifies(e.evaluation)))

@@ -1,5 +1,6 @@
 import type { Listing } from "../auth/policies.js";
 import type { DbTx } from "../db/client.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import { listingOf } from "./shortlist-policies.js";
 import { OPEN_SHORTLIST_STATUSES } from "./shortlist-states.js";
 
@@ -11,11 +12,24 @@ import { OPEN_SHORTLIST_STATUSES } from "./shortlist-states.js";
 
 /** People on any not-yet-closed list of the vacancy, not removed from it. */
 export async function candidatesOnVacancyLists(db: DbTx, vacancyId: string): Promise<Set<string>> {
+  return (await candidatesOnListsOf(db, { vacancyId })).get(vacancyId) ?? new Set();
+}
+
+/**
+ * The same for the vacancies of the lists `lists` selects (one vacancy, or every open one: a rematch
+ * prepares thousands of offers), in one query, by vacancy id; a vacancy with nobody listed is absent.
+ */
+export async function candidatesOnListsOf(db: DbTx, lists: Prisma.ShortlistWhereInput): Promise<Map<string, Set<string>>> {
   const rows = await db.shortlistEntry.findMany({
-    where: { removedAt: null, shortlist: { vacancyId, status: { in: ["draft", "sent"] } } },
-    select: { candidateId: true },
+    where: { removedAt: null, shortlist: { ...lists, status: { in: [...OPEN_SHORTLIST_STATUSES] } } },
+    select: { candidateId: true, shortlist: { select: { vacancyId: true } } },
   });
-  return new Set(rows.map((r) => r.candidateId));
+  const byVacancy = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const listed = byVacancy.get(r.shortlist.vacancyId) ?? new Set<string>();
+    byVacancy.set(r.shortlist.vacancyId, listed.add(r.candidateId));
+  }
+  return byVacancy;
 }
 
 /** For each person, the lists sent to employers with them on it since the given day. */
