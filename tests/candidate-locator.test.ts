@@ -74,7 +74,9 @@ describe("the in-memory candidate locator", () => {
       expect(locator.size).toBe(entries.size);
       locator.setNumbers({ numbering: "test", numbers: new Map([...entries.keys()].map((id) => [id, numberOf(id)])) });
       for (const [keys, radius, limit] of [[KEYS.slice(0, 2), 60, 2_000], [KEYS, 30, 50], [[KEYS[3]!], 250, 10], [["isco4:0000@0:0"], 60, 100]] as const) {
-        expect(locator.near(keys, CENTRE, radius, limit)).toEqual(nearByScan(entries, [...keys], radius, limit));
+        const tally = { withinRadius: -1 };
+        expect(locator.near(keys, CENTRE, radius, limit, tally)).toEqual(nearByScan(entries, [...keys], radius, limit));
+        expect(tally.withinRadius).toBe(nearByScan(entries, [...keys], radius, Infinity).length);
       }
       // Text matches as the index lists them: numbers (some of nobody held, as for people without a place) with ranks, ties included.
       const rankOf = new Map(Array.from({ length: 600 }, () => [rnd.int(0, 2_500), -rnd.int(1, 40)] as [number, number]));

@@ -44,6 +44,9 @@ describe("pool counts that say when they are estimates", () => {
 
   it("a ranking cut short by the retrieval limits says «almeno» and that its counts are lower bounds; the full scan finds more", async () => {
     await warehouseWorkers(240);
+    // As in a running service once the people are in memory (the first lists after a start ask the index).
+    await h.t.ctx.locator!.load();
+    await h.t.ctx.locator!.catchUp();
     const v = await h.as(h.p.referent).post("/api/v1/vacancies", vacancyBody({ requestedProfile: "Magazziniere", profileTitle: "Magazziniere" }));
     expect(v.status, JSON.stringify(v.body)).toBe(201);
 
@@ -53,6 +56,11 @@ describe("pool counts that say when they are estimates", () => {
     expect(res.body.pool.exceedsCap).toBe(true);
     expect(res.body.pool.message).toContain(`Idonee almeno ${res.body.pool.qualified} persone`);
     expect(res.body.pool.message).toContain("Conteggi per difetto");
+    // How far from exact: the 240 are all in Torino, the retrieval scored the 100 nearest of them.
+    const related = res.body.pool.relatedNearby;
+    expect(related).toMatchObject({ scored: 100 });
+    expect(related.withinRadius).toBeGreaterThanOrEqual(240);
+    expect(res.body.pool.message).toContain(`delle ${related.withinRadius} persone disponibili entro ${related.radiusKm} km con un profilo affine sono state valutate le 100 più vicine`);
 
     const full = await rankVacancy(h.t.ctx, await findVacancy(h.t.ctx.db, v.body.id), { scan: "full" });
     expect(full.countsAreLowerBounds).toBe(false);

@@ -15599,6 +15599,15 @@ export interface operations {
                             qualified: number;
                             /** @description Il recupero si è fermato a un suo limite: le idonee e i conteggi delle opzioni per restringere sono stime per difetto */
                             qualifiedIsLowerBound: boolean;
+                            /** @description Fin dove è arrivato il recupero tra le persone vicine con un profilo affine: dice quanto i conteggi per difetto possono essere lontani; null senza luogo di lavoro o quando risponde l'indice e non l'elenco in memoria */
+                            relatedNearby: {
+                                /** @description Raggio dell'ultimo recupero attorno al luogo di lavoro */
+                                radiusKm: number;
+                                /** @description Quante di loro, le più vicine, sono state valutate */
+                                scored: number;
+                                /** @description Persone disponibili entro il raggio (e ciascuna entro la distanza che accetta) con un profilo affine all'offerta */
+                                withinRadius: number;
+                            } | null;
                         };
                         total: number;
                         vacancyId: string;

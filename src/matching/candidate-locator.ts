@@ -20,6 +20,11 @@ export interface Located {
   number: number;
 }
 
+/** What `near` counted: everyone it found, of whom it returned the nearest `limit`. */
+export interface NearTally {
+  withinRadius: number;
+}
+
 /** The filter fields of a candidate document the locator keeps. */
 export const LOCATOR_FIELDS = ["availability", "occcell"] as const;
 
@@ -117,9 +122,10 @@ export class CandidateLocator implements IndexWriter {
 
   /**
    * The available people posted under any of `keys` within `radiusKm` of `centre` and within their own
-   * reach of it, nearest first (ties by id, as the index orders them), at most `limit`.
+   * reach of it, nearest first (ties by id, as the index orders them), at most `limit`; `tally`, when
+   * given, is told how many there were before the limit.
    */
-  near(keys: readonly string[], centre: LatLon, radiusKm: number, limit: number): Located[] {
+  near(keys: readonly string[], centre: LatLon, radiusKm: number, limit: number, tally?: NearTally): Located[] {
     const area = { centre, radiusKm, box: boundingBox(centre, radiusKm) };
     const stamp = this.nextStamp();
     const hits: { slot: number; d: number }[] = [];
@@ -134,6 +140,7 @@ export class CandidateLocator implements IndexWriter {
       }
     }
     hits.sort((a, b) => a.d - b.d || compareIds(this.ids[a.slot]!, this.ids[b.slot]!));
+    if (tally) tally.withinRadius = hits.length;
     return hits.slice(0, Math.max(0, limit)).map((h) => this.located(h.slot, h.d));
   }
 

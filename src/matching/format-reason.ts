@@ -5,6 +5,9 @@ const ONE_DECIMAL = new Intl.NumberFormat("it-IT", { maximumFractionDigits: 1 })
 
 export const km = (value: number): string => `${ONE_DECIMAL.format(value)} km`;
 
+/** A count as Italian writes it (12.350). */
+export const count = (value: number): string => ONE_DECIMAL.format(value);
+
 export const pct = (value: number): string => `${Math.round(value * 100)}%`;
 
 export function duration(months: number): string {

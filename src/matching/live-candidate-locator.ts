@@ -8,7 +8,7 @@ import type { LatLon } from "../geo/haversine.js";
 import type { NumberedDocuments, NumberedIndex, NumberedTextMatches } from "../indexing/search-index.js";
 import { documentsOfEvents } from "../indexing/documents-of-events.js";
 import type { CommonTerms } from "../indexing/selective-terms.js";
-import { CandidateLocator, LOCATOR_FIELDS, locatorEntryOf, type Located } from "./candidate-locator.js";
+import { CandidateLocator, LOCATOR_FIELDS, locatorEntryOf, type Located, type NearTally } from "./candidate-locator.js";
 
 // Small enough that one page's reads and documents take a few tens of milliseconds: the store's driver is
 // synchronous, so the load and the catch-up yield between pages or the requests in flight would wait for them.
@@ -75,8 +75,8 @@ export class LiveCandidateLocator {
    * The people `CandidateLocator.near` finds as of the last event; null while the locator is loading or
    * further behind the log than a list should wait for (it then catches up in the background).
    */
-  async near(keys: readonly string[], centre: LatLon, radiusKm: number, limit: number): Promise<Located[] | null> {
-    return (await this.current()) ? this.locator.near(keys, centre, radiusKm, limit) : null;
+  async near(keys: readonly string[], centre: LatLon, radiusKm: number, limit: number, tally?: NearTally): Promise<Located[] | null> {
+    return (await this.current()) ? this.locator.near(keys, centre, radiusKm, limit, tally) : null;
   }
 
   /**

@@ -31,6 +31,12 @@ export interface VacancyRanking {
   qualifiedCount: number;
   /** The retrieval stopped at one of its limits: qualifiedCount and the narrowing counts are lower bounds. */
   countsAreLowerBounds: boolean;
+  /**
+   * How far the last retrieval got among the people near the workplace with a related occupation: how
+   * many there were within its radius, and how many of them, the nearest, were scored. Null for a full
+   * scan, without a workplace, or when the index rather than the in-memory locator answered.
+   */
+  related: { radiusKm: number; withinRadius: number; scored: number } | null;
   narrowing: NarrowingOption[];
   /** People the last retrieval found: checked against the hard constraints, and scored when they pass them. */
   scored: number;
@@ -96,13 +102,15 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
   const kept = options.filters ? matchFilterPredicate(options.filters, offer.occupation, today) : () => true;
   let scored: Scored[] = [];
   let truncated = false;
+  let related: VacancyRanking["related"] = null;
   let considered = 0;
   // A wider radius finds the nearer people again: they are not read again, and their scores do not change.
   const scoredBefore = new Map<string, Scored>();
   const memo: RetrievalMemo = { facts: new Map() };
   for (const radius of options.scan === "full" ? [null] : cfg.retrieval.radiiKm) {
-    const retrieval = radius === null ? { people: await scanAllCandidates(ctx.index), truncated: false } : await retrieveCandidates(ctx.index, offer, radius, cfg, ctx.locator, memo);
+    const retrieval = radius === null ? { people: await scanAllCandidates(ctx.index), truncated: false, related: null } : await retrieveCandidates(ctx.index, offer, radius, cfg, ctx.locator, memo);
     truncated = retrieval.truncated;
+    related = radius !== null && retrieval.related ? { radiusKm: radius, ...retrieval.related } : null;
     considered = retrieval.people.length;
     // The excluded are never ranked or counted: they are not scored either.
     scored = retrieval.people.flatMap((r) => {
@@ -148,6 +156,7 @@ export async function rankVacancy(ctx: AppContext, vacancy: VacancyRecord, optio
     ranked,
     qualifiedCount: qualified.length,
     countsAreLowerBounds: truncated,
+    related,
     narrowing: narrowingOptions(qualified, offer.occupation, offer.facts.shortlistCap, today),
     scored: considered,
   };

@@ -1,5 +1,6 @@
 import { isNumberedIndex, type NumberedTextMatches, type SearchIndex } from "../indexing/search-index.js";
 import type { LiveCandidateLocator } from "./live-candidate-locator.js";
+import type { NearTally } from "./candidate-locator.js";
 import type { LatLon } from "../geo/haversine.js";
 import { occupationCellQuery } from "./occupation-cell-keys.js";
 import type { PreparedOffer } from "./evaluate-match.js";
@@ -18,6 +19,11 @@ export interface Retrieval {
    * people further down it were not scored, so the counts made from this retrieval are lower bounds.
    */
   truncated: boolean;
+  /**
+   * The available people within the radius and their reach sharing an occupation key with the offer,
+   * and how many of them (the nearest) were scored; null when the index, not the locator, answered.
+   */
+  related: { withinRadius: number; scored: number } | null;
 }
 
 /**
@@ -55,7 +61,8 @@ export async function retrieveCandidates(
   locator?: LiveCandidateLocator,
   memo: RetrievalMemo = { facts: new Map() },
 ): Promise<Retrieval> {
-  const [byKeys, byText] = await Promise.all([retrieveByKeys(index, offer, radiusKm, cfg, locator), retrieveByText(index, offer, radiusKm, cfg, locator, memo)]);
+  const tally = { withinRadius: -1 };
+  const [byKeys, byText] = await Promise.all([retrieveByKeys(index, offer, radiusKm, cfg, locator, tally), retrieveByText(index, offer, radiusKm, cfg, locator, memo)]);
   const found = new Map<string, Found>();
   for (const d of [...byKeys, ...byText]) if (!found.has(d.id)) found.set(d.id, d);
   const payloads = await payloadsOfLocated(
@@ -70,7 +77,11 @@ export async function retrieveCandidates(
     memo.facts.set(d.id, facts);
     people.push({ facts, distanceKm: d.distanceKm });
   }
-  return { people, truncated: byKeys.length >= cfg.retrieval.keyLimit || byText.length >= cfg.retrieval.textLimit };
+  return {
+    people,
+    truncated: byKeys.length >= cfg.retrieval.keyLimit || byText.length >= cfg.retrieval.textLimit,
+    related: tally.withinRadius >= 0 ? { withinRadius: tally.withinRadius, scored: byKeys.length } : null,
+  };
 }
 
 /**
@@ -101,12 +112,22 @@ export async function payloadsOfLocated(index: SearchIndex, located: readonly Fo
 const workplaceOf = (offer: PreparedOffer): LatLon | null => (offer.facts.lat !== null && offer.facts.lon !== null ? { lat: offer.facts.lat, lon: offer.facts.lon } : null);
 const AVAILABLE = { availability: ["available"] };
 
-/** The nearest `keyLimit` available people within reach sharing an occupation-cell key with the offer (none without a workplace). */
-export async function retrieveByKeys(index: SearchIndex, offer: PreparedOffer, radiusKm: number, cfg: MatchingConfig, locator: LiveCandidateLocator | undefined): Promise<Found[]> {
+/**
+ * The nearest `keyLimit` available people within reach sharing an occupation-cell key with the offer (none
+ * without a workplace); `tally` is told how many there were in all when the locator answered.
+ */
+export async function retrieveByKeys(
+  index: SearchIndex,
+  offer: PreparedOffer,
+  radiusKm: number,
+  cfg: MatchingConfig,
+  locator: LiveCandidateLocator | undefined,
+  tally?: NearTally,
+): Promise<Found[]> {
   const workplace = workplaceOf(offer);
   if (!workplace) return [];
   const keys = occupationCellQuery(offer.occupation, workplace, radiusKm);
-  const located = locator ? await locator.near(keys, workplace, radiusKm, cfg.retrieval.keyLimit) : null;
+  const located = locator ? await locator.near(keys, workplace, radiusKm, cfg.retrieval.keyLimit, tally) : null;
   return (
     located ??
     index.retrieve("candidates", {

@@ -8,10 +8,10 @@ import { findVacancy, type VacancyRecord } from "../vacancies/vacancy-repository
 import { activeProgrammes } from "./active-programmes.js";
 import { candidateFacts } from "./build-facts.js";
 import { evaluateMatch } from "./evaluate-match.js";
-import { list, quoted } from "./format-reason.js";
+import { count, km, list, quoted } from "./format-reason.js";
 import type { MatchEvaluation } from "./match-types.js";
 import type { VacancyMatchesQuery } from "./match-schemas.js";
-import { isQualified, matchContextFor, prepareOffer, rankVacancy, type RankedMatch } from "./rank-vacancy-candidates.js";
+import { isQualified, matchContextFor, prepareOffer, rankVacancy, type RankedMatch, type VacancyRanking } from "./rank-vacancy-candidates.js";
 import { matchKey, matchNewsSinceLastRun } from "./store-matches.js";
 
 /**
@@ -62,21 +62,26 @@ export async function computeVacancyMatches(ctx: AppContext, actor: Actor, vacan
       qualifiedIsLowerBound: ranking.countsAreLowerBounds,
       cap,
       exceedsCap: ranking.qualifiedCount > cap,
-      message: poolMessage(ranking.qualifiedCount, cap, ranking.countsAreLowerBounds),
+      relatedNearby: ranking.related,
+      message: poolMessage(ranking.qualifiedCount, cap, ranking.countsAreLowerBounds, ranking.related),
       narrowing: ranking.narrowing,
     },
     items: page.map((m) => ({ ...m, candidate: { ...m.candidate, ...names.get(m.candidateId) }, ...news.get(matchKey(vacancyId, m.candidateId)) })),
   };
 }
 
-/** What the referent reads above the ranking: too many for the list, and whether the counts are exact. */
-function poolMessage(qualified: number, cap: number, lowerBound: boolean): string | null {
+/** What the referent reads above the ranking: too many for the list, and whether the counts are exact and how far from it. */
+function poolMessage(qualified: number, cap: number, lowerBound: boolean, related: VacancyRanking["related"]): string | null {
+  const howFar =
+    related && related.scored < related.withinRadius
+      ? `delle ${count(related.withinRadius)} persone disponibili entro ${km(related.radiusKm)} con un profilo affine sono state valutate le ${count(related.scored)} più vicine`
+      : "tra le persone vicine con un profilo affine ne sono state valutate solo le prime";
   const estimate = lowerBound
-    ? "Conteggi per difetto: tra le persone vicine con un profilo affine ne sono state valutate solo le prime (limite del recupero), quindi le idonee, e le persone che restano con ciascuna opzione per restringere, possono essere di più."
+    ? `Conteggi per difetto: ${howFar} (limite del recupero), quindi le idonee, e le persone che restano con ciascuna opzione per restringere, possono essere di più.`
     : null;
   if (qualified <= cap) return estimate;
-  const count = lowerBound ? `almeno ${qualified}` : `${qualified}`;
-  return [`Idonee ${count} persone per una rosa di al massimo ${cap}: indicare ulteriori parametri per restringere la selezione.`, estimate].filter(Boolean).join(" ");
+  const idonee = lowerBound ? `almeno ${qualified}` : `${qualified}`;
+  return [`Idonee ${idonee} persone per una rosa di al massimo ${cap}: indicare ulteriori parametri per restringere la selezione.`, estimate].filter(Boolean).join(" ");
 }
 
 async function namesOf(ctx: AppContext, ids: string[]) {

@@ -121,6 +121,14 @@ export const listVacancyMatchesResponseSchema = z.strictObject({
   pool: z.strictObject({
     qualified: z.number(),
     qualifiedIsLowerBound: z.boolean().describe("Il recupero si è fermato a un suo limite: le idonee e i conteggi delle opzioni per restringere sono stime per difetto"),
+    relatedNearby: z
+      .strictObject({
+        radiusKm: z.number().describe("Raggio dell'ultimo recupero attorno al luogo di lavoro"),
+        withinRadius: z.number().describe("Persone disponibili entro il raggio (e ciascuna entro la distanza che accetta) con un profilo affine all'offerta"),
+        scored: z.number().describe("Quante di loro, le più vicine, sono state valutate"),
+      })
+      .nullable()
+      .describe("Fin dove è arrivato il recupero tra le persone vicine con un profilo affine: dice quanto i conteggi per difetto possono essere lontani; null senza luogo di lavoro o quando risponde l'indice e non l'elenco in memoria"),
     cap: z.number(),
     exceedsCap: z.boolean(),
     message: z.string().nullable(),
