@@ -852,8 +852,8 @@ export class SqliteFtsIndex implements SearchIndex, NumberedIndex {
     const unconstrained =
       !query.near && queryTerms(query.q ?? "").terms.length === 0 && !Object.values(query.filters ?? {}).some((v) => v?.length);
     const fieldIn = `f.field IN (${placeholders(wanted.length)})`;
-    return unconstrained
-      ? { text: `SELECT 2, COUNT(*), NULL, NULL, NULL, f.field, f.value FROM ${l.filters} f WHERE ${fieldIn} GROUP BY f.field, f.value`, params: wanted }
-      : { text: `SELECT 2, COUNT(*), NULL, NULL, NULL, f.field, f.value FROM hits h CROSS JOIN ${l.filters} f ON f.doc_seq = h.seq WHERE +${fieldIn} GROUP BY f.field, f.value`, params: wanted };
+    // Over the hits the field is only checked (`+`), not looked up: each hit's filter rows are one range of the key.
+    const from = unconstrained ? `${l.filters} f WHERE ${fieldIn}` : `hits h CROSS JOIN ${l.filters} f ON f.doc_seq = h.seq WHERE +${fieldIn}`;
+    return { text: `SELECT 2, COUNT(*), NULL, NULL, NULL, f.field, f.value FROM ${from} GROUP BY f.field, f.value`, params: wanted };
   }
 }
