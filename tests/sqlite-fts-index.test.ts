@@ -89,6 +89,39 @@ describe("SqliteFtsIndex typo tolerance follows the index's vocabulary", () => {
   });
 });
 
+describe("SqliteFtsIndex prefix of a finished word", () => {
+  it("a last word typed past its stem extends only as typed: «pulizie» is not the beginning of «polizze», «operaio» still finds «operai»", async () => {
+    await e.index.upsert("vacancies", [
+      vacancy("v1", "Addetta alle pulizie"),
+      vacancy("v2", "Broker di polizze assicurative"),
+      vacancy("v3", "Poliziotto locale"),
+      vacancy("v4", "Operai edili"),
+    ]);
+    expect(await ids("pulizie")).toEqual(["v1"]);
+    expect(await ids("operaio")).toEqual(["v4"]);
+    // A word still being typed (its own stem) keeps forgiving a typo against the beginning of longer words, exact first.
+    expect(await ids("puliz")).toEqual(["v1", "v3", "v2"]);
+  });
+});
+
+describe("SqliteFtsIndex filters over many text hits", () => {
+  it("above 2,000 hits the filters are checked as sets, with the same hits, total and facets as probing them", async () => {
+    const docs = Array.from({ length: 2_100 }, (_, i) =>
+      vacancy(`m${i}`, i % 3 === 0 ? "Magazziniere carrellista" : "Magazziniere", { status: i % 2 === 0 ? "published" : "closed", cpi: i % 5 === 0 ? "TO01" : "MI01" }),
+    );
+    await e.index.upsert("vacancies", docs);
+    const query = { page: 1, pageSize: 20, filters: { status: ["published"], cpi: ["TO01"] }, facets: ["cpi", "status"] };
+    const wide = await e.index.search("vacancies", { ...query, q: "magazziniere" });
+    const expected = docs.filter((d) => d.filters.status === "published" && d.filters.cpi === "TO01");
+    expect(wide.total).toBe(expected.length);
+    expect(wide.facets).toEqual({ cpi: { TO01: expected.length }, status: { published: expected.length } });
+    expect(wide.hits.every((h) => expected.some((d) => d.id === h.id))).toBe(true);
+    // A narrower text, under the threshold, probes: the same documents among its hits.
+    const narrow = await e.index.search("vacancies", { ...query, q: "carrellista", pageSize: 1_000 });
+    expect(narrow.hits.map((h) => h.id).sort()).toEqual(expected.filter((d) => d.text.profile!.includes("carrellista")).map((d) => d.id).sort());
+  });
+});
+
 describe("haversine", () => {
   it("Torino–Moncalieri about 8 km, Torino–Milano about 125 km", () => {
     expect(haversineKm(TORINO, MONCALIERI)).toBeGreaterThan(7);

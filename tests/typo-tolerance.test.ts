@@ -47,6 +47,12 @@ describe("the embedded index's search MATCH", () => {
     );
   });
 
+  it("a last word typed past its stem matches the stem whole and the typed word as a prefix", () => {
+    expect(searchTerms("operaio", synonyms)).toEqual({ terms: ["opera"], lastIsPrefix: true, lastAsTyped: "operaio" });
+    expect(searchTerms("operaio ", synonyms)).toEqual({ terms: ["opera"], lastIsPrefix: false });
+    expect(ftsSearchExpression({ terms: ["addett", "puliz"], lastIsPrefix: true, lastAsTyped: "pulizie", synonyms })).toBe('"addett" AND ("puliz" OR "pulizie"*)');
+  });
+
   it("quotes user text so it can never become FTS syntax", () => {
     expect(ftsSearchExpression({ terms: ['a"b'], lastIsPrefix: false, synonyms })).toBe('"a""b"');
   });

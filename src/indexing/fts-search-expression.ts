@@ -8,6 +8,8 @@ const anyOf = (alternatives: string[]): string => (alternatives.length === 1 ? a
 export interface SearchExpressionInput {
   terms: readonly string[];
   lastIsPrefix: boolean;
+  /** See QueryTerms.lastAsTyped: the prefix then extends the typed word, the stem matching as itself. */
+  lastAsTyped?: string;
   synonyms: CompiledSynonyms;
   /** Indexed words each term may have been a typo of (same order as terms); none for an exact query. */
   variants?: readonly (readonly string[])[];
@@ -15,14 +17,15 @@ export interface SearchExpressionInput {
 
 /**
  * The FTS5 MATCH of a showcase or people search: every query word must match (AND), each as itself
- * (the last one as a prefix while it is being typed) or as an indexed word it may be a typo of; a run
+ * (the last one as a prefix while it is being typed: of the word as typed when that is longer than its stem) or as an indexed word it may be a typo of; a run
  * of words that is a synonym key matches as those words or as any of its alternatives, each a phrase,
  * the way Meilisearch applies synonyms.
  */
-export function ftsSearchExpression({ terms, lastIsPrefix, synonyms, variants = [] }: SearchExpressionInput): string {
+export function ftsSearchExpression({ terms, lastIsPrefix, lastAsTyped, synonyms, variants = [] }: SearchExpressionInput): string {
   const word = (i: number): string => {
-    const self = `${quoted(terms[i]!)}${lastIsPrefix && i === terms.length - 1 ? "*" : ""}`;
-    return anyOf([self, ...(variants[i] ?? []).map(quoted)]);
+    const prefix = lastIsPrefix && i === terms.length - 1;
+    const self = !prefix ? [quoted(terms[i]!)] : lastAsTyped ? [quoted(terms[i]!), `${quoted(lastAsTyped)}*`] : [`${quoted(terms[i]!)}*`];
+    return anyOf([...self, ...(variants[i] ?? []).map(quoted)]);
   };
   const parts: string[] = [];
   const spans = synonymSpans(terms, synonyms);

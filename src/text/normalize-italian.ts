@@ -104,6 +104,12 @@ export interface QueryTerms {
   terms: string[];
   /** The user may still be typing the last word ("magazz"): match it as a prefix. */
   lastIsPrefix: boolean;
+  /**
+   * The last word as typed (folded), when it is a prefix longer than its stem: a finished inflection
+   * ("operaio", stem "opera") or a word typed past its stem ("magazzi", stem "magazz"). Only words
+   * beginning with it extend the prefix; the stem's other words ("operatore") are not what was typed.
+   */
+  lastAsTyped?: string;
 }
 
 /**
@@ -115,5 +121,9 @@ export function queryTerms(text: string): QueryTerms {
   const terms = [...new Set(analyze(text))];
   const trimmed = text.replace(/\*+$/, "");
   const endsWithSeparator = trimmed.length === 0 || NON_WORD.test(trimmed[trimmed.length - 1] ?? " ");
-  return { terms, lastIsPrefix: terms.length > 0 && !endsWithSeparator };
+  const lastIsPrefix = terms.length > 0 && !endsWithSeparator;
+  const lastToken = tokenize(trimmed).at(-1);
+  const lastStem = terms[terms.length - 1];
+  const typedPastStem = lastIsPrefix && lastToken !== undefined && lastToken !== lastStem && stemItalian(lastToken) === lastStem;
+  return typedPastStem ? { terms, lastIsPrefix, lastAsTyped: lastToken } : { terms, lastIsPrefix };
 }
