@@ -23,7 +23,7 @@ import { importCandidates } from "../src/imports/import-candidates.js";
 import { createLogger } from "../src/logging/logger.js";
 import { searchVacancies } from "../src/vacancies/search-vacancies.js";
 import { vacancySearchSchema, type VacancySearchInput } from "../src/vacancies/vacancy-schemas.js";
-import { fmt, generate, inTransactions, machine, nowIso, percentile, progressBar, rate, seconds, WRITE_BATCH, writeIndexedVacancies } from "./common.js";
+import { codeVersion, fmt, generate, inTransactions, machine, nowIso, percentile, progressBar, rate, seconds, WRITE_BATCH, writeIndexedVacancies } from "./common.js";
 
 export const SHOWCASE_SIZES = {
   full: { importCandidates: 100_000, directCandidates: 20_000, vacancies: 50_000, queries: 300, otherQueries: 100 },
@@ -165,6 +165,18 @@ export async function showcaseLatencies(ctx: AppContext, base: DemoBase, seed: n
   ];
 }
 
+/** The project's targets for the showcase search (text + filters + near, p95) and the people import. */
+const TARGET_SEARCH_P95_MS = 20;
+const TARGET_IMPORT_ROWS_S = 5_000;
+
+function showcaseTargetLine(latency: LatencyFigures[], importRate: number | null): string {
+  const full = latency.find((l) => l.shape === "testo + filtri + vicinanza");
+  const verdict = (ok: boolean) => (ok ? "raggiunto" : "**non raggiunto**");
+  const search = full ? `p95 di testo + filtri + vicinanza ${full.p95.toFixed(1)} ms (obiettivo ${TARGET_SEARCH_P95_MS} ms: ${verdict(full.p95 <= TARGET_SEARCH_P95_MS)})` : "";
+  const imports = importRate === null ? "import non riuscito" : `import ${fmt(importRate)} righe/s (obiettivo ${fmt(TARGET_IMPORT_ROWS_S)}: ${verdict(importRate >= TARGET_IMPORT_ROWS_S)})`;
+  return `Obiettivi del progetto: ${[search, imports].filter(Boolean).join("; ")}.`;
+}
+
 /** Runs the showcase benchmark in a database of its own; returns the report (markdown) and whether the import worked. */
 export async function runShowcaseBench(opts: BenchOptions): Promise<{ report: string; ok: boolean }> {
   const { quick, seed, command } = opts;
@@ -173,6 +185,7 @@ export async function runShowcaseBench(opts: BenchOptions): Promise<{ report: st
   const databasePath = path.join(dir, "bench.db");
   const env = loadEnv({ DATABASE_PATH: databasePath, NODE_ENV: "development", LOG_LEVEL: "silent", DEMO_DATA: "false" });
   console.error(`Banco di prova ${quick ? "(rapido) " : ""}in ${databasePath}, seed ${seed}`);
+  const code = codeVersion();
   const ctx = await createContext(env, createLogger(env));
   try {
     const base = generateDemoBase(seed, defaultEmployerCount(sizes.vacancies));
@@ -205,6 +218,7 @@ export async function runShowcaseBench(opts: BenchOptions): Promise<{ report: st
       "",
       `- Data: ${date}`,
       `- Comando: \`${command}\``,
+      `- Codice: ${code}`,
       `- Macchina: ${m.nproc} core (\`nproc\`), ${m.cpu}, ${m.memoryGiB} GiB di memoria, ${m.platform}`,
       `- Node: ${m.node}; archivio SQLite temporaneo (${dbMb.toFixed(0)} MB alla fine), indice incorporato (FTS5)`,
       `- Dati: generatore dimostrativo (src/demo), seed ${seed}; ${fmt(base.employers.length)} aziende, ${fmt(base.users.length)} utenti`,
@@ -226,6 +240,8 @@ export async function runShowcaseBench(opts: BenchOptions): Promise<{ report: st
         (l) =>
           `| ${l.shape} | ${l.queries} | ${l.p50.toFixed(1)} | ${l.p95.toFixed(1)} | ${l.p99.toFixed(1)} | ${l.max.toFixed(1)} | ${l.mean.toFixed(1)} | ${l.withHits} | ${l.meanTotal.toFixed(1)} |`,
       ),
+      "",
+      showcaseTargetLine(latency, imported.error ? null : rate(imported.rows, imported.ms)),
       "",
       QUERY_MIX_NOTE,
       ...(imported.firstProblems.length ? ["", "Prime righe scartate dall'import:", ...imported.firstProblems.map((p) => `- ${p}`)] : []),
