@@ -17,9 +17,10 @@ export interface SearchExpressionInput {
 
 /**
  * The FTS5 MATCH of a showcase or people search: every query word must match (AND), each as itself
- * (the last one as a prefix while it is being typed: of the word as typed when that is longer than its stem) or as an indexed word it may be a typo of; a run
- * of words that is a synonym key matches as those words or as any of its alternatives, each a phrase,
- * the way Meilisearch applies synonyms.
+ * (the last one as a prefix while it is being typed: the prefix of the word as typed when that is
+ * longer than its stem) or as an indexed word it may be a typo of; a run of words that is a synonym
+ * key matches as those words or as any of its alternatives, each a phrase, the way Meilisearch
+ * applies synonyms.
  */
 export function ftsSearchExpression({ terms, lastIsPrefix, lastAsTyped, synonyms, variants = [] }: SearchExpressionInput): string {
   const word = (i: number): string => {

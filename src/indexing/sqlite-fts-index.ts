@@ -765,12 +765,6 @@ export class SqliteFtsIndex implements SearchIndex, NumberedIndex {
   // ---------------------------------------------------------------- reads
 
   /**
-   * `WITH ... hits AS (...)`: every document passing text, filters and radius, with its bm25 rank
-   * and distance; the page, the total and the facets all read it, so they always agree. MATERIALIZED:
-   * otherwise the planner may drive the facet join from the filter table and re-run the FTS match per
-   * filter row (measured: 550 ms instead of 10 ms on 50k).
-   */
-  /**
    * Whether the filters are checked hit by hit (EXISTS, a primary-key probe of about 3 µs each) or as
    * sets of their documents (IN, read once off the (field, value) index): probes while the documents
    * found by the text, or else in the radius's box, are few. Measured on 50,000 offers: a text with
@@ -790,6 +784,12 @@ export class SqliteFtsIndex implements SearchIndex, NumberedIndex {
     return toNumber(rows[0]?.n) < PROBED_HITS_LIMIT;
   }
 
+  /**
+   * `WITH ... hits AS (...)`: every document passing text, filters and radius, with its bm25 rank
+   * and distance; the page, the total and the facets all read it, so they always agree. MATERIALIZED:
+   * otherwise the planner may drive the facet join from the filter table and re-run the FTS match per
+   * filter row (measured: 550 ms instead of 10 ms on 50k).
+   */
   private hitsCte(l: IndexLayout, query: SearchQuery, search: TextMatch | null, probeFilters: boolean): Sql {
     const params: unknown[] = [];
     let from = `${l.docs} d`;
@@ -827,6 +827,7 @@ export class SqliteFtsIndex implements SearchIndex, NumberedIndex {
     const outerParams: unknown[] = [];
     if (near) {
       const box = boundingBox(near, near.radiusKm);
+      // First: two columns of the row already read, where each filter is a probe or a set lookup.
       where.unshift("d.lat BETWEEN ? AND ? AND d.lon BETWEEN ? AND ?");
       whereParams.unshift(box.minLat, box.maxLat, box.minLon, box.maxLon);
       // Same formula and radius as haversineKm in src/geo/haversine.ts.

@@ -106,8 +106,9 @@ export interface QueryTerms {
   lastIsPrefix: boolean;
   /**
    * The last word as typed (folded), when it is a prefix longer than its stem: a finished inflection
-   * ("operaio", stem "opera") or a word typed past its stem ("magazzi", stem "magazz"). Only words
-   * beginning with it extend the prefix; the stem's other words ("operatore") are not what was typed.
+   * ("pulizie", stem "puliz") or a word typed past its stem ("magazzi", stem "magazz"). Only words
+   * beginning with it extend the prefix, and its typos are forgiven against their beginnings: the
+   * beginning of "polizze" is one typo from "puliz", not from "pulizie".
    */
   lastAsTyped?: string;
 }
