@@ -52,10 +52,9 @@ export function compileSynonyms(synonyms: SearchSynonyms | undefined): CompiledS
 
 /** Query words as both engines read them: the text analysis, and a last word that is an acronym is whole, not a prefix. */
 export function searchTerms(text: string, synonyms: CompiledSynonyms): QueryTerms {
-  const { terms, lastIsPrefix, lastAsTyped } = queryTerms(text);
-  const last = terms[terms.length - 1];
-  if (last !== undefined && synonyms.wholeWords.has(last)) return { terms, lastIsPrefix: false };
-  return lastAsTyped === undefined ? { terms, lastIsPrefix } : { terms, lastIsPrefix, lastAsTyped };
+  const words = queryTerms(text);
+  const last = words.terms[words.terms.length - 1];
+  return last !== undefined && synonyms.wholeWords.has(last) ? { terms: words.terms, lastIsPrefix: false } : words;
 }
 
 /** A span of the query words that is a synonym key, longest first from each position (greedy, left to right). */
